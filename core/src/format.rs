@@ -1,0 +1,165 @@
+//! Reading and writing the plan document as JSON.
+//!
+//! Reading happens in two steps: the `format_version` is checked first, so a document of
+//! another version gets its own error instead of a confusing list of unknown fields; then
+//! the whole document is read, and any error names the line, the column and the path of
+//! the offending value.
+
+use serde::Deserialize;
+
+use crate::document::{PlanDocument, FORMAT_VERSION};
+use crate::error::FormatError;
+
+/// Only the version field; every other field is skipped without being built.
+#[derive(Deserialize)]
+struct VersionProbe {
+    format_version: Option<serde_json::Value>,
+}
+
+impl PlanDocument {
+    /// Reads a plan document from JSON text.
+    ///
+    /// # Errors
+    ///
+    /// [`FormatError`] when the text is not JSON, when the `format_version` is missing or
+    /// unsupported, or when a value has the wrong type, a field is unknown or a required
+    /// field is missing; the error names line, column and path.
+    pub fn from_json_str(json: &str) -> Result<Self, FormatError> {
+        Self::from_json_slice(json.as_bytes())
+    }
+
+    /// Reads a plan document from JSON bytes (UTF-8).
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanDocument::from_json_str`]; bytes that are not UTF-8 are a syntax error.
+    pub fn from_json_slice(json: &[u8]) -> Result<Self, FormatError> {
+        check_format_version(json)?;
+        let mut deserializer = serde_json::Deserializer::from_slice(json);
+        let document: PlanDocument =
+            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+                let pointer = json_pointer(error.path());
+                FormatError::from_json(error.into_inner(), pointer)
+            })?;
+        deserializer
+            .end()
+            .map_err(|error| FormatError::from_json(error, String::new()))?;
+        Ok(document)
+    }
+
+    /// Writes the document as compact JSON.
+    pub fn to_json_string(&self) -> String {
+        // Serialising these types cannot fail: every map key is a string and no value
+        // refuses to serialise. Fall back to an empty string rather than panic.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Writes the document as indented JSON, for files people read and diff.
+    pub fn to_json_string_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+fn check_format_version(json: &[u8]) -> Result<(), FormatError> {
+    let probe: VersionProbe = match serde_json::from_slice(json) {
+        Ok(probe) => probe,
+        // Not an object at all, or not JSON: the full read reports it with its path.
+        Err(error) if error.is_data() => return Ok(()),
+        Err(error) => return Err(FormatError::from_json(error, String::new())),
+    };
+    let Some(version) = probe.format_version else {
+        return Err(FormatError::MissingFormatVersion {
+            supported: FORMAT_VERSION,
+        });
+    };
+    match version.as_u64() {
+        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(()),
+        _ => Err(FormatError::UnsupportedFormatVersion {
+            found: version.to_string(),
+            supported: FORMAT_VERSION,
+        }),
+    }
+}
+
+/// Turns a serde path into a JSON pointer such as `/key_tasks/3/sub_projects/1`.
+fn json_pointer(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        pointer.push('/');
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&index.to_string()),
+            Segment::Map { key } => pointer.push_str(&escape_pointer_token(key)),
+            Segment::Enum { variant } => pointer.push_str(&escape_pointer_token(variant)),
+            Segment::Unknown => pointer.push('?'),
+        }
+    }
+    pointer
+}
+
+/// Escapes `~` and `/` in one JSON pointer token (RFC 6901).
+pub(crate) fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn version_is_checked_before_the_rest() {
+        let err =
+            PlanDocument::from_json_str(r#"{"format_version": 2, "whatever": []}"#).unwrap_err();
+        assert_eq!(
+            err,
+            FormatError::UnsupportedFormatVersion {
+                found: "2".into(),
+                supported: 1
+            }
+        );
+        let err = PlanDocument::from_json_str(r#"{"year": 2017}"#).unwrap_err();
+        assert_eq!(err, FormatError::MissingFormatVersion { supported: 1 });
+        let err = PlanDocument::from_json_str(r#"{"format_version": "1"}"#).unwrap_err();
+        assert!(matches!(err, FormatError::UnsupportedFormatVersion { .. }));
+    }
+
+    #[test]
+    fn syntax_errors_give_line_and_column() {
+        let err =
+            PlanDocument::from_json_str("{\n  \"format_version\": 1,\n  \"year\": }").unwrap_err();
+        match err {
+            FormatError::Syntax { line, column, .. } => {
+                assert_eq!((line, column), (3, 11));
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn unknown_fields_are_named_with_their_path() {
+        let json = r#"{"format_version": 1, "year": 2017, "name": "x",
+            "units": [{"id": "a", "name": "A", "kind": "department", "colour": "red"}]}"#;
+        let err = PlanDocument::from_json_str(json).unwrap_err();
+        match &err {
+            FormatError::Shape { path, message, .. } => {
+                assert_eq!(path, "/units/0/colour");
+                assert!(message.contains("unknown field `colour`"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(err.to_string().contains("/units/0/colour"));
+    }
+
+    #[test]
+    fn trailing_content_is_rejected() {
+        let err =
+            PlanDocument::from_json_str(r#"{"format_version": 1, "year": 2017, "name": "x"} 1"#)
+                .unwrap_err();
+        assert!(matches!(err, FormatError::Syntax { .. }), "{err:?}");
+    }
+
+    #[test]
+    fn pointer_tokens_are_escaped() {
+        assert_eq!(escape_pointer_token("a/b~c"), "a~1b~0c");
+    }
+}

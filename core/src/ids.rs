@@ -1,0 +1,111 @@
+//! Identifiers of the things a plan document names.
+//!
+//! Every id is a short string chosen by the host system (for example `jianjiaowei` or
+//! `kt-01-03`). Each kind of thing has its own id type so that a unit id can never be passed
+//! where a person id is expected.
+
+use std::borrow::Borrow;
+use std::fmt;
+
+macro_rules! string_id {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            /// Makes an id from any string; whether it names something is checked by validation.
+            pub fn new(id: impl Into<String>) -> Self {
+                Self(id.into())
+            }
+
+            /// The id as written in the document.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl fmt::Debug for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{}({:?})", stringify!($name), self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(id: &str) -> Self {
+                Self(id.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(id: String) -> Self {
+                Self(id)
+            }
+        }
+
+        impl Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+string_id!(
+    /// Names a unit: the district government, a department (委办局), a street or town (街镇),
+    /// or a section (科室) inside one of them.
+    UnitId
+);
+string_id!(
+    /// Names a person: a leader, a unit or section head, or a member of staff.
+    PersonId
+);
+string_id!(
+    /// Names an item of a unit's annual work plan (年度工作计划).
+    PlanItemId
+);
+string_id!(
+    /// Names a key task (重点工作) of the annual plan.
+    KeyTaskId
+);
+string_id!(
+    /// Names a sub-project (子项目) of a key task.
+    SubProjectId
+);
+string_id!(
+    /// Names a milestone (节点) of a sub-project.
+    MilestoneId
+);
+string_id!(
+    /// Names a responsibility contract (责任书).
+    ContractId
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_serialise_as_plain_strings() {
+        let id = UnitId::new("hongmei");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"hongmei\"");
+        let back: UnitId = serde_json::from_str("\"hongmei\"").unwrap();
+        assert_eq!(back, id);
+        assert_eq!(id.to_string(), "hongmei");
+        assert_eq!(format!("{id:?}"), "UnitId(\"hongmei\")");
+    }
+}

@@ -1,0 +1,81 @@
+//! # mubiao — government management by objectives
+//!
+//! `mubiao` (目标, "target") runs a government's management by objectives (目标管理): a
+//! district decomposes its annual plan into key tasks, sub-projects and dated milestones,
+//! names who leads, who helps and who supervises each, and tracks, adjusts and assesses the
+//! work through the year. Host systems embed it instead of writing this logic again.
+//!
+//! ## Overview
+//!
+//! The library follows the district's closed loop: **plan → execute → supervise → assess →
+//! hold to account**. This release covers the plan and its responsibilities:
+//!
+//! - the [`PlanDocument`]: the whole annual plan as one JSON document — organisation
+//!   ([`Unit`], [`Person`]), [`PlanItem`]s, [`KeyTask`]s with [`SubProject`]s and
+//!   [`Milestone`]s, [`Contract`]s, [`ProgressReport`]s and [`LagReason`]s;
+//! - reading it with errors that name line, column and path ([`FormatError`]);
+//! - validation, which turns a document into a [`Plan`] or lists every [`Problem`] at once,
+//!   each with a stable [`ProblemCode`], a JSON pointer and a message that says how to fix
+//!   it.
+//!
+//! ## Usage
+//!
+//! ```
+//! use mubiao::{Error, Plan, ProblemCode};
+//!
+//! // A small but complete plan: one street clearing illegal structures along its rivers.
+//! let plan = Plan::from_json_str(include_str!("../../docs/example-plan.json"))?;
+//! let summary = plan.summary();
+//! assert_eq!((summary.key_tasks, summary.sub_projects, summary.milestones), (2, 2, 5));
+//!
+//! // A vague goal is refused, with every problem listed at once.
+//! let mut document = plan.into_document();
+//! document.key_tasks[0].sub_projects[0].milestones[2].target = None;
+//! document.key_tasks[0].supervising_leader = None;
+//! let error = document.validate().unwrap_err();
+//! let codes: Vec<_> = error.problems.iter().map(|p| p.code).collect();
+//! assert_eq!(
+//!     codes,
+//!     [ProblemCode::MissingSupervisingLeader, ProblemCode::MilestoneWithoutTarget]
+//! );
+//! assert_eq!(error.problems[1].path, "/key_tasks/0/sub_projects/0/milestones/2");
+//! # Ok::<(), Error>(())
+//! ```
+//!
+//! ## The plan document
+//!
+//! The format is described field by field in `docs/format.md`, with a JSON Schema in
+//! `schema/plan.schema.json`. Unknown fields are refused, so a misspelt field never
+//! silently loses data; a document of another `format_version` gets its own error.
+//!
+//! ## Errors
+//!
+//! Every fallible call returns a typed error: [`FormatError`] for text that cannot be read
+//! as a plan document, [`ValidationError`] for a document that is not a valid plan, both
+//! gathered under [`Error`]. Nothing in the library panics on any input.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod document;
+mod error;
+mod format;
+mod ids;
+mod milestone;
+mod organisation;
+mod plan;
+mod progress;
+mod responsibility;
+mod validation;
+
+pub use document::{
+    KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, FORMAT_VERSION,
+};
+pub use error::{Error, FormatError, ValidationError};
+pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
+pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
+pub use organisation::{Person, Role, Unit, UnitKind};
+pub use plan::{MilestoneRef, Plan, PlanSummary};
+pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
+pub use responsibility::{Contract, ContractKind, Responsibility};
+pub use validation::{Problem, ProblemCode};

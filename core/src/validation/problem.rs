@@ -1,0 +1,151 @@
+//! One problem found by validation: a stable code, a path and a message.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The stable code of a validation problem. Codes never change meaning between releases, so
+/// host systems may match on them; the message may be reworded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum ProblemCode {
+    /// The plan's year is outside 1..=9999.
+    InvalidYear,
+    /// An id is empty or only white space.
+    EmptyId,
+    /// Two things of the same kind share an id.
+    DuplicateId,
+    /// A reference names a unit that does not exist.
+    DanglingUnit,
+    /// A reference names a person who does not exist.
+    DanglingPerson,
+    /// A key task names a plan item that does not exist.
+    DanglingPlanItem,
+    /// A contract names a key task that does not exist.
+    DanglingKeyTask,
+    /// A report or lag reason names a milestone that does not exist.
+    DanglingMilestone,
+    /// The unit tree has a cycle: a unit is its own ancestor.
+    UnitCycle,
+    /// A section has no parent, or its parent is not a department, street or town.
+    MisplacedSection,
+    /// A person's role does not fit the kind of unit they belong to.
+    RoleUnitMismatch,
+    /// A plan item is carried by no sub-project ("no vague goal").
+    VaguePlanItem,
+    /// A key task has no sub-project.
+    KeyTaskWithoutSubProject,
+    /// A sub-project has no milestone.
+    SubProjectWithoutMilestone,
+    /// A milestone has no target.
+    MilestoneWithoutTarget,
+    /// A milestone has no due date.
+    MilestoneWithoutDueDate,
+    /// A sub-project or milestone responsibility has no lead unit.
+    MissingLeadUnit,
+    /// A key task has no supervising leader.
+    MissingSupervisingLeader,
+    /// A key task's supervising leader is not the district head or a deputy.
+    SupervisorNotDistrictLeader,
+    /// A partner unit is also the lead unit.
+    PartnerIsLead,
+    /// A partner unit is listed twice.
+    DuplicatePartner,
+    /// The responsible person belongs neither to the lead unit nor to one of its sections.
+    ResponsiblePersonOutsideLeadUnit,
+    /// A cumulative quantity target is lower than an earlier milestone's of the same
+    /// sub-project.
+    DecreasingCumulativeTarget,
+    /// A quantity is NaN, infinite or negative.
+    InvalidQuantity,
+    /// A band's low end is above its high end.
+    InvalidBand,
+    /// A date falls outside the plan's year and the task is not a multi-year major project.
+    DateOutsideYear,
+    /// A task is marked multi-year but is not a major project.
+    MultiYearNotMajorProject,
+    /// A sub-project starts after one of its milestones is due.
+    StartAfterDue,
+    /// A contract signer does not hold the role the contract kind needs.
+    ContractSignerRole,
+    /// A unit head signed with the head of a section outside their unit.
+    ContractSectionOutsideUnit,
+    /// A contract covers no key task.
+    EmptyContract,
+    /// A progress report does not fit its milestone's target (done on a quantity, a value
+    /// on a deliverable).
+    ReportMismatch,
+    /// A lag reason has an objective cause but is classed subjective.
+    LagCauseMismatch,
+    /// A lag reason has no text.
+    EmptyLagReason,
+}
+
+impl ProblemCode {
+    /// The code as written in reports and matched by hosts, e.g. `vague-plan-item`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemCode::InvalidYear => "invalid-year",
+            ProblemCode::EmptyId => "empty-id",
+            ProblemCode::DuplicateId => "duplicate-id",
+            ProblemCode::DanglingUnit => "dangling-unit",
+            ProblemCode::DanglingPerson => "dangling-person",
+            ProblemCode::DanglingPlanItem => "dangling-plan-item",
+            ProblemCode::DanglingKeyTask => "dangling-key-task",
+            ProblemCode::DanglingMilestone => "dangling-milestone",
+            ProblemCode::UnitCycle => "unit-cycle",
+            ProblemCode::MisplacedSection => "misplaced-section",
+            ProblemCode::RoleUnitMismatch => "role-unit-mismatch",
+            ProblemCode::VaguePlanItem => "vague-plan-item",
+            ProblemCode::KeyTaskWithoutSubProject => "key-task-without-sub-project",
+            ProblemCode::SubProjectWithoutMilestone => "sub-project-without-milestone",
+            ProblemCode::MilestoneWithoutTarget => "milestone-without-target",
+            ProblemCode::MilestoneWithoutDueDate => "milestone-without-due-date",
+            ProblemCode::MissingLeadUnit => "missing-lead-unit",
+            ProblemCode::MissingSupervisingLeader => "missing-supervising-leader",
+            ProblemCode::SupervisorNotDistrictLeader => "supervisor-not-district-leader",
+            ProblemCode::PartnerIsLead => "partner-is-lead",
+            ProblemCode::DuplicatePartner => "duplicate-partner",
+            ProblemCode::ResponsiblePersonOutsideLeadUnit => "responsible-person-outside-lead-unit",
+            ProblemCode::DecreasingCumulativeTarget => "decreasing-cumulative-target",
+            ProblemCode::InvalidQuantity => "invalid-quantity",
+            ProblemCode::InvalidBand => "invalid-band",
+            ProblemCode::DateOutsideYear => "date-outside-year",
+            ProblemCode::MultiYearNotMajorProject => "multi-year-not-major-project",
+            ProblemCode::StartAfterDue => "start-after-due",
+            ProblemCode::ContractSignerRole => "contract-signer-role",
+            ProblemCode::ContractSectionOutsideUnit => "contract-section-outside-unit",
+            ProblemCode::EmptyContract => "empty-contract",
+            ProblemCode::ReportMismatch => "report-mismatch",
+            ProblemCode::LagCauseMismatch => "lag-cause-mismatch",
+            ProblemCode::EmptyLagReason => "empty-lag-reason",
+        }
+    }
+}
+
+impl fmt::Display for ProblemCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing wrong with a plan document: what (a stable [`ProblemCode`]), where (a JSON
+/// pointer such as `/key_tasks/3/sub_projects/1/milestones/0/due`) and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct Problem {
+    /// The stable code of the problem.
+    pub code: ProblemCode,
+    /// A JSON pointer (RFC 6901) to the value at fault.
+    pub path: String,
+    /// What is wrong and how to fix it, in a sentence.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}: {}", self.code, self.path, self.message)
+    }
+}

@@ -1,0 +1,216 @@
+//! Checks of what is recorded against the plan: contracts, progress reports, lag reasons.
+
+use std::collections::HashMap;
+
+use super::structure::{check_date_in_year, check_quantity};
+use super::{Context, ProblemCode};
+use crate::document::{KeyTask, KeyTaskKind};
+use crate::milestone::{Milestone, Target};
+use crate::organisation::{Role, UnitKind};
+use crate::progress::{LagClass, Progress};
+use crate::responsibility::ContractKind;
+
+pub(super) fn check(context: &mut Context<'_>) {
+    check_contracts(context);
+
+    let document = context.document;
+    let mut milestones: HashMap<&str, (&KeyTask, &Milestone)> = HashMap::new();
+    for task in &document.key_tasks {
+        for sub in &task.sub_projects {
+            for milestone in &sub.milestones {
+                milestones
+                    .entry(milestone.id.as_str())
+                    .or_insert((task, milestone));
+            }
+        }
+    }
+
+    for (r, report) in document.progress_reports.iter().enumerate() {
+        let path = format!("/progress_reports/{r}");
+        if let Some(person) = &report.reported_by {
+            context.person_ref(person.as_str(), &format!("{path}/reported_by"));
+        }
+        let Some(&(task, milestone)) = milestones.get(report.milestone.as_str()) else {
+            context.report(
+                ProblemCode::DanglingMilestone,
+                format!("{path}/milestone"),
+                format!(
+                    "no milestone has the id `{}`; correct the reference",
+                    report.milestone
+                ),
+            );
+            continue;
+        };
+        let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+        check_date_in_year(
+            context,
+            report.date,
+            &format!("{path}/date"),
+            may_leave_year,
+        );
+        match (&milestone.target, report.progress) {
+            (_, Progress::Underway) | (None, _) => {}
+            (Some(Target::Quantity(_)), Progress::Cumulative(value)) => {
+                check_quantity(context, value, &format!("{path}/progress/cumulative"));
+            }
+            (Some(Target::Deliverable { .. }), Progress::Done) => {}
+            (Some(Target::Quantity(quantity)), Progress::Done) => context.report(
+                ProblemCode::ReportMismatch,
+                format!("{path}/progress"),
+                format!(
+                    "milestone `{}` has a quantity target; report the cumulative number of {} reached instead of `done`",
+                    milestone.id, quantity.unit
+                ),
+            ),
+            (Some(Target::Deliverable { .. }), Progress::Cumulative(_)) => context.report(
+                ProblemCode::ReportMismatch,
+                format!("{path}/progress"),
+                format!(
+                    "milestone `{}` has a deliverable target; report `done` (or `underway`) instead of a number",
+                    milestone.id
+                ),
+            ),
+        }
+    }
+
+    for (l, reason) in document.lag_reasons.iter().enumerate() {
+        let path = format!("/lag_reasons/{l}");
+        match milestones.get(reason.milestone.as_str()) {
+            None => context.report(
+                ProblemCode::DanglingMilestone,
+                format!("{path}/milestone"),
+                format!(
+                    "no milestone has the id `{}`; correct the reference",
+                    reason.milestone
+                ),
+            ),
+            Some(&(task, _)) => {
+                let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+                check_date_in_year(
+                    context,
+                    reason.recorded_on,
+                    &format!("{path}/recorded_on"),
+                    may_leave_year,
+                );
+            }
+        }
+        if let Some(cause) = reason.cause {
+            if cause.is_objective() && reason.class == LagClass::Subjective {
+                context.report(
+                    ProblemCode::LagCauseMismatch,
+                    format!("{path}/class"),
+                    format!(
+                        "the cause `{}` is objective by nature; class the reason `objective`, or give the cause `other`",
+                        cause.as_str()
+                    ),
+                );
+            }
+        }
+        if reason.text.trim().is_empty() {
+            context.report(
+                ProblemCode::EmptyLagReason,
+                format!("{path}/text"),
+                "the lag reason has no text; say in words why the milestone lags",
+            );
+        }
+    }
+}
+
+fn check_contracts(context: &mut Context<'_>) {
+    let document = context.document;
+    context.register_ids(
+        "contract",
+        document
+            .contracts
+            .iter()
+            .enumerate()
+            .map(|(c, contract)| (contract.id.as_str(), format!("/contracts/{c}"))),
+    );
+    let key_tasks: HashMap<&str, ()> = document
+        .key_tasks
+        .iter()
+        .map(|task| (task.id.as_str(), ()))
+        .collect();
+    for (c, contract) in document.contracts.iter().enumerate() {
+        let path = format!("/contracts/{c}");
+        let upper_path = format!("{path}/upper_signer");
+        let lower_path = format!("{path}/lower_signer");
+        let upper = context.person_ref(contract.upper_signer.as_str(), &upper_path);
+        let lower = context.person_ref(contract.lower_signer.as_str(), &lower_path);
+        let (upper_ok, upper_needed, lower_ok, lower_needed) = match contract.kind {
+            ContractKind::LeaderWithUnitHead => (
+                upper.map(|p| p.role.is_district_leader()),
+                "the district head or a deputy district head",
+                lower.map(|p| p.role == Role::UnitHead),
+                "a unit head",
+            ),
+            ContractKind::UnitHeadWithSectionHead => (
+                upper.map(|p| p.role == Role::UnitHead),
+                "a unit head",
+                lower.map(|p| p.role == Role::SectionHead),
+                "a section head",
+            ),
+        };
+        for (signer, ok, needed, signer_path) in [
+            (upper, upper_ok, upper_needed, &upper_path),
+            (lower, lower_ok, lower_needed, &lower_path),
+        ] {
+            if let (Some(person), Some(false)) = (signer, ok) {
+                context.report(
+                    ProblemCode::ContractSignerRole,
+                    signer_path.as_str(),
+                    format!(
+                        "`{}` is a {}, but a {} contract is signed here by {needed}",
+                        person.id,
+                        person.role.as_str(),
+                        contract.kind.as_str()
+                    ),
+                );
+            }
+        }
+        if let (
+            ContractKind::UnitHeadWithSectionHead,
+            Some(head),
+            Some(section_head),
+            Some(true),
+            Some(true),
+        ) = (contract.kind, upper, lower, upper_ok, lower_ok)
+        {
+            let under_unit = context
+                .units
+                .get(section_head.unit.as_str())
+                .is_some_and(|section| {
+                    section.kind == UnitKind::Section && section.parent.as_ref() == Some(&head.unit)
+                });
+            if !under_unit {
+                context.report(
+                    ProblemCode::ContractSectionOutsideUnit,
+                    lower_path.as_str(),
+                    format!(
+                        "section head `{}` works in `{}`, which is not a section of `{}`, the unit `{}` heads",
+                        section_head.id, section_head.unit, head.unit, head.id
+                    ),
+                );
+            }
+        }
+        if contract.key_tasks.is_empty() {
+            context.report(
+                ProblemCode::EmptyContract,
+                format!("{path}/key_tasks"),
+                format!(
+                    "contract `{}` covers no key task; list the key tasks it assigns",
+                    contract.id
+                ),
+            );
+        }
+        for (t, task) in contract.key_tasks.iter().enumerate() {
+            if !key_tasks.contains_key(task.as_str()) {
+                context.report(
+                    ProblemCode::DanglingKeyTask,
+                    format!("{path}/key_tasks/{t}"),
+                    format!("no key task has the id `{task}`; correct the reference"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! Checks of the plan's structure: plan items, key tasks, sub-projects, milestones, their
+//! responsibilities and targets.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::{Context, ProblemCode};
+use crate::document::{KeyTask, KeyTaskKind, SubProject};
+use crate::milestone::{Goal, Milestone, Target};
+use crate::organisation::UnitKind;
+use crate::responsibility::Responsibility;
+
+pub(super) fn check(context: &mut Context<'_>) {
+    let document = context.document;
+    let plan_items = context.register_ids(
+        "plan item",
+        document
+            .plan_items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.as_str(), format!("/plan_items/{i}"))),
+    );
+    for (i, item) in document.plan_items.iter().enumerate() {
+        context.unit_ref(
+            item.submitted_by.as_str(),
+            &format!("/plan_items/{i}/submitted_by"),
+        );
+    }
+    context.register_ids(
+        "key task",
+        document
+            .key_tasks
+            .iter()
+            .enumerate()
+            .map(|(k, task)| (task.id.as_str(), format!("/key_tasks/{k}"))),
+    );
+    context.register_ids(
+        "sub-project",
+        document.key_tasks.iter().enumerate().flat_map(|(k, task)| {
+            task.sub_projects
+                .iter()
+                .enumerate()
+                .map(move |(s, sub)| (sub.id.as_str(), format!("/key_tasks/{k}/sub_projects/{s}")))
+        }),
+    );
+    context.register_ids(
+        "milestone",
+        document.key_tasks.iter().enumerate().flat_map(|(k, task)| {
+            task.sub_projects
+                .iter()
+                .enumerate()
+                .flat_map(move |(s, sub)| {
+                    sub.milestones
+                        .iter()
+                        .enumerate()
+                        .map(move |(m, milestone)| {
+                            (
+                                milestone.id.as_str(),
+                                format!("/key_tasks/{k}/sub_projects/{s}/milestones/{m}"),
+                            )
+                        })
+                })
+        }),
+    );
+
+    let mut carried_items: HashSet<&str> = HashSet::new();
+    for (k, task) in document.key_tasks.iter().enumerate() {
+        let path = format!("/key_tasks/{k}");
+        if plan_items.contains_key(task.plan_item.as_str()) {
+            if !task.sub_projects.is_empty() {
+                carried_items.insert(task.plan_item.as_str());
+            }
+        } else {
+            context.report(
+                ProblemCode::DanglingPlanItem,
+                format!("{path}/plan_item"),
+                format!(
+                    "no plan item has the id `{}`; add it to `plan_items` or correct the reference",
+                    task.plan_item
+                ),
+            );
+        }
+        check_key_task(context, task, &path);
+    }
+    for (i, item) in document.plan_items.iter().enumerate() {
+        if !carried_items.contains(item.id.as_str()) {
+            context.report(
+                ProblemCode::VaguePlanItem,
+                format!("/plan_items/{i}"),
+                format!(
+                    "plan item `{}` is carried by no sub-project; add a key task with a concrete sub-project for it, or drop the item",
+                    item.id
+                ),
+            );
+        }
+    }
+}
+
+fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
+    match &task.supervising_leader {
+        None => context.report(
+            ProblemCode::MissingSupervisingLeader,
+            path,
+            format!(
+                "key task `{}` has no `supervising_leader`; name the district leader who supervises it",
+                task.id
+            ),
+        ),
+        Some(leader) => {
+            let leader_path = format!("{path}/supervising_leader");
+            if let Some(person) = context.person_ref(leader.as_str(), &leader_path) {
+                if !person.role.is_district_leader() {
+                    context.report(
+                        ProblemCode::SupervisorNotDistrictLeader,
+                        leader_path,
+                        format!(
+                            "`{}` is a {}; a key task is supervised by the district head or a deputy district head",
+                            person.id,
+                            person.role.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    if task.multi_year && task.kind != KeyTaskKind::MajorProject {
+        context.report(
+            ProblemCode::MultiYearNotMajorProject,
+            format!("{path}/multi_year"),
+            format!(
+                "key task `{}` is a {} and cannot span several years; only a major_project may be multi_year",
+                task.id,
+                task.kind.as_str()
+            ),
+        );
+    }
+    if task.sub_projects.is_empty() {
+        context.report(
+            ProblemCode::KeyTaskWithoutSubProject,
+            format!("{path}/sub_projects"),
+            format!(
+                "key task `{}` has no sub-project; cut it into at least one concrete sub-project",
+                task.id
+            ),
+        );
+    }
+    let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+    for (s, sub) in task.sub_projects.iter().enumerate() {
+        check_sub_project(
+            context,
+            sub,
+            &format!("{path}/sub_projects/{s}"),
+            may_leave_year,
+        );
+    }
+}
+
+fn check_sub_project(
+    context: &mut Context<'_>,
+    sub: &SubProject,
+    path: &str,
+    may_leave_year: bool,
+) {
+    if let Some(start) = sub.start {
+        check_date_in_year(context, start, &format!("{path}/start"), may_leave_year);
+    }
+    check_responsibility(
+        context,
+        &sub.responsibility,
+        &format!("{path}/responsibility"),
+    );
+    if sub.milestones.is_empty() {
+        context.report(
+            ProblemCode::SubProjectWithoutMilestone,
+            format!("{path}/milestones"),
+            format!(
+                "sub-project `{}` has no milestone; cut it into dated milestones, at least one a quarter",
+                sub.id
+            ),
+        );
+    }
+    for (m, milestone) in sub.milestones.iter().enumerate() {
+        let milestone_path = format!("{path}/milestones/{m}");
+        check_milestone(context, sub, milestone, &milestone_path, may_leave_year);
+    }
+    check_cumulative_targets(context, sub, path);
+}
+
+fn check_milestone(
+    context: &mut Context<'_>,
+    sub: &SubProject,
+    milestone: &Milestone,
+    path: &str,
+    may_leave_year: bool,
+) {
+    match milestone.due {
+        None => context.report(
+            ProblemCode::MilestoneWithoutDueDate,
+            path,
+            format!(
+                "milestone `{}` has no `due` date; give it the date its target must be met by",
+                milestone.id
+            ),
+        ),
+        Some(due) => {
+            check_date_in_year(context, due, &format!("{path}/due"), may_leave_year);
+            if let Some(start) = sub.start.filter(|start| *start > due) {
+                context.report(
+                    ProblemCode::StartAfterDue,
+                    format!("{path}/due"),
+                    format!(
+                        "milestone `{}` is due on {due} but sub-project `{}` starts on {start}; move the start earlier or the due date later",
+                        milestone.id, sub.id
+                    ),
+                );
+            }
+        }
+    }
+    match &milestone.target {
+        None => context.report(
+            ProblemCode::MilestoneWithoutTarget,
+            path,
+            format!(
+                "milestone `{}` has no `target`; give it a deliverable or a quantity to reach",
+                milestone.id
+            ),
+        ),
+        Some(Target::Deliverable { .. }) => {}
+        Some(Target::Quantity(quantity)) => {
+            let target_path = format!("{path}/target/quantity");
+            for value in quantity.goal.values() {
+                check_quantity(context, value, &format!("{target_path}/goal"));
+            }
+            if let Some(baseline) = quantity.baseline {
+                check_quantity(context, baseline, &format!("{target_path}/baseline"));
+            }
+            if let Goal::Within { low, high } = quantity.goal {
+                if low > high {
+                    context.report(
+                        ProblemCode::InvalidBand,
+                        format!("{target_path}/goal/within"),
+                        format!("the band's `low` ({low}) is above its `high` ({high}); swap them"),
+                    );
+                }
+            }
+        }
+    }
+    if let Some(responsibility) = &milestone.responsibility {
+        check_responsibility(context, responsibility, &format!("{path}/responsibility"));
+    }
+}
+
+/// Reports a NaN, infinite or negative quantity.
+pub(super) fn check_quantity(context: &mut Context<'_>, value: f64, path: &str) {
+    if !value.is_finite() || value < 0.0 {
+        context.report(
+            ProblemCode::InvalidQuantity,
+            path,
+            format!("the quantity `{value}` is not a finite number of zero or more; quantities count what has been done"),
+        );
+    }
+}
+
+/// Reports a date outside the plan's year, unless the task may leave it.
+pub(super) fn check_date_in_year(
+    context: &mut Context<'_>,
+    date: NaiveDate,
+    path: &str,
+    may_leave_year: bool,
+) {
+    if !may_leave_year && !context.document.is_in_year(date) {
+        context.report(
+            ProblemCode::DateOutsideYear,
+            path,
+            format!(
+                "{date} is outside the plan's year {}; move it into the year, or mark the key task as a multi_year major_project",
+                context.document.year
+            ),
+        );
+    }
+}
+
+fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibility, path: &str) {
+    let lead = match &responsibility.lead_unit {
+        None => {
+            context.report(
+                ProblemCode::MissingLeadUnit,
+                path,
+                "no `lead_unit`; name the unit that leads this work",
+            );
+            None
+        }
+        Some(lead) => context.unit_ref(lead.as_str(), &format!("{path}/lead_unit")),
+    };
+    let mut partners: HashSet<&str> = HashSet::new();
+    for (p, partner) in responsibility.partner_units.iter().enumerate() {
+        let partner_path = format!("{path}/partner_units/{p}");
+        if responsibility.lead_unit.as_ref() == Some(partner) {
+            context.report(
+                ProblemCode::PartnerIsLead,
+                partner_path,
+                format!("`{partner}` is the lead unit and cannot also be a partner; remove it from `partner_units`"),
+            );
+        } else if !partners.insert(partner.as_str()) {
+            context.report(
+                ProblemCode::DuplicatePartner,
+                partner_path,
+                format!("`{partner}` is listed twice in `partner_units`; list each partner once"),
+            );
+        } else {
+            context.unit_ref(partner.as_str(), &partner_path);
+        }
+    }
+    if let Some(person_id) = &responsibility.responsible_person {
+        let person_path = format!("{path}/responsible_person");
+        let person = context.person_ref(person_id.as_str(), &person_path);
+        if let (Some(person), Some(lead)) = (person, lead) {
+            let in_lead = person.unit == lead.id
+                || context.units.get(person.unit.as_str()).is_some_and(|unit| {
+                    unit.kind == UnitKind::Section && unit.parent.as_ref() == Some(&lead.id)
+                });
+            if !in_lead {
+                context.report(
+                    ProblemCode::ResponsiblePersonOutsideLeadUnit,
+                    person_path,
+                    format!(
+                        "`{}` belongs to `{}`, not to the lead unit `{}` or one of its sections; name a person of the lead unit",
+                        person.id, person.unit, lead.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Cumulative quantity targets of one sub-project, in the same unit of measure and
+/// direction, must not go down from one milestone to the next in due-date order.
+fn check_cumulative_targets(context: &mut Context<'_>, sub: &SubProject, path: &str) {
+    let mut series: Vec<(NaiveDate, usize, &str, u8, f64)> = sub
+        .milestones
+        .iter()
+        .enumerate()
+        .filter_map(|(m, milestone)| {
+            let due = milestone.due?;
+            let Some(Target::Quantity(quantity)) = &milestone.target else {
+                return None;
+            };
+            let (direction, value) = match quantity.goal {
+                Goal::AtLeast(value) => (0, value),
+                Goal::AtMost(value) => (1, value),
+                Goal::Within { .. } => return None,
+            };
+            Some((due, m, quantity.unit.as_str(), direction, value))
+        })
+        .collect();
+    series.sort_by(|a, b| (a.2, a.3, a.0, a.1).cmp(&(b.2, b.3, b.0, b.1)));
+    for pair in series.windows(2) {
+        let [earlier, later] = pair else { continue };
+        let same_series = earlier.2 == later.2 && earlier.3 == later.3;
+        if same_series && later.4 < earlier.4 {
+            let (earlier_id, later_id) = (
+                sub.milestones
+                    .get(earlier.1)
+                    .map(|m| m.id.as_str())
+                    .unwrap_or_default(),
+                sub.milestones
+                    .get(later.1)
+                    .map(|m| m.id.as_str())
+                    .unwrap_or_default(),
+            );
+            context.report(
+                ProblemCode::DecreasingCumulativeTarget,
+                format!("{path}/milestones/{}/target/quantity/goal", later.1),
+                format!(
+                    "milestone `{later_id}` asks for {} {} by {}, less than the {} that `{earlier_id}` asks for by {}; cumulative targets only grow through the year",
+                    later.4, later.2, later.0, earlier.4, earlier.0
+                ),
+            );
+        }
+    }
+}
