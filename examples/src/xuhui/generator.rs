@@ -281,7 +281,7 @@ impl Builder {
     fn generic_counts(&mut self) -> Vec<usize> {
         let mut counts: Vec<usize> = [(2, 24), (3, 40), (4, 10)]
             .iter()
-            .flat_map(|&(count, tasks)| std::iter::repeat_n(count, tasks))
+            .flat_map(|&(count, tasks)| std::iter::repeat(count).take(tasks))
             .collect();
         for i in (1..counts.len()).rev() {
             let j = self.rng.below(i + 1);
