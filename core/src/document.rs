@@ -142,28 +142,11 @@ pub struct KeyTask {
 /// The whole annual plan of a district as one document: organisation, plan items, key
 /// tasks with their sub-projects and milestones, contracts, progress reports and lag
 /// reasons.
-///
-/// # Example
-///
-/// ```
-/// use mubiao::PlanDocument;
-///
-/// let json = r#"{
-///   "format_version": 1,
-///   "year": 2017,
-///   "name": "Example district",
-///   "units": [{"id": "gov", "name": "District government", "kind": "government"}]
-/// }"#;
-/// let document = PlanDocument::from_json_str(json)?;
-/// assert_eq!(document.year, 2017);
-/// assert_eq!(document.units.len(), 1);
-/// # Ok::<(), mubiao::FormatError>(())
-/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
-    /// The version of the document format; must be [`FORMAT_VERSION`].
+    /// The version of the document format; this library reads version 1.
     pub format_version: u32,
     /// The calendar year the plan covers.
     pub year: i32,

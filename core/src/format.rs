@@ -24,6 +24,27 @@ impl PlanDocument {
     /// [`FormatError`] when the text is not JSON, when the `format_version` is missing or
     /// unsupported, or when a value has the wrong type, a field is unknown or a required
     /// field is missing; the error names line, column and path.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use mubiao::{FormatError, PlanDocument};
+    ///
+    /// let json = r#"{
+    ///   "format_version": 1,
+    ///   "year": 2017,
+    ///   "name": "Example district",
+    ///   "units": [{"id": "gov", "name": "District government", "kind": "government"}]
+    /// }"#;
+    /// let document = PlanDocument::from_json_str(json)?;
+    /// assert_eq!(document.year, 2017);
+    /// assert_eq!(document.units.len(), 1);
+    ///
+    /// let misspelt = r#"{"format_version": 1, "year": 2017, "name": "x", "unit": []}"#;
+    /// let error = PlanDocument::from_json_str(misspelt).unwrap_err();
+    /// assert!(matches!(error, FormatError::Shape { ref path, .. } if path == "/unit"));
+    /// # Ok::<(), FormatError>(())
+    /// ```
     pub fn from_json_str(json: &str) -> Result<Self, FormatError> {
         Self::from_json_slice(json.as_bytes())
     }

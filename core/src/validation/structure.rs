@@ -315,6 +315,8 @@ fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibili
     if let Some(person_id) = &responsibility.responsible_person {
         let person_path = format!("{path}/responsible_person");
         let person = context.person_ref(person_id.as_str(), &person_path);
+        // A person whose own unit dangles is reported once, at the person.
+        let person = person.filter(|person| context.units.contains_key(person.unit.as_str()));
         if let (Some(person), Some(lead)) = (person, lead) {
             let in_lead = person.unit == lead.id
                 || context.units.get(person.unit.as_str()).is_some_and(|unit| {
@@ -355,10 +357,21 @@ fn check_cumulative_targets(context: &mut Context<'_>, sub: &SubProject, path: &
         })
         .collect();
     series.sort_by(|a, b| (a.2, a.3, a.0, a.1).cmp(&(b.2, b.3, b.0, b.1)));
-    for pair in series.windows(2) {
-        let [earlier, later] = pair else { continue };
-        let same_series = earlier.2 == later.2 && earlier.3 == later.3;
-        if same_series && later.4 < earlier.4 {
+    let mut going_down: Vec<_> = series
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [earlier, later]
+                if earlier.2 == later.2 && earlier.3 == later.3 && later.4 < earlier.4 =>
+            {
+                Some((*earlier, *later))
+            }
+            _ => None,
+        })
+        .collect();
+    // Report in document order of the milestone at fault.
+    going_down.sort_by_key(|(_, later)| later.1);
+    for (earlier, later) in going_down {
+        {
             let (earlier_id, later_id) = (
                 sub.milestones
                     .get(earlier.1)
