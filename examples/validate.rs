@@ -9,54 +9,14 @@
 
 use std::process::ExitCode;
 
-use mubiao::PlanDocument;
+use mubiao_examples::validate_cli;
 
 fn main() -> ExitCode {
     let mut args = std::env::args_os().skip(1);
     let (Some(path), None) = (args.next(), args.next()) else {
         eprintln!("usage: validate FILE.json");
-        return ExitCode::from(2);
+        return ExitCode::from(validate_cli::UNREADABLE);
     };
-    let bytes = match std::fs::read(&path) {
-        Ok(bytes) => bytes,
-        Err(error) => {
-            eprintln!("cannot read {}: {error}", path.to_string_lossy());
-            return ExitCode::from(2);
-        }
-    };
-    let document = match PlanDocument::from_json_slice(&bytes) {
-        Ok(document) => document,
-        Err(error) => {
-            println!("{}\t/\t{error}", error.code());
-            println!("{}: not a readable plan document", path.to_string_lossy());
-            return ExitCode::FAILURE;
-        }
-    };
-    let problems = document.problems();
-    for problem in &problems {
-        println!("{}\t{}\t{}", problem.code, problem.path, problem.message);
-    }
-    if problems.is_empty() {
-        let plan = document.validate().map(|plan| plan.summary());
-        if let Ok(summary) = plan {
-            println!(
-                "{}: valid plan `{}` for {}: {} key tasks, {} sub-projects, {} milestones",
-                path.to_string_lossy(),
-                summary.name,
-                summary.year,
-                summary.key_tasks,
-                summary.sub_projects,
-                summary.milestones
-            );
-        }
-        ExitCode::SUCCESS
-    } else {
-        println!(
-            "{}: {} problem{}",
-            path.to_string_lossy(),
-            problems.len(),
-            if problems.len() == 1 { "" } else { "s" }
-        );
-        ExitCode::FAILURE
-    }
+    let status = validate_cli::run(path.as_ref(), &mut std::io::stdout().lock());
+    ExitCode::from(status)
 }

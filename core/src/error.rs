@@ -72,6 +72,48 @@ impl FormatError {
         }
     }
 
+    /// Turns the JSON reader's "expected value" about well-formed JSON into the shape
+    /// error it really is: the reader says so when a value of the wrong kind stands where
+    /// a name belongs (a number for a unit kind, say).
+    pub(crate) fn into_shape(self, path: String) -> Self {
+        match self {
+            FormatError::Syntax {
+                line,
+                column,
+                message,
+            } if message == "expected value" => FormatError::Shape {
+                path: if path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    path
+                },
+                line,
+                column,
+                message: "invalid type: expected one of the names this field allows, as a string"
+                    .to_owned(),
+            },
+            other => other,
+        }
+    }
+
+    /// Where in the document the error is, as a JSON pointer, when it is known.
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            FormatError::Shape { path, .. } => Some(path),
+            _ => None,
+        }
+    }
+
+    /// The line and column of the error, from 1, when it has a place in the text.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            FormatError::Syntax { line, column, .. } | FormatError::Shape { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+
     /// A stable code for the kind of error, for hosts that match on it.
     pub fn code(&self) -> &'static str {
         match self {

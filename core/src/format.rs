@@ -55,12 +55,17 @@ impl PlanDocument {
     ///
     /// As [`PlanDocument::from_json_str`]; bytes that are not UTF-8 are a syntax error.
     pub fn from_json_slice(json: &[u8]) -> Result<Self, FormatError> {
-        check_format_version(json)?;
+        let well_formed = check_format_version(json)?;
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let document: PlanDocument =
             serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
                 let pointer = json_pointer(error.path());
-                FormatError::from_json(error.into_inner(), pointer)
+                let error = FormatError::from_json(error.into_inner(), pointer.clone());
+                if well_formed {
+                    error.into_shape(pointer)
+                } else {
+                    error
+                }
             })?;
         deserializer
             .end()
@@ -81,11 +86,13 @@ impl PlanDocument {
     }
 }
 
-fn check_format_version(json: &[u8]) -> Result<(), FormatError> {
+/// Checks the version field; returns whether the probe read the whole text as JSON (it
+/// skips over the insides of values it does not need).
+fn check_format_version(json: &[u8]) -> Result<bool, FormatError> {
     let probe: VersionProbe = match serde_json::from_slice(json) {
         Ok(probe) => probe,
-        // Not an object at all, or not JSON: the full read reports it with its path.
-        Err(error) if error.is_data() => return Ok(()),
+        // Not an object at all: the full read reports it with its path.
+        Err(error) if error.is_data() => return Ok(false),
         Err(error) => return Err(FormatError::from_json(error, String::new())),
     };
     let Some(version) = probe.format_version else {
@@ -94,7 +101,7 @@ fn check_format_version(json: &[u8]) -> Result<(), FormatError> {
         });
     };
     match version.as_u64() {
-        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(true),
         _ => Err(FormatError::UnsupportedFormatVersion {
             found: version.to_string(),
             supported: FORMAT_VERSION,
@@ -169,6 +176,19 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert!(err.to_string().contains("/units/0/colour"));
+    }
+
+    #[test]
+    fn a_number_where_a_name_belongs_is_a_shape_error() {
+        let json = r#"{"format_version": 1, "year": 2017, "name": "x",
+            "units": [{"id": "a", "name": "A", "kind": 7}]}"#;
+        match PlanDocument::from_json_str(json).unwrap_err() {
+            FormatError::Shape { path, message, .. } => {
+                assert_eq!(path, "/units/0/kind");
+                assert!(message.contains("expected one of the names"), "{message}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod validate_cli;
 pub mod xuhui;
 
 use std::path::PathBuf;

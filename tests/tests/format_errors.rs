@@ -86,6 +86,7 @@ fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
 fn huge_numbers_and_wrong_types_name_their_path() {
     let error = read(r#"{"format_version": 1, "year": 1e999, "name": "x"}"#);
     assert_eq!(error.code(), "malformed-json", "{error}");
+    assert!(error.to_string().contains("number out of range"), "{error}");
 
     let error = read(r#"{"format_version": 1, "year": 99999999999, "name": "x"}"#);
     match &error {

@@ -1,0 +1,71 @@
+//! The `validate` example as a function, so tests can run it on every fixture.
+
+use std::io::Write;
+use std::path::Path;
+
+use mubiao::PlanDocument;
+
+/// Exit status for a valid plan.
+pub const VALID: u8 = 0;
+/// Exit status for a file that is not a valid plan.
+pub const INVALID: u8 = 1;
+/// Exit status for a file that cannot be read at all.
+pub const UNREADABLE: u8 = 2;
+
+/// Validates the plan in `path`, writes one line per problem (code, place, message,
+/// separated by tabs) and a closing line to `out`, and returns the exit status.
+pub fn run(path: &Path, out: &mut impl Write) -> u8 {
+    let shown = path.display();
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let _ = writeln!(out, "cannot read {shown}: {error}");
+            return UNREADABLE;
+        }
+    };
+    let document = match PlanDocument::from_json_slice(&bytes) {
+        Ok(document) => document,
+        Err(error) => {
+            let place = match (error.path(), error.position()) {
+                (Some(path), _) => path.to_owned(),
+                (None, Some((line, column))) => format!("line {line}, column {column}"),
+                (None, None) => "/".to_owned(),
+            };
+            let _ = writeln!(out, "{}\t{place}\t{error}", error.code());
+            let _ = writeln!(out, "{shown}: not a readable plan document");
+            return INVALID;
+        }
+    };
+    let problems = document.problems();
+    for problem in &problems {
+        let _ = writeln!(
+            out,
+            "{}\t{}\t{}",
+            problem.code, problem.path, problem.message
+        );
+    }
+    if !problems.is_empty() {
+        let plural = if problems.len() == 1 { "" } else { "s" };
+        let _ = writeln!(out, "{shown}: {} problem{plural}", problems.len());
+        return INVALID;
+    }
+    match document.validate() {
+        Ok(plan) => {
+            let summary = plan.summary();
+            let _ = writeln!(
+                out,
+                "{shown}: valid plan `{}` for {}: {} key tasks, {} sub-projects, {} milestones",
+                summary.name,
+                summary.year,
+                summary.key_tasks,
+                summary.sub_projects,
+                summary.milestones
+            );
+            VALID
+        }
+        Err(error) => {
+            let _ = writeln!(out, "{shown}: {error}");
+            INVALID
+        }
+    }
+}
