@@ -24,7 +24,7 @@
 //! use mubiao::{Error, Plan, ProblemCode};
 //!
 //! // A small but complete plan: one street clearing illegal structures along its rivers.
-//! let plan = Plan::from_json_str(include_str!("../../docs/example-plan.json"))?;
+//! let plan = Plan::from_json_str(include_str!("../docs/example-plan.json"))?;
 //! let summary = plan.summary();
 //! assert_eq!((summary.key_tasks, summary.sub_projects, summary.milestones), (2, 2, 5));
 //!
@@ -44,7 +44,7 @@
 //!
 //! ## The plan document
 //!
-//! The format is described field by field in `docs/format.md`, with a JSON Schema in
+//! The format is described field by field in [`guide::format`], with a JSON Schema in
 //! `schema/plan.schema.json`. Unknown fields are refused, so a misspelt field never
 //! silently loses data; a document of another `format_version` gets its own error.
 //!
@@ -79,3 +79,15 @@ pub use plan::{MilestoneRef, Plan, PlanSummary};
 pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
 pub use responsibility::{Contract, ContractKind, Responsibility};
 pub use validation::{Problem, ProblemCode};
+
+/// The README's tour, run as a doctest so that it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
+/// Long-form documentation, kept in `docs/` and shown here.
+pub mod guide {
+    /// The plan document format, field by field, with every validation code.
+    #[doc = include_str!("../docs/format.md")]
+    pub mod format {}
+}

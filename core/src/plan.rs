@@ -19,7 +19,7 @@ use crate::responsibility::Responsibility;
 /// ```
 /// use mubiao::Plan;
 ///
-/// let plan = Plan::from_json_str(include_str!("../../docs/example-plan.json"))?;
+/// let plan = Plan::from_json_str(include_str!("../docs/example-plan.json"))?;
 /// assert_eq!(plan.year(), 2017);
 /// let milestone = plan.milestone("hm-rivers-q2").expect("the example names it");
 /// assert_eq!(milestone.sub_project.id.as_str(), "hm-rivers");

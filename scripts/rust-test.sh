@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Unit, scenario, property, schema and doc tests of the Rust workspace, and the examples
+# the README promises.
+source "$(dirname "$0")/lib.sh"
+
+step "cargo test --workspace"
+cargo test --workspace --locked
+
+step "cargo run --example xuhui_2017"
+cargo run --quiet --locked --example xuhui_2017
+
+step "cargo run --example validate on the example plans"
+cargo run --quiet --locked --example validate -- docs/example-plan.json
+cargo run --quiet --locked --example validate -- examples/data/xuhui-2017.json
