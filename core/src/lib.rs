@@ -61,6 +61,8 @@ mod document;
 mod error;
 mod format;
 mod ids;
+mod index;
+mod layout;
 mod milestone;
 mod organisation;
 mod plan;

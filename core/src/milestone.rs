@@ -106,9 +106,10 @@ pub struct Milestone {
     /// The concrete target; required by validation ("no vague goal").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<Target>,
-    /// Who answers for this milestone, where it differs from its sub-project.
+    /// Who answers for this milestone, where it differs from its sub-project (boxed: few
+    /// milestones have their own, and a plan may have millions of milestones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub responsibility: Option<Responsibility>,
+    pub responsibility: Option<Box<Responsibility>>,
 }
 
 #[cfg(test)]

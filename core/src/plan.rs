@@ -1,10 +1,14 @@
 //! The validated plan: a [`PlanDocument`] that passed validation, with look-ups by id.
+//!
+//! The look-ups use the flat layout validation built: hash indexes instead of copies of
+//! every id, so a plan of millions of milestones stays small.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
 use crate::document::{KeyTask, KeyTaskKind, Level, PlanDocument, SubProject};
+use crate::layout::Layout;
 use crate::milestone::Milestone;
 use crate::organisation::{Person, Unit, UnitKind};
 use crate::responsibility::Responsibility;
@@ -29,16 +33,14 @@ use crate::responsibility::Responsibility;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Plan {
     document: PlanDocument,
-    units: HashMap<String, usize>,
-    people: HashMap<String, usize>,
-    key_tasks: HashMap<String, usize>,
-    sub_projects: HashMap<String, (usize, usize)>,
-    milestones: HashMap<String, (usize, usize, usize)>,
+    layout: Layout,
 }
 
 /// A milestone seen in its place in the plan, with the responsibility that applies to it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MilestoneRef<'a> {
+    /// The milestone's number in document order, from 0 across the whole plan.
+    pub index: usize,
     /// The key task the milestone belongs to.
     pub key_task: &'a KeyTask,
     /// The sub-project the milestone belongs to.
@@ -47,6 +49,10 @@ pub struct MilestoneRef<'a> {
     pub milestone: &'a Milestone,
     /// The milestone's own responsibility where it has one, else its sub-project's.
     pub responsibility: &'a Responsibility,
+}
+
+fn at<T>(items: &[T], position: u32) -> Option<&T> {
+    items.get(usize::try_from(position).ok()?)
 }
 
 impl Plan {
@@ -60,29 +66,18 @@ impl Plan {
         Ok(PlanDocument::from_json_str(json)?.validate()?)
     }
 
-    /// Builds the look-ups of a document that validation accepted.
-    pub(crate) fn from_valid_document(document: PlanDocument) -> Self {
-        let units = position_by_id(document.units.iter().map(|unit| unit.id.as_str()));
-        let people = position_by_id(document.people.iter().map(|person| person.id.as_str()));
-        let key_tasks = position_by_id(document.key_tasks.iter().map(|task| task.id.as_str()));
-        let mut sub_projects = HashMap::new();
-        let mut milestones = HashMap::new();
-        for (k, task) in document.key_tasks.iter().enumerate() {
-            for (s, sub) in task.sub_projects.iter().enumerate() {
-                sub_projects.insert(sub.id.as_str().to_owned(), (k, s));
-                for (m, milestone) in sub.milestones.iter().enumerate() {
-                    milestones.insert(milestone.id.as_str().to_owned(), (k, s, m));
-                }
-            }
-        }
-        Self {
-            document,
-            units,
-            people,
-            key_tasks,
-            sub_projects,
-            milestones,
-        }
+    /// Reads and validates a plan from JSON bytes in one step.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::from_json_str`].
+    pub fn from_json_slice(json: &[u8]) -> Result<Self, crate::Error> {
+        Ok(PlanDocument::from_json_slice(json)?.validate()?)
+    }
+
+    /// Keeps a document that validation accepted, with the layout validation built.
+    pub(crate) fn from_valid_document(document: PlanDocument, layout: Layout) -> Self {
+        Self { document, layout }
     }
 
     /// The document the plan was validated from.
@@ -95,6 +90,10 @@ impl Plan {
         self.document
     }
 
+    pub(crate) fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
     /// The calendar year the plan covers.
     pub fn year(&self) -> i32 {
         self.document.year
@@ -102,49 +101,105 @@ impl Plan {
 
     /// The unit with this id.
     pub fn unit(&self, id: &str) -> Option<&Unit> {
-        self.units.get(id).and_then(|&i| self.document.units.get(i))
+        let units = &self.document.units;
+        at(units, self.unit_index(id)?)
+    }
+
+    pub(crate) fn unit_index(&self, id: &str) -> Option<u32> {
+        let units = &self.document.units;
+        self.layout
+            .units
+            .find(id, |p| at(units, p).map(|u| u.id.as_str()))
     }
 
     /// The person with this id.
     pub fn person(&self, id: &str) -> Option<&Person> {
-        self.people
-            .get(id)
-            .and_then(|&i| self.document.people.get(i))
+        at(&self.document.people, self.person_index(id)?)
+    }
+
+    pub(crate) fn person_index(&self, id: &str) -> Option<u32> {
+        let people = &self.document.people;
+        self.layout
+            .people
+            .find(id, |p| at(people, p).map(|x| x.id.as_str()))
     }
 
     /// The key task with this id.
     pub fn key_task(&self, id: &str) -> Option<&KeyTask> {
-        self.key_tasks
-            .get(id)
-            .and_then(|&k| self.document.key_tasks.get(k))
+        let tasks = &self.document.key_tasks;
+        let k = self
+            .layout
+            .key_tasks
+            .find(id, |p| at(tasks, p).map(|t| t.id.as_str()))?;
+        at(tasks, k)
     }
 
     /// The sub-project with this id, with its key task.
     pub fn sub_project(&self, id: &str) -> Option<(&KeyTask, &SubProject)> {
-        let &(k, s) = self.sub_projects.get(id)?;
-        let task = self.document.key_tasks.get(k)?;
-        Some((task, task.sub_projects.get(s)?))
+        let s = self.sub_project_index(id)?;
+        self.layout.sub_project(&self.document, s)
+    }
+
+    pub(crate) fn sub_project_index(&self, id: &str) -> Option<u32> {
+        let (layout, document) = (&self.layout, &self.document);
+        layout.sub_projects.find(id, |s| {
+            layout
+                .sub_project(document, s)
+                .map(|(_, sub)| sub.id.as_str())
+        })
     }
 
     /// The milestone with this id, in its place in the plan.
     pub fn milestone(&self, id: &str) -> Option<MilestoneRef<'_>> {
-        let &(k, s, m) = self.milestones.get(id)?;
-        let key_task = self.document.key_tasks.get(k)?;
-        let sub_project = key_task.sub_projects.get(s)?;
-        let milestone = sub_project.milestones.get(m)?;
-        Some(MilestoneRef::new(key_task, sub_project, milestone))
+        let i = self.milestone_index(id)?;
+        self.milestone_at(i)
+    }
+
+    pub(crate) fn milestone_index(&self, id: &str) -> Option<u32> {
+        let (layout, document) = (&self.layout, &self.document);
+        layout.milestones.find(id, |i| {
+            layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
+        })
+    }
+
+    /// The milestone numbered `index` in document order.
+    pub(crate) fn milestone_at(&self, index: u32) -> Option<MilestoneRef<'_>> {
+        let (key_task, sub_project, milestone) = self.layout.milestone(&self.document, index)?;
+        Some(MilestoneRef::new(
+            usize::try_from(index).ok()?,
+            key_task,
+            sub_project,
+            milestone,
+        ))
+    }
+
+    /// How many milestones the plan has.
+    pub fn milestone_count(&self) -> usize {
+        self.layout.milestone_count()
+    }
+
+    /// How many sub-projects the plan has.
+    pub fn sub_project_count(&self) -> usize {
+        self.layout.sub_project_count()
     }
 
     /// Every milestone of the plan in document order.
     pub fn milestones(&self) -> impl Iterator<Item = MilestoneRef<'_>> {
-        self.document.key_tasks.iter().flat_map(|key_task| {
-            key_task.sub_projects.iter().flat_map(move |sub_project| {
-                sub_project
-                    .milestones
-                    .iter()
-                    .map(move |milestone| MilestoneRef::new(key_task, sub_project, milestone))
+        self.document
+            .key_tasks
+            .iter()
+            .flat_map(|key_task| {
+                key_task.sub_projects.iter().flat_map(move |sub_project| {
+                    sub_project
+                        .milestones
+                        .iter()
+                        .map(move |milestone| (key_task, sub_project, milestone))
+                })
             })
-        })
+            .enumerate()
+            .map(|(index, (key_task, sub_project, milestone))| {
+                MilestoneRef::new(index, key_task, sub_project, milestone)
+            })
     }
 
     /// Counts of what the plan holds, for a first look at a loaded plan.
@@ -184,25 +239,23 @@ impl Plan {
 }
 
 impl<'a> MilestoneRef<'a> {
-    fn new(key_task: &'a KeyTask, sub_project: &'a SubProject, milestone: &'a Milestone) -> Self {
+    fn new(
+        index: usize,
+        key_task: &'a KeyTask,
+        sub_project: &'a SubProject,
+        milestone: &'a Milestone,
+    ) -> Self {
         Self {
+            index,
             key_task,
             sub_project,
             milestone,
             responsibility: milestone
                 .responsibility
-                .as_ref()
+                .as_deref()
                 .unwrap_or(&sub_project.responsibility),
         }
     }
-}
-
-fn position_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, usize> {
-    let mut positions = HashMap::new();
-    for (i, id) in ids.enumerate() {
-        positions.entry(id.to_owned()).or_insert(i);
-    }
-    positions
 }
 
 /// Counts of what a plan holds.

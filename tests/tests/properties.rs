@@ -126,7 +126,7 @@ fn milestone() -> impl Strategy<Value = Milestone> {
                 due,
                 granularity,
                 target,
-                responsibility,
+                responsibility: responsibility.map(Box::new),
             },
         )
 }

@@ -253,8 +253,7 @@ fn no_vague_goal() {
 
     // A milestone's own responsibility must name its lead unit too.
     let mut d = doc();
-    d.key_tasks[0].sub_projects[0].milestones[0].responsibility =
-        Some(mubiao::Responsibility::default());
+    d.key_tasks[0].sub_projects[0].milestones[0].responsibility = Some(Box::default());
     assert_eq!(
         only_problem(&d),
         p(C::MissingLeadUnit, &format!("{M0}/responsibility"))

@@ -13,12 +13,12 @@ mod problem;
 mod records;
 mod structure;
 
-use std::collections::HashMap;
-
 pub use problem::{Problem, ProblemCode};
 
 use crate::document::PlanDocument;
 use crate::error::ValidationError;
+use crate::index::Duplicate;
+use crate::layout::{Duplicates, Layout, TooLarge};
 use crate::organisation::{Person, Unit};
 use crate::plan::Plan;
 
@@ -45,42 +45,60 @@ impl PlanDocument {
     /// # Ok::<(), mubiao::FormatError>(())
     /// ```
     pub fn validate(self) -> Result<Plan, ValidationError> {
-        let problems = self.problems();
-        if problems.is_empty() {
-            Ok(Plan::from_valid_document(self))
-        } else {
-            Err(ValidationError { problems })
+        let (problems, layout) = self.check();
+        match layout {
+            Some(layout) if problems.is_empty() => Ok(Plan::from_valid_document(self, layout)),
+            _ => Err(ValidationError { problems }),
         }
     }
 
     /// Every problem of the document, in document order; empty when it is valid.
     pub fn problems(&self) -> Vec<Problem> {
-        let mut context = Context::new(self);
+        self.check().0
+    }
+
+    fn check(&self) -> (Vec<Problem>, Option<Layout>) {
+        let (layout, duplicates) = match Layout::of(self) {
+            Ok(found) => found,
+            Err(TooLarge { what, count }) => {
+                let problem = Problem {
+                    code: ProblemCode::TooLarge,
+                    path: String::from("/"),
+                    message: format!(
+                        "the plan has {count} {what}, more than the {} this library numbers; split the plan into parts",
+                        u32::MAX
+                    ),
+                };
+                return (vec![problem], None);
+            }
+        };
+        let mut context = Context {
+            document: self,
+            layout: &layout,
+            duplicates,
+            problems: Vec::new(),
+        };
         organisation::check(&mut context);
         structure::check(&mut context);
         records::check(&mut context);
-        context.problems
+        let problems = context.problems;
+        (problems, Some(layout))
     }
 }
 
-/// What every check needs: the document, id look-ups, and the problems found so far.
+/// What every check needs: the document, its layout, and the problems found so far.
 struct Context<'a> {
     document: &'a PlanDocument,
-    units: HashMap<&'a str, &'a Unit>,
-    people: HashMap<&'a str, &'a Person>,
+    layout: &'a Layout,
+    duplicates: Duplicates,
     problems: Vec<Problem>,
 }
 
-impl<'a> Context<'a> {
-    fn new(document: &'a PlanDocument) -> Self {
-        Self {
-            document,
-            units: HashMap::new(),
-            people: HashMap::new(),
-            problems: Vec::new(),
-        }
-    }
+fn at<T>(items: &[T], position: u32) -> Option<&T> {
+    items.get(usize::try_from(position).ok()?)
+}
 
+impl<'a> Context<'a> {
     fn report(&mut self, code: ProblemCode, path: impl Into<String>, message: impl Into<String>) {
         self.problems.push(Problem {
             code,
@@ -89,9 +107,29 @@ impl<'a> Context<'a> {
         });
     }
 
+    /// The unit with this id, if there is one.
+    fn find_unit(&self, id: &str) -> Option<&'a Unit> {
+        let units = &self.document.units;
+        let position = self
+            .layout
+            .units
+            .find(id, |p| at(units, p).map(|u| u.id.as_str()))?;
+        at(units, position)
+    }
+
+    /// The person with this id, if there is one.
+    fn find_person(&self, id: &str) -> Option<&'a Person> {
+        let people = &self.document.people;
+        let position = self
+            .layout
+            .people
+            .find(id, |p| at(people, p).map(|x| x.id.as_str()))?;
+        at(people, position)
+    }
+
     /// Reports a reference to a unit that does not exist; returns the unit when it does.
     fn unit_ref(&mut self, id: &str, path: &str) -> Option<&'a Unit> {
-        let found = self.units.get(id).copied();
+        let found = self.find_unit(id);
         if found.is_none() {
             self.report(
                 ProblemCode::DanglingUnit,
@@ -104,7 +142,7 @@ impl<'a> Context<'a> {
 
     /// Reports a reference to a person who does not exist; returns the person when they do.
     fn person_ref(&mut self, id: &str, path: &str) -> Option<&'a Person> {
-        let found = self.people.get(id).copied();
+        let found = self.find_person(id);
         if found.is_none() {
             self.report(
                 ProblemCode::DanglingPerson,
@@ -117,35 +155,39 @@ impl<'a> Context<'a> {
         found
     }
 
-    /// Registers the ids of one kind of thing, reporting empty and duplicate ones.
-    fn register_ids<'s>(
+    /// Reports the empty and the repeated ids of one kind of thing; `id_at` gives the id
+    /// and `path_of` the JSON pointer of a position.
+    fn check_ids(
         &mut self,
         kind: &str,
-        ids: impl Iterator<Item = (&'s str, String)>,
-    ) -> HashMap<&'s str, String> {
-        let mut seen: HashMap<&'s str, String> = HashMap::new();
-        for (id, path) in ids {
+        count: usize,
+        duplicates: &[Duplicate],
+        id_at: impl Fn(u32) -> Option<&'a str>,
+        path_of: impl Fn(u32) -> String,
+    ) {
+        let mut duplicates = duplicates.iter().peekable();
+        for position in (0..count).filter_map(|p| u32::try_from(p).ok()) {
+            let id = id_at(position).unwrap_or_default();
             if id.trim().is_empty() {
                 self.report(
                     ProblemCode::EmptyId,
-                    format!("{path}/id"),
+                    format!("{}/id", path_of(position)),
                     format!("the {kind} has an empty id; give it a short unique id"),
                 );
+                while duplicates.next_if(|d| d.position == position).is_some() {}
                 continue;
             }
-            if let Some(first) = seen.get(id) {
+            if let Some(duplicate) = duplicates.next_if(|d| d.position == position) {
                 self.report(
                     ProblemCode::DuplicateId,
-                    format!("{path}/id"),
+                    format!("{}/id", path_of(position)),
                     format!(
-                        "the {kind} id `{id}` is already used at `{first}`; give each {kind} its own id"
+                        "the {kind} id `{id}` is already used at `{}`; give each {kind} its own id",
+                        path_of(duplicate.first)
                     ),
                 );
-            } else {
-                seen.insert(id, path);
             }
         }
-        seen
     }
 }
 

@@ -1,8 +1,6 @@
 //! Checks of the organisation: the year, unit and person ids, the unit tree, and roles.
 
-use std::collections::HashMap;
-
-use super::{Context, ProblemCode};
+use super::{at, Context, ProblemCode};
 use crate::organisation::{Role, UnitKind};
 
 pub(super) fn check(context: &mut Context<'_>) {
@@ -18,29 +16,24 @@ pub(super) fn check(context: &mut Context<'_>) {
         );
     }
 
-    context.register_ids(
+    let units = &document.units;
+    let duplicates = std::mem::take(&mut context.duplicates.units);
+    context.check_ids(
         "unit",
-        document
-            .units
-            .iter()
-            .enumerate()
-            .map(|(i, unit)| (unit.id.as_str(), format!("/units/{i}"))),
+        units.len(),
+        &duplicates,
+        |p| at(units, p).map(|u| u.id.as_str()),
+        |p| format!("/units/{p}"),
     );
-    // First occurrence wins, so later checks see one unit per id.
-    for unit in document.units.iter().rev() {
-        context.units.insert(unit.id.as_str(), unit);
-    }
-    context.register_ids(
+    let people = &document.people;
+    let duplicates = std::mem::take(&mut context.duplicates.people);
+    context.check_ids(
         "person",
-        document
-            .people
-            .iter()
-            .enumerate()
-            .map(|(i, person)| (person.id.as_str(), format!("/people/{i}"))),
+        people.len(),
+        &duplicates,
+        |p| at(people, p).map(|x| x.id.as_str()),
+        |p| format!("/people/{p}"),
     );
-    for person in document.people.iter().rev() {
-        context.people.insert(person.id.as_str(), person);
-    }
 
     check_unit_tree(context);
     check_roles(context);
@@ -75,19 +68,20 @@ fn check_unit_tree(context: &mut Context<'_>) {
 
     // Walk up from every unit; a walk that comes back to a unit already on it is a cycle.
     // Each cycle is reported once, at its first unit in document order.
-    let position: HashMap<&str, usize> = document
-        .units
-        .iter()
-        .enumerate()
-        .rev()
-        .map(|(i, unit)| (unit.id.as_str(), i))
-        .collect();
+    let units = &document.units;
+    let position = |id: &str| -> Option<usize> {
+        let found = context
+            .layout
+            .units
+            .find(id, |p| at(units, p).map(|u| u.id.as_str()))?;
+        usize::try_from(found).ok()
+    };
     let mut reported = vec![false; document.units.len()];
     for (start, unit) in document.units.iter().enumerate() {
         let mut on_walk = vec![start];
         let mut current = unit;
         while let Some(parent_id) = &current.parent {
-            let Some(&next) = position.get(parent_id.as_str()) else {
+            let Some(next) = position(parent_id.as_str()) else {
                 break;
             };
             if let Some(loop_start) = on_walk.iter().position(|&seen| seen == next) {

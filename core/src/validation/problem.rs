@@ -11,6 +11,8 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "kebab-case")]
 #[non_exhaustive]
 pub enum ProblemCode {
+    /// The plan has more of something than the library numbers (more than `u32::MAX`).
+    TooLarge,
     /// The plan's year is outside 1..=9999.
     InvalidYear,
     /// An id is empty or only white space.
@@ -87,6 +89,7 @@ impl ProblemCode {
     /// The code as written in reports and matched by hosts, e.g. `vague-plan-item`.
     pub fn as_str(self) -> &'static str {
         match self {
+            ProblemCode::TooLarge => "too-large",
             ProblemCode::InvalidYear => "invalid-year",
             ProblemCode::EmptyId => "empty-id",
             ProblemCode::DuplicateId => "duplicate-id",

@@ -1,9 +1,7 @@
 //! Checks of what is recorded against the plan: contracts, progress reports, lag reasons.
 
-use std::collections::HashMap;
-
 use super::structure::{check_date_in_year, check_quantity};
-use super::{Context, ProblemCode};
+use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind};
 use crate::milestone::{Milestone, Target};
 use crate::organisation::{Role, UnitKind};
@@ -14,23 +12,21 @@ pub(super) fn check(context: &mut Context<'_>) {
     check_contracts(context);
 
     let document = context.document;
-    let mut milestones: HashMap<&str, (&KeyTask, &Milestone)> = HashMap::new();
-    for task in &document.key_tasks {
-        for sub in &task.sub_projects {
-            for milestone in &sub.milestones {
-                milestones
-                    .entry(milestone.id.as_str())
-                    .or_insert((task, milestone));
-            }
-        }
-    }
+    let layout = context.layout;
+    let find_milestone = |id: &str| -> Option<(&KeyTask, &Milestone)> {
+        let i = layout.milestones.find(id, |i| {
+            layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
+        })?;
+        let (task, _, milestone) = layout.milestone(document, i)?;
+        Some((task, milestone))
+    };
 
     for (r, report) in document.progress_reports.iter().enumerate() {
         let path = format!("/progress_reports/{r}");
         if let Some(person) = &report.reported_by {
             context.person_ref(person.as_str(), &format!("{path}/reported_by"));
         }
-        let Some(&(task, milestone)) = milestones.get(report.milestone.as_str()) else {
+        let Some((task, milestone)) = find_milestone(report.milestone.as_str()) else {
             context.report(
                 ProblemCode::DanglingMilestone,
                 format!("{path}/milestone"),
@@ -75,7 +71,7 @@ pub(super) fn check(context: &mut Context<'_>) {
 
     for (l, reason) in document.lag_reasons.iter().enumerate() {
         let path = format!("/lag_reasons/{l}");
-        match milestones.get(reason.milestone.as_str()) {
+        match find_milestone(reason.milestone.as_str()) {
             None => context.report(
                 ProblemCode::DanglingMilestone,
                 format!("{path}/milestone"),
@@ -84,7 +80,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     reason.milestone
                 ),
             ),
-            Some(&(task, _)) => {
+            Some((task, _)) => {
                 let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
                 check_date_in_year(
                     context,
@@ -118,19 +114,16 @@ pub(super) fn check(context: &mut Context<'_>) {
 
 fn check_contracts(context: &mut Context<'_>) {
     let document = context.document;
-    context.register_ids(
+    let contracts = &document.contracts;
+    let duplicates = std::mem::take(&mut context.duplicates.contracts);
+    context.check_ids(
         "contract",
-        document
-            .contracts
-            .iter()
-            .enumerate()
-            .map(|(c, contract)| (contract.id.as_str(), format!("/contracts/{c}"))),
+        contracts.len(),
+        &duplicates,
+        |p| at(contracts, p).map(|c| c.id.as_str()),
+        |p| format!("/contracts/{p}"),
     );
-    let key_tasks: HashMap<&str, ()> = document
-        .key_tasks
-        .iter()
-        .map(|task| (task.id.as_str(), ()))
-        .collect();
+    let tasks = &document.key_tasks;
     for (c, contract) in document.contracts.iter().enumerate() {
         let path = format!("/contracts/{c}");
         let upper_path = format!("{path}/upper_signer");
@@ -177,8 +170,7 @@ fn check_contracts(context: &mut Context<'_>) {
         ) = (contract.kind, upper, lower, upper_ok, lower_ok)
         {
             let under_unit = context
-                .units
-                .get(section_head.unit.as_str())
+                .find_unit(section_head.unit.as_str())
                 .is_some_and(|section| {
                     section.kind == UnitKind::Section && section.parent.as_ref() == Some(&head.unit)
                 });
@@ -204,7 +196,12 @@ fn check_contracts(context: &mut Context<'_>) {
             );
         }
         for (t, task) in contract.key_tasks.iter().enumerate() {
-            if !key_tasks.contains_key(task.as_str()) {
+            let known = context
+                .layout
+                .key_tasks
+                .find(task.as_str(), |p| at(tasks, p).map(|t| t.id.as_str()))
+                .is_some();
+            if !known {
                 context.report(
                     ProblemCode::DanglingKeyTask,
                     format!("{path}/key_tasks/{t}"),

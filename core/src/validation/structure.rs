@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use chrono::NaiveDate;
 
-use super::{Context, ProblemCode};
+use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind, SubProject};
 use crate::milestone::{Goal, Milestone, Target};
 use crate::organisation::UnitKind;
@@ -13,13 +13,14 @@ use crate::responsibility::Responsibility;
 
 pub(super) fn check(context: &mut Context<'_>) {
     let document = context.document;
-    let plan_items = context.register_ids(
+    let items = &document.plan_items;
+    let duplicates = std::mem::take(&mut context.duplicates.plan_items);
+    context.check_ids(
         "plan item",
-        document
-            .plan_items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| (item.id.as_str(), format!("/plan_items/{i}"))),
+        items.len(),
+        &duplicates,
+        |p| at(items, p).map(|i| i.id.as_str()),
+        |p| format!("/plan_items/{p}"),
     );
     for (i, item) in document.plan_items.iter().enumerate() {
         context.unit_ref(
@@ -27,47 +28,48 @@ pub(super) fn check(context: &mut Context<'_>) {
             &format!("/plan_items/{i}/submitted_by"),
         );
     }
-    context.register_ids(
+    let tasks = &document.key_tasks;
+    let duplicates = std::mem::take(&mut context.duplicates.key_tasks);
+    context.check_ids(
         "key task",
-        document
-            .key_tasks
-            .iter()
-            .enumerate()
-            .map(|(k, task)| (task.id.as_str(), format!("/key_tasks/{k}"))),
+        tasks.len(),
+        &duplicates,
+        |p| at(tasks, p).map(|t| t.id.as_str()),
+        |p| format!("/key_tasks/{p}"),
     );
-    context.register_ids(
+    let layout = context.layout;
+    let duplicates = std::mem::take(&mut context.duplicates.sub_projects);
+    context.check_ids(
         "sub-project",
-        document.key_tasks.iter().enumerate().flat_map(|(k, task)| {
-            task.sub_projects
-                .iter()
-                .enumerate()
-                .map(move |(s, sub)| (sub.id.as_str(), format!("/key_tasks/{k}/sub_projects/{s}")))
-        }),
+        layout.sub_project_count(),
+        &duplicates,
+        |s| {
+            layout
+                .sub_project(document, s)
+                .map(|(_, sub)| sub.id.as_str())
+        },
+        |s| layout.sub_project_path(s),
     );
-    context.register_ids(
+    let duplicates = std::mem::take(&mut context.duplicates.milestones);
+    context.check_ids(
         "milestone",
-        document.key_tasks.iter().enumerate().flat_map(|(k, task)| {
-            task.sub_projects
-                .iter()
-                .enumerate()
-                .flat_map(move |(s, sub)| {
-                    sub.milestones
-                        .iter()
-                        .enumerate()
-                        .map(move |(m, milestone)| {
-                            (
-                                milestone.id.as_str(),
-                                format!("/key_tasks/{k}/sub_projects/{s}/milestones/{m}"),
-                            )
-                        })
-                })
-        }),
+        layout.milestone_count(),
+        &duplicates,
+        |i| layout.milestone(document, i).map(|(_, _, m)| m.id.as_str()),
+        |i| layout.milestone_path(i),
     );
 
     let mut carried_items: HashSet<&str> = HashSet::new();
     for (k, task) in document.key_tasks.iter().enumerate() {
         let path = format!("/key_tasks/{k}");
-        if plan_items.contains_key(task.plan_item.as_str()) {
+        let known = context
+            .layout
+            .plan_items
+            .find(task.plan_item.as_str(), |p| {
+                at(items, p).map(|i| i.id.as_str())
+            })
+            .is_some();
+        if known {
             if !task.sub_projects.is_empty() {
                 carried_items.insert(task.plan_item.as_str());
             }
@@ -316,10 +318,10 @@ fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibili
         let person_path = format!("{path}/responsible_person");
         let person = context.person_ref(person_id.as_str(), &person_path);
         // A person whose own unit dangles is reported once, at the person.
-        let person = person.filter(|person| context.units.contains_key(person.unit.as_str()));
+        let person = person.filter(|person| context.find_unit(person.unit.as_str()).is_some());
         if let (Some(person), Some(lead)) = (person, lead) {
             let in_lead = person.unit == lead.id
-                || context.units.get(person.unit.as_str()).is_some_and(|unit| {
+                || context.find_unit(person.unit.as_str()).is_some_and(|unit| {
                     unit.kind == UnitKind::Section && unit.parent.as_ref() == Some(&lead.id)
                 });
             if !in_lead {
