@@ -110,7 +110,7 @@ fn check_format_version(json: &[u8]) -> Result<bool, FormatError> {
 }
 
 /// Turns a serde path into a JSON pointer such as `/key_tasks/3/sub_projects/1`.
-fn json_pointer(path: &serde_path_to_error::Path) -> String {
+pub(crate) fn json_pointer(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
     let mut pointer = String::new();
     for segment in path.iter() {

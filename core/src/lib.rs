@@ -57,6 +57,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod calendar;
 mod document;
 mod error;
 mod format;
@@ -65,11 +66,13 @@ mod index;
 mod layout;
 mod milestone;
 mod organisation;
+mod period;
 mod plan;
 mod progress;
 mod responsibility;
 mod validation;
 
+pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, FORMAT_VERSION,
 };
@@ -77,6 +80,7 @@ pub use error::{Error, FormatError, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
 pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
 pub use organisation::{Person, Role, Unit, UnitKind};
+pub use period::{ParsePeriodError, Period};
 pub use plan::{MilestoneRef, Plan, PlanSummary};
 pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
 pub use responsibility::{Contract, ContractKind, Responsibility};

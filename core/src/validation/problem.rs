@@ -83,6 +83,14 @@ pub enum ProblemCode {
     LagCauseMismatch,
     /// A lag reason has no text.
     EmptyLagReason,
+    /// A calendar gives a date twice.
+    DuplicateDate,
+    /// A calendar holiday ends before it starts.
+    InvertedRange,
+    /// A calendar's working weekend day is not a Saturday or Sunday.
+    NotAWeekend,
+    /// A calendar date falls outside the years the calendar covers.
+    DateOutsideCalendar,
 }
 
 impl ProblemCode {
@@ -124,6 +132,10 @@ impl ProblemCode {
             ProblemCode::ReportMismatch => "report-mismatch",
             ProblemCode::LagCauseMismatch => "lag-cause-mismatch",
             ProblemCode::EmptyLagReason => "empty-lag-reason",
+            ProblemCode::DuplicateDate => "duplicate-date",
+            ProblemCode::InvertedRange => "inverted-range",
+            ProblemCode::NotAWeekend => "not-a-weekend",
+            ProblemCode::DateOutsideCalendar => "date-outside-calendar",
         }
     }
 }
