@@ -155,15 +155,6 @@ impl Layout {
         Some((k, s.checked_sub(first)?))
     }
 
-    /// The sub-projects of key task `k`, as flat numbers.
-    pub(crate) fn subs_of_task(&self, k: u32) -> std::ops::Range<u32> {
-        let first = at(&self.task_first_sub, k).copied().unwrap_or(0);
-        let end = at(&self.task_first_sub, k.saturating_add(1))
-            .copied()
-            .unwrap_or(first);
-        first..end
-    }
-
     /// The milestones of flat sub-project `s`, as flat numbers.
     pub(crate) fn milestones_of_sub(&self, s: u32) -> std::ops::Range<u32> {
         let first = at(&self.sub_first_milestone, s).copied().unwrap_or(0);

@@ -70,6 +70,9 @@ mod period;
 mod plan;
 mod progress;
 mod responsibility;
+mod rollup;
+mod schedule;
+mod status;
 mod validation;
 
 pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
@@ -84,6 +87,11 @@ pub use period::{ParsePeriodError, Period};
 pub use plan::{MilestoneRef, Plan, PlanSummary};
 pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
 pub use responsibility::{Contract, ContractKind, Responsibility};
+pub use rollup::{LaggingItem, MergeError, Rollup, Summary};
+pub use status::{
+    Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
+    StatusError, StatusOptions, SubProjectStatusRow,
+};
 pub use validation::{Problem, ProblemCode};
 
 /// The README's tour, run as a doctest so that it stays true.

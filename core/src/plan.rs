@@ -12,6 +12,7 @@ use crate::layout::Layout;
 use crate::milestone::Milestone;
 use crate::organisation::{Person, Unit, UnitKind};
 use crate::responsibility::Responsibility;
+use crate::schedule::Schedule;
 
 /// A plan that passed validation: every reference resolves, every goal is concrete.
 ///
@@ -34,6 +35,7 @@ use crate::responsibility::Responsibility;
 pub struct Plan {
     document: PlanDocument,
     layout: Layout,
+    schedule: Schedule,
 }
 
 /// A milestone seen in its place in the plan, with the responsibility that applies to it.
@@ -77,7 +79,22 @@ impl Plan {
 
     /// Keeps a document that validation accepted, with the layout validation built.
     pub(crate) fn from_valid_document(document: PlanDocument, layout: Layout) -> Self {
-        Self { document, layout }
+        let schedule = Schedule::build(&document, &layout);
+        Self {
+            document,
+            layout,
+            schedule,
+        }
+    }
+
+    pub(crate) fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// An estimate of the heap memory the plan holds beyond its document: indexes and the
+    /// compiled schedule, in bytes.
+    pub fn index_bytes(&self) -> usize {
+        self.layout.heap_bytes() + self.schedule.heap_bytes()
     }
 
     /// The document the plan was validated from.

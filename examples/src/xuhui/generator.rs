@@ -549,10 +549,14 @@ impl Builder {
                 .copied()
                 .unwrap_or(("个", 4, 40));
             let total = self.rng.between(low, high);
+            // Cumulative values rise strictly from node to node, so every node asks for
+            // more than the one before.
+            let mut previous = 0;
             schedule
                 .iter()
                 .map(|&(month, granularity)| {
-                    let value = (total * month).div_ceil(12);
+                    let value = (total * month).div_ceil(12).max(previous + 1);
+                    previous = value;
                     node(
                         month_end(month),
                         granularity,

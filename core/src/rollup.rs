@@ -1,0 +1,425 @@
+//! Roll-ups: counts of statuses and lights, grouped the ways leaders look at the plan —
+//! by supervising leader, lead unit, partner unit, kind of work, level and key task — and
+//! the list of lagging items.
+//!
+//! Summaries merge: [`Summary::merge`] and [`Rollup::merge`] are associative with an empty
+//! identity, so a plan split into parts and evaluated part by part merges to exactly the
+//! roll-up of the whole.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::document::{KeyTaskKind, Level};
+use crate::ids::{KeyTaskId, MilestoneId, PersonId, SubProjectId, UnitId};
+use crate::schedule::{at, range_of, NONE};
+use crate::status::{Evaluation, LagReasonSummary, Light, MilestoneStatus, State, SubState};
+
+/// Counts of milestones and sub-projects by status and light.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Summary {
+    /// Milestones counted.
+    pub milestones: u64,
+    /// … not yet due.
+    pub not_yet_due: u64,
+    /// … completed early.
+    pub completed_early: u64,
+    /// … completed on time.
+    pub completed_on_time: u64,
+    /// … completed late.
+    pub completed_late: u64,
+    /// … lagging.
+    pub lagging: u64,
+    /// … lagging with an objective reason recorded.
+    pub lagging_objective: u64,
+    /// … lagging with a subjective reason recorded.
+    pub lagging_subjective: u64,
+    /// … lagging with no reason recorded (red lights that need one).
+    pub lagging_without_reason: u64,
+    /// … not yet due and at risk.
+    pub at_risk: u64,
+    /// … with a green light.
+    pub green: u64,
+    /// … with a yellow light.
+    pub yellow: u64,
+    /// … with a red light.
+    pub red: u64,
+    /// Sub-projects counted.
+    pub sub_projects: u64,
+    /// … with at least one milestone due by the as-of date.
+    pub sub_projects_with_due_milestone: u64,
+    /// … of those, on schedule: no milestone due by then is lagging.
+    pub sub_projects_on_schedule: u64,
+    /// … with a lagging milestone.
+    pub sub_projects_lagging: u64,
+    /// … whose reporting is stale.
+    pub sub_projects_stale: u64,
+    /// … with a green light.
+    pub sub_projects_green: u64,
+    /// … with a yellow light.
+    pub sub_projects_yellow: u64,
+    /// … with a red light.
+    pub sub_projects_red: u64,
+}
+
+impl Summary {
+    /// The empty summary: merging it changes nothing.
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// On-schedule sub-projects over sub-projects with a milestone due (the district's
+    /// completion rate, e.g. 210 / 221 = 95.0%); `None` when nothing is due yet.
+    pub fn completion_rate(&self) -> Option<f64> {
+        if self.sub_projects_with_due_milestone == 0 {
+            return None;
+        }
+        // Counts stay far below 2^52, so these conversions are exact.
+        #[allow(clippy::cast_precision_loss)]
+        let rate =
+            self.sub_projects_on_schedule as f64 / self.sub_projects_with_due_milestone as f64;
+        Some(rate)
+    }
+
+    /// The count of milestones with a status.
+    pub fn count(&self, status: MilestoneStatus) -> u64 {
+        match status {
+            MilestoneStatus::NotYetDue => self.not_yet_due,
+            MilestoneStatus::CompletedEarly => self.completed_early,
+            MilestoneStatus::CompletedOnTime => self.completed_on_time,
+            MilestoneStatus::CompletedLate => self.completed_late,
+            MilestoneStatus::Lagging => self.lagging,
+        }
+    }
+
+    /// Adds the counts of `other`.
+    #[must_use]
+    pub fn merge(mut self, other: &Summary) -> Summary {
+        self.add(other);
+        self
+    }
+
+    pub(crate) fn add(&mut self, o: &Summary) {
+        self.milestones += o.milestones;
+        self.not_yet_due += o.not_yet_due;
+        self.completed_early += o.completed_early;
+        self.completed_on_time += o.completed_on_time;
+        self.completed_late += o.completed_late;
+        self.lagging += o.lagging;
+        self.lagging_objective += o.lagging_objective;
+        self.lagging_subjective += o.lagging_subjective;
+        self.lagging_without_reason += o.lagging_without_reason;
+        self.at_risk += o.at_risk;
+        self.green += o.green;
+        self.yellow += o.yellow;
+        self.red += o.red;
+        self.sub_projects += o.sub_projects;
+        self.sub_projects_with_due_milestone += o.sub_projects_with_due_milestone;
+        self.sub_projects_on_schedule += o.sub_projects_on_schedule;
+        self.sub_projects_lagging += o.sub_projects_lagging;
+        self.sub_projects_stale += o.sub_projects_stale;
+        self.sub_projects_green += o.sub_projects_green;
+        self.sub_projects_yellow += o.sub_projects_yellow;
+        self.sub_projects_red += o.sub_projects_red;
+    }
+
+    pub(crate) fn count_milestone(&mut self, state: State) {
+        self.milestones += 1;
+        match state.status {
+            MilestoneStatus::NotYetDue => self.not_yet_due += 1,
+            MilestoneStatus::CompletedEarly => self.completed_early += 1,
+            MilestoneStatus::CompletedOnTime => self.completed_on_time += 1,
+            MilestoneStatus::CompletedLate => self.completed_late += 1,
+            MilestoneStatus::Lagging => {
+                self.lagging += 1;
+                if state.needs_reason {
+                    self.lagging_without_reason += 1;
+                } else if state.objective {
+                    self.lagging_objective += 1;
+                } else {
+                    self.lagging_subjective += 1;
+                }
+            }
+        }
+        if state.status == MilestoneStatus::NotYetDue && state.at_risk() {
+            self.at_risk += 1;
+        }
+        match state.light {
+            Light::Green => self.green += 1,
+            Light::Yellow => self.yellow += 1,
+            Light::Red => self.red += 1,
+        }
+    }
+
+    pub(crate) fn count_sub_project(&mut self, state: SubState) {
+        self.sub_projects += 1;
+        if state.has_due {
+            self.sub_projects_with_due_milestone += 1;
+            if state.on_schedule {
+                self.sub_projects_on_schedule += 1;
+            }
+        }
+        if !state.on_schedule {
+            self.sub_projects_lagging += 1;
+        }
+        if state.stale {
+            self.sub_projects_stale += 1;
+        }
+        match state.light {
+            Light::Green => self.sub_projects_green += 1,
+            Light::Yellow => self.sub_projects_yellow += 1,
+            Light::Red => self.sub_projects_red += 1,
+        }
+    }
+}
+
+/// A lagging milestone, with who answers for it and why it lags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaggingItem {
+    /// The milestone.
+    pub milestone: MilestoneId,
+    /// Its title.
+    pub title: String,
+    /// Its sub-project.
+    pub sub_project: SubProjectId,
+    /// Its key task.
+    pub key_task: KeyTaskId,
+    /// The kind of work.
+    pub kind: KeyTaskKind,
+    /// The level.
+    pub level: Level,
+    /// The due date.
+    pub due: NaiveDate,
+    /// Calendar days past the due date on the as-of date (0 on the due date itself).
+    pub days_overdue: i64,
+    /// The lead unit.
+    pub lead_unit: UnitId,
+    /// The partner units.
+    pub partner_units: Vec<UnitId>,
+    /// The responsible person, where named.
+    pub responsible_person: Option<PersonId>,
+    /// The supervising leader.
+    pub supervising_leader: PersonId,
+    /// The reason recorded by the as-of date, if any.
+    pub reason: Option<LagReasonSummary>,
+}
+
+impl LaggingItem {
+    /// Whether the item still needs a reason (a red light without one).
+    pub fn needs_reason(&self) -> bool {
+        self.reason.is_none()
+    }
+
+    fn order_key(&self) -> (NaiveDate, &str, &str) {
+        (self.due, self.milestone.as_str(), self.sub_project.as_str())
+    }
+}
+
+/// Summaries of a plan on one date, grouped as each leader sees them, with the lagging
+/// items.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rollup {
+    /// The date the statuses are for.
+    pub as_of: Option<NaiveDate>,
+    /// The whole plan.
+    pub overall: Summary,
+    /// By the supervising leader of each key task.
+    pub by_supervising_leader: BTreeMap<PersonId, Summary>,
+    /// By lead unit (a milestone with its own lead unit counts there).
+    pub by_lead_unit: BTreeMap<UnitId, Summary>,
+    /// By partner unit: everything of the sub-projects a unit is partner to.
+    pub by_partner_unit: BTreeMap<UnitId, Summary>,
+    /// By kind of work.
+    pub by_kind: BTreeMap<KeyTaskKind, Summary>,
+    /// By level.
+    pub by_level: BTreeMap<Level, Summary>,
+    /// By key task.
+    pub by_key_task: BTreeMap<KeyTaskId, Summary>,
+    /// Every lagging milestone, by due date then id.
+    pub lagging: Vec<LaggingItem>,
+}
+
+/// Two roll-ups for different dates cannot be merged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cannot merge roll-ups for {left} and {right}; evaluate every part on the same date")]
+pub struct MergeError {
+    /// The date of the left roll-up.
+    pub left: NaiveDate,
+    /// The date of the right roll-up.
+    pub right: NaiveDate,
+}
+
+fn merge_maps<K: Ord + Clone>(into: &mut BTreeMap<K, Summary>, from: &BTreeMap<K, Summary>) {
+    for (key, summary) in from {
+        into.entry(key.clone()).or_default().add(summary);
+    }
+}
+
+impl Rollup {
+    /// The empty roll-up: merging it changes nothing.
+    pub fn empty() -> Self {
+        Self::default()
+    }
+
+    /// Merges two roll-ups of parts of a plan evaluated on the same date.
+    ///
+    /// # Errors
+    ///
+    /// [`MergeError`] when both have a date and the dates differ.
+    pub fn merge(&self, other: &Rollup) -> Result<Rollup, MergeError> {
+        let as_of = match (self.as_of, other.as_of) {
+            (Some(left), Some(right)) if left != right => {
+                return Err(MergeError { left, right });
+            }
+            (left, right) => left.or(right),
+        };
+        let mut merged = self.clone();
+        merged.as_of = as_of;
+        merged.overall.add(&other.overall);
+        merge_maps(
+            &mut merged.by_supervising_leader,
+            &other.by_supervising_leader,
+        );
+        merge_maps(&mut merged.by_lead_unit, &other.by_lead_unit);
+        merge_maps(&mut merged.by_partner_unit, &other.by_partner_unit);
+        merge_maps(&mut merged.by_kind, &other.by_kind);
+        merge_maps(&mut merged.by_level, &other.by_level);
+        merge_maps(&mut merged.by_key_task, &other.by_key_task);
+        merged.lagging.extend(other.lagging.iter().cloned());
+        merged
+            .lagging
+            .sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        Ok(merged)
+    }
+}
+
+impl Evaluation<'_> {
+    /// The counts for the whole plan.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for &state in &self.states {
+            summary.count_milestone(state);
+        }
+        for &state in &self.sub_states {
+            summary.count_sub_project(state);
+        }
+        summary
+    }
+
+    /// Every roll-up and the lagging list, in one pass over the plan.
+    pub fn rollup(&self) -> Rollup {
+        let plan = self.plan;
+        let layout = plan.layout();
+        let schedule = plan.schedule();
+        let document = plan.document();
+        let mut by_task = vec![Summary::default(); document.key_tasks.len()];
+        let mut by_lead = vec![Summary::default(); document.units.len()];
+        let mut by_partner = vec![Summary::default(); document.units.len()];
+        let mut overrides = schedule.lead_overrides.iter().peekable();
+        for (s, &sub_state) in (0u32..).zip(self.sub_states.iter()) {
+            let mut all = Summary::default();
+            let mut lead_part = Summary::default();
+            for i in layout.milestones_of_sub(s) {
+                let Some(state) = self.state(i) else { continue };
+                all.count_milestone(state);
+                match overrides.next_if(|(m, _)| *m == i) {
+                    Some(&(_, unit)) => {
+                        if let Some(summary) = at_mut(&mut by_lead, unit) {
+                            summary.count_milestone(state);
+                        }
+                    }
+                    None => lead_part.count_milestone(state),
+                }
+            }
+            all.count_sub_project(sub_state);
+            lead_part.count_sub_project(sub_state);
+            if let Some(&k) = at(&layout.sub_key_task, s) {
+                if let Some(summary) = at_mut(&mut by_task, k) {
+                    summary.add(&all);
+                }
+            }
+            if let Some(&lead) = at(&schedule.sub_lead, s) {
+                if let Some(summary) = at_mut(&mut by_lead, lead) {
+                    summary.add(&lead_part);
+                }
+            }
+            let partners = schedule
+                .partners
+                .get(range_of(&schedule.partner_start, s))
+                .unwrap_or_default();
+            for &partner in partners {
+                if let Some(summary) = at_mut(&mut by_partner, partner) {
+                    summary.add(&all);
+                }
+            }
+        }
+        let mut rollup = Rollup {
+            as_of: Some(self.as_of),
+            ..Rollup::default()
+        };
+        for (k, (task, summary)) in document.key_tasks.iter().zip(&by_task).enumerate() {
+            rollup.overall.add(summary);
+            rollup.by_kind.entry(task.kind).or_default().add(summary);
+            rollup.by_level.entry(task.level).or_default().add(summary);
+            rollup.by_key_task.insert(task.id.clone(), *summary);
+            let leader = u32::try_from(k)
+                .ok()
+                .and_then(|k| at(&schedule.task_leader, k).copied())
+                .unwrap_or(NONE);
+            if let Some(person) = at(&document.people, leader) {
+                rollup
+                    .by_supervising_leader
+                    .entry(person.id.clone())
+                    .or_default()
+                    .add(summary);
+            }
+        }
+        for (unit, (lead, partner)) in document.units.iter().zip(by_lead.iter().zip(&by_partner)) {
+            if lead.milestones > 0 || lead.sub_projects > 0 {
+                rollup.by_lead_unit.insert(unit.id.clone(), *lead);
+            }
+            if partner.sub_projects > 0 {
+                rollup.by_partner_unit.insert(unit.id.clone(), *partner);
+            }
+        }
+        rollup.lagging = self.lagging();
+        rollup
+    }
+
+    /// Every lagging milestone, by due date then id, with who answers for it and why.
+    pub fn lagging(&self) -> Vec<LaggingItem> {
+        let mut items: Vec<LaggingItem> = (0..self.states.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter(|&i| {
+                self.state(i)
+                    .is_some_and(|s| s.status == MilestoneStatus::Lagging)
+            })
+            .filter_map(|i| {
+                let row = self.milestone_row(i)?;
+                let found = self.plan.milestone_at(i)?;
+                Some(LaggingItem {
+                    days_overdue: (self.as_of - row.due).num_days(),
+                    milestone: row.milestone,
+                    title: row.title,
+                    sub_project: row.sub_project,
+                    key_task: row.key_task,
+                    kind: row.kind,
+                    level: row.level,
+                    due: row.due,
+                    lead_unit: row.lead_unit,
+                    partner_units: found.responsibility.partner_units.clone(),
+                    responsible_person: row.responsible_person,
+                    supervising_leader: row.supervising_leader,
+                    reason: row.lag_reason,
+                })
+            })
+            .collect();
+        items.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        items
+    }
+}
+
+fn at_mut<T>(items: &mut [T], i: u32) -> Option<&mut T> {
+    items.get_mut(usize::try_from(i).ok()?)
+}

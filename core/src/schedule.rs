@@ -1,0 +1,413 @@
+//! The plan compiled for status questions: dense columns, one entry per milestone or
+//! sub-project, holding what does not depend on the as-of date — due dates, the date each
+//! milestone was completed (if it was), where its reports and lag reasons are.
+//!
+//! Built once when a plan is validated; every status evaluation reads it in one pass.
+
+use chrono::NaiveDate;
+
+use crate::document::{KeyTaskKind, Level, PlanDocument};
+use crate::layout::Layout;
+use crate::milestone::{Goal, Milestone, Target};
+use crate::period::Period;
+use crate::progress::{Progress, ProgressReport};
+
+/// A date as a day number (days from 0001-01-01, which is day 1).
+pub(crate) type Day = i32;
+
+/// "Never": later than every date.
+pub(crate) const NEVER: Day = i32::MAX;
+
+/// No index.
+pub(crate) const NONE: u32 = u32::MAX;
+
+pub(crate) fn day(date: NaiveDate) -> Day {
+    chrono::Datelike::num_days_from_ce(&date)
+}
+
+pub(crate) fn date(day: Day) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(day)
+}
+
+/// How a milestone was completed, relative to its due date and due period.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Completion {
+    Never,
+    Early,
+    OnTime,
+    Late,
+}
+
+/// What a target asks, in numbers the evaluation can compare quickly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) enum GoalKind {
+    Deliverable,
+    AtLeast { target: f64, baseline: f64 },
+    AtMost { limit: f64 },
+    Within { low: f64, high: f64 },
+}
+
+fn goal_kind(milestone: &Milestone) -> GoalKind {
+    match &milestone.target {
+        Some(Target::Quantity(quantity)) => match quantity.goal {
+            Goal::AtLeast(target) => GoalKind::AtLeast {
+                target,
+                baseline: quantity.baseline.unwrap_or(0.0),
+            },
+            Goal::AtMost(limit) => GoalKind::AtMost { limit },
+            Goal::Within { low, high } => GoalKind::Within { low, high },
+        },
+        _ => GoalKind::Deliverable,
+    }
+}
+
+impl GoalKind {
+    fn is_met_by(self, progress: Progress) -> bool {
+        match (self, progress) {
+            (GoalKind::Deliverable, Progress::Done) => true,
+            (GoalKind::AtLeast { target, .. }, Progress::Cumulative(v)) => v >= target,
+            (GoalKind::AtMost { limit }, Progress::Cumulative(v)) => v <= limit,
+            (GoalKind::Within { low, high }, Progress::Cumulative(v)) => low <= v && v <= high,
+            _ => false,
+        }
+    }
+
+    /// Targets held through the due date (at most, within a band) are judged there.
+    fn is_held(self) -> bool {
+        matches!(self, GoalKind::AtMost { .. } | GoalKind::Within { .. })
+    }
+}
+
+/// The compiled plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Schedule {
+    // Per milestone.
+    pub due: Vec<Day>,
+    pub completed: Vec<Day>,
+    pub completion: Vec<Completion>,
+    pub goal: Vec<GoalKind>,
+    /// Reports of milestone `i` are `report_order[report_start[i]..report_start[i + 1]]`,
+    /// by date, then document order.
+    pub report_start: Vec<u32>,
+    pub report_order: Vec<u32>,
+    /// Lag reasons of milestone `i`, likewise, by recorded date then document order.
+    pub lag_start: Vec<u32>,
+    pub lag_order: Vec<u32>,
+    /// Milestones with their own responsibility: `(milestone, lead unit)`, by milestone.
+    pub lead_overrides: Vec<(u32, u32)>,
+    // Per sub-project.
+    pub sub_start: Vec<Day>,
+    pub sub_lead: Vec<u32>,
+    /// Partners of sub-project `s` are `partners[partner_start[s]..partner_start[s + 1]]`.
+    pub partner_start: Vec<u32>,
+    pub partners: Vec<u32>,
+    // Per key task.
+    pub task_leader: Vec<u32>,
+    pub task_kind: Vec<KeyTaskKind>,
+    pub task_level: Vec<Level>,
+    /// The latest date any milestone is due.
+    pub last_due: Day,
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(NONE)
+}
+
+/// Positions of `items` grouped by `key_of` (a milestone number), each group sorted by
+/// `date_of` then position: a compressed sparse row of `count` groups.
+fn group_by_milestone<T>(
+    items: &[T],
+    count: usize,
+    key_of: impl Fn(&T) -> Option<u32>,
+    date_of: impl Fn(&T) -> Day,
+) -> (Vec<u32>, Vec<u32>) {
+    let mut keyed: Vec<(u32, Day, u32)> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(position, item)| Some((key_of(item)?, date_of(item), to_u32(position))))
+        .collect();
+    keyed.sort_unstable();
+    let mut start = Vec::with_capacity(count + 1);
+    let mut next = 0usize;
+    for milestone in 0..count {
+        start.push(to_u32(next));
+        let milestone = to_u32(milestone);
+        next += keyed
+            .get(next..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|(key, _, _)| *key == milestone)
+            .count();
+    }
+    start.push(to_u32(next));
+    (
+        start,
+        keyed.into_iter().map(|(_, _, position)| position).collect(),
+    )
+}
+
+impl Schedule {
+    pub(crate) fn build(document: &PlanDocument, layout: &Layout) -> Self {
+        let find_unit = |id: &str| {
+            layout
+                .units
+                .find(id, |p| {
+                    document
+                        .units
+                        .get(usize::try_from(p).ok()?)
+                        .map(|u| u.id.as_str())
+                })
+                .unwrap_or(NONE)
+        };
+        let find_person = |id: &str| {
+            layout
+                .people
+                .find(id, |p| {
+                    document
+                        .people
+                        .get(usize::try_from(p).ok()?)
+                        .map(|x| x.id.as_str())
+                })
+                .unwrap_or(NONE)
+        };
+        let find_milestone = |id: &str| {
+            layout.milestones.find(id, |i| {
+                layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
+            })
+        };
+        let milestones = layout.milestone_count();
+        let year_start = NaiveDate::from_ymd_opt(document.year, 1, 1).map_or(0, day);
+        let mut schedule = Schedule {
+            due: Vec::with_capacity(milestones),
+            goal: Vec::with_capacity(milestones),
+            ..Schedule::default()
+        };
+        (schedule.report_start, schedule.report_order) = group_by_milestone(
+            &document.progress_reports,
+            milestones,
+            |r: &ProgressReport| find_milestone(r.milestone.as_str()),
+            |r| day(r.date),
+        );
+        (schedule.lag_start, schedule.lag_order) = group_by_milestone(
+            &document.lag_reasons,
+            milestones,
+            |l| find_milestone(l.milestone.as_str()),
+            |l| day(l.recorded_on),
+        );
+        schedule.partner_start.push(0);
+        let mut last_due = year_start;
+        let mut i: u32 = 0;
+        for task in &document.key_tasks {
+            schedule.task_leader.push(
+                task.supervising_leader
+                    .as_ref()
+                    .map_or(NONE, |p| find_person(p.as_str())),
+            );
+            schedule.task_kind.push(task.kind);
+            schedule.task_level.push(task.level);
+            for sub in &task.sub_projects {
+                schedule.sub_start.push(sub.start.map_or(year_start, day));
+                schedule.sub_lead.push(
+                    sub.responsibility
+                        .lead_unit
+                        .as_ref()
+                        .map_or(NONE, |u| find_unit(u.as_str())),
+                );
+                schedule.partners.extend(
+                    sub.responsibility
+                        .partner_units
+                        .iter()
+                        .map(|u| find_unit(u.as_str())),
+                );
+                schedule.partner_start.push(to_u32(schedule.partners.len()));
+                for milestone in &sub.milestones {
+                    let due = milestone.due.map_or(year_start, day);
+                    last_due = last_due.max(due);
+                    schedule.due.push(due);
+                    schedule.goal.push(goal_kind(milestone));
+                    if let Some(own) = &milestone.responsibility {
+                        let lead = own
+                            .lead_unit
+                            .as_ref()
+                            .map_or(NONE, |u| find_unit(u.as_str()));
+                        schedule.lead_overrides.push((i, lead));
+                    }
+                    i = i.saturating_add(1);
+                }
+            }
+        }
+        schedule.last_due = last_due;
+        schedule.share_cumulative_series(document, layout);
+        schedule.completed = Vec::with_capacity(milestones);
+        schedule.completion = Vec::with_capacity(milestones);
+        for i in 0..to_u32(milestones) {
+            let (completed, completion) = schedule.complete(document, layout, i);
+            schedule.completed.push(completed);
+            schedule.completion.push(completion);
+        }
+        schedule
+    }
+
+    /// Makes every cumulative report count for the whole series it belongs to: the
+    /// milestones of one sub-project whose quantity targets have the same unit of measure
+    /// and direction. A unit reports the total reached so far once, and every milestone of
+    /// the series is judged by it.
+    fn share_cumulative_series(&mut self, document: &PlanDocument, layout: &Layout) {
+        let mut start = Vec::with_capacity(self.report_start.len());
+        let mut order = Vec::with_capacity(self.report_order.len());
+        fn series_of(m: &Milestone) -> Option<(&str, std::mem::Discriminant<Goal>)> {
+            match &m.target {
+                Some(Target::Quantity(q)) => {
+                    Some((q.unit.as_str(), std::mem::discriminant(&q.goal)))
+                }
+                _ => None,
+            }
+        }
+        for (task, sub_first) in document.key_tasks.iter().zip(&layout.task_first_sub) {
+            let mut s = *sub_first;
+            for sub in &task.sub_projects {
+                let first = layout.milestones_of_sub(s).start;
+                for (m, milestone) in (0u32..).zip(&sub.milestones) {
+                    let i = first.saturating_add(m);
+                    start.push(to_u32(order.len()));
+                    let own = self
+                        .report_order
+                        .get(range_of(&self.report_start, i))
+                        .unwrap_or_default();
+                    let Some(series) = series_of(milestone) else {
+                        order.extend_from_slice(own);
+                        continue;
+                    };
+                    let from = order.len();
+                    order.extend_from_slice(own);
+                    for (n, sibling) in (0u32..).zip(&sub.milestones) {
+                        if n == m || series_of(sibling) != Some(series) {
+                            continue;
+                        }
+                        let j = first.saturating_add(n);
+                        let theirs = self
+                            .report_order
+                            .get(range_of(&self.report_start, j))
+                            .unwrap_or_default();
+                        order.extend(theirs.iter().copied().filter(|&r| {
+                            at(&document.progress_reports, r)
+                                .is_some_and(|r| matches!(r.progress, Progress::Cumulative(_)))
+                        }));
+                    }
+                    if let Some(added) = order.get_mut(from..) {
+                        added.sort_by_key(|&r| {
+                            (
+                                at(&document.progress_reports, r).map_or(0, |r| day(r.date)),
+                                r,
+                            )
+                        });
+                    }
+                }
+                s = s.saturating_add(1);
+            }
+        }
+        start.push(to_u32(order.len()));
+        self.report_start = start;
+        self.report_order = order;
+    }
+
+    /// The reports of milestone `i`, by date: its own, and for a quantity milestone the
+    /// cumulative reports of its series.
+    pub(crate) fn reports_of<'a>(
+        &'a self,
+        document: &'a PlanDocument,
+        i: u32,
+    ) -> impl DoubleEndedIterator<Item = &'a ProgressReport> + 'a {
+        let range = range_of(&self.report_start, i);
+        self.report_order
+            .get(range)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&r| document.progress_reports.get(usize::try_from(r).ok()?))
+    }
+
+    /// When milestone `i` was completed, and how, from its reports.
+    fn complete(&self, document: &PlanDocument, layout: &Layout, i: u32) -> (Day, Completion) {
+        let (Some(&due), Some(&goal)) = (at(&self.due, i), at(&self.goal, i)) else {
+            return (NEVER, Completion::Never);
+        };
+        let mut completed = NEVER;
+        if goal.is_held() {
+            // Judged at the due date by the last report on or before it, or failing that
+            // by the first report after it (reported late).
+            let mut reports = self
+                .reports_of(document, i)
+                .filter(|r| !matches!(r.progress, Progress::Underway));
+            let before: Vec<&ProgressReport> = reports
+                .by_ref()
+                .take_while(|r| day(r.date) <= due)
+                .collect();
+            let deciding = match before.last() {
+                Some(last) => Some((*last, true)),
+                None => self
+                    .reports_of(document, i)
+                    .find(|r| day(r.date) > due && !matches!(r.progress, Progress::Underway))
+                    .map(|r| (r, false)),
+            };
+            if let Some((report, in_time)) = deciding {
+                if goal.is_met_by(report.progress) {
+                    completed = if in_time { due } else { day(report.date) };
+                }
+            }
+        } else if let Some(report) = self
+            .reports_of(document, i)
+            .find(|r| goal.is_met_by(r.progress))
+        {
+            completed = day(report.date);
+        }
+        if completed == NEVER {
+            return (NEVER, Completion::Never);
+        }
+        let granularity = layout
+            .milestone(document, i)
+            .map(|(_, _, m)| m.granularity)
+            .unwrap_or_default();
+        let completion = match (date(completed), date(due)) {
+            _ if completed > due => Completion::Late,
+            (Some(c), Some(d))
+                if Period::of(c, granularity).ordinal() < Period::of(d, granularity).ordinal() =>
+            {
+                Completion::Early
+            }
+            _ => Completion::OnTime,
+        };
+        (completed, completion)
+    }
+
+    /// Heap bytes held by the schedule.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.due.capacity() * size_of::<Day>()
+            + self.completed.capacity() * size_of::<Day>()
+            + self.completion.capacity() * size_of::<Completion>()
+            + self.goal.capacity() * size_of::<GoalKind>()
+            + (self.report_start.capacity()
+                + self.report_order.capacity()
+                + self.lag_start.capacity()
+                + self.lag_order.capacity()
+                + self.partner_start.capacity()
+                + self.partners.capacity()
+                + self.sub_lead.capacity()
+                + self.task_leader.capacity())
+                * 4
+            + self.lead_overrides.capacity() * 8
+            + self.sub_start.capacity() * size_of::<Day>()
+    }
+}
+
+pub(crate) fn at<T>(items: &[T], i: u32) -> Option<&T> {
+    items.get(usize::try_from(i).ok()?)
+}
+
+/// `start[i]..start[i + 1]` as a `usize` range (empty when out of bounds).
+pub(crate) fn range_of(start: &[u32], i: u32) -> std::ops::Range<usize> {
+    let from = at(start, i).copied().unwrap_or(0);
+    let to = at(start, i.saturating_add(1)).copied().unwrap_or(from);
+    let from = usize::try_from(from).unwrap_or(0);
+    from..usize::try_from(to).unwrap_or(from).max(from)
+}

@@ -1,0 +1,463 @@
+//! Where every milestone and sub-project stands on a date: status, traffic light, risk,
+//! forecast, and whether reporting has gone stale.
+//!
+//! Evaluate with [`Plan::status`]; see [`guide::status`](crate::guide::status) for exactly
+//! how each answer is computed.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::WorkingCalendar;
+use crate::plan::Plan;
+use crate::schedule::{at, date, day, Completion, Day, GoalKind, NEVER};
+
+mod rows;
+
+pub use rows::{LagReasonSummary, MilestoneStatusRow, SubProjectStatusRow};
+
+/// Where a milestone stands on the as-of date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MilestoneStatus {
+    /// Not due yet and not done.
+    NotYetDue,
+    /// Done in a period (month or quarter, by its granularity) before its due period.
+    CompletedEarly,
+    /// Done by its due date, in its due period.
+    CompletedOnTime,
+    /// Done after its due date.
+    CompletedLate,
+    /// Due (on or before the as-of date) and not done: 滞后.
+    Lagging,
+}
+
+impl MilestoneStatus {
+    /// Every status, in the order reports list them.
+    pub const ALL: [MilestoneStatus; 5] = [
+        MilestoneStatus::NotYetDue,
+        MilestoneStatus::CompletedEarly,
+        MilestoneStatus::CompletedOnTime,
+        MilestoneStatus::CompletedLate,
+        MilestoneStatus::Lagging,
+    ];
+
+    /// Whether the milestone is done.
+    pub fn is_completed(self) -> bool {
+        matches!(
+            self,
+            MilestoneStatus::CompletedEarly
+                | MilestoneStatus::CompletedOnTime
+                | MilestoneStatus::CompletedLate
+        )
+    }
+
+    /// The name used in documents and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MilestoneStatus::NotYetDue => "not_yet_due",
+            MilestoneStatus::CompletedEarly => "completed_early",
+            MilestoneStatus::CompletedOnTime => "completed_on_time",
+            MilestoneStatus::CompletedLate => "completed_late",
+            MilestoneStatus::Lagging => "lagging",
+        }
+    }
+}
+
+/// The traffic light (亮灯) that supervision platforms publish for each item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    /// Progressing, or done.
+    Green,
+    /// Due within a few working days and not done, or at risk.
+    Yellow,
+    /// Lagging.
+    Red,
+}
+
+impl Light {
+    /// The name used in documents and messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Light::Green => "green",
+            Light::Yellow => "yellow",
+            Light::Red => "red",
+        }
+    }
+}
+
+/// How often a sub-project is expected to report progress; longer silence is stale.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportingCadence {
+    /// At least one report every 7 days.
+    Weekly,
+    /// At least one report a month (the district's practice).
+    #[default]
+    Monthly,
+    /// At least one report a quarter.
+    Quarterly,
+}
+
+impl ReportingCadence {
+    /// The earliest report date that is still fresh on `as_of`.
+    fn fresh_since(self, as_of: NaiveDate) -> NaiveDate {
+        let earlier = match self {
+            ReportingCadence::Weekly => as_of.checked_sub_days(chrono::Days::new(7)),
+            ReportingCadence::Monthly => as_of.checked_sub_months(Months::new(1)),
+            ReportingCadence::Quarterly => as_of.checked_sub_months(Months::new(3)),
+        };
+        earlier.unwrap_or(NaiveDate::MIN)
+    }
+}
+
+/// How statuses are judged. The defaults mirror the district's practice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatusOptions {
+    /// A not-yet-due quantity milestone is at risk when its progress, as a share of the
+    /// way from baseline to target, trails the straight line from its sub-project's start
+    /// to its due date by more than this share (0.2: twenty percentage points).
+    pub risk_margin: f64,
+    /// A not-yet-due milestone due within this many working days is at risk and yellow.
+    pub due_soon_working_days: u32,
+    /// How often sub-projects must report before their reporting is stale.
+    pub reporting_cadence: ReportingCadence,
+    /// The working-day calendar for "due in N working days".
+    pub calendar: WorkingCalendar,
+}
+
+impl Default for StatusOptions {
+    fn default() -> Self {
+        Self {
+            risk_margin: 0.2,
+            due_soon_working_days: 3,
+            reporting_cadence: ReportingCadence::Monthly,
+            calendar: WorkingCalendar::weekdays_only(),
+        }
+    }
+}
+
+impl StatusOptions {
+    /// The default options with a working-day calendar.
+    pub fn with_calendar(calendar: WorkingCalendar) -> Self {
+        Self {
+            calendar,
+            ..Self::default()
+        }
+    }
+}
+
+/// A status question the plan cannot answer.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StatusError {
+    /// The as-of date is before the plan's year or long after its last milestone.
+    #[error("the plan cannot answer for {as_of}: it covers {earliest} to {latest}; ask for a date in that range")]
+    AsOfOutsidePlan {
+        /// The date asked for.
+        as_of: NaiveDate,
+        /// The first date the plan answers for (1 January of its year).
+        earliest: NaiveDate,
+        /// The last date the plan answers for (the end of the year after its last due date).
+        latest: NaiveDate,
+    },
+    /// An option is out of its range.
+    #[error("the option `{name}` is `{value}`; {expected}")]
+    InvalidOption {
+        /// The option's name.
+        name: &'static str,
+        /// The value given.
+        value: String,
+        /// What is allowed.
+        expected: &'static str,
+    },
+}
+
+impl StatusError {
+    /// A stable code for the kind of error, for hosts that match on it.
+    pub fn code(&self) -> &'static str {
+        match self {
+            StatusError::AsOfOutsidePlan { .. } => "as-of-outside-plan",
+            StatusError::InvalidOption { .. } => "invalid-option",
+        }
+    }
+}
+
+/// One milestone's standing, packed small: a plan may have millions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct State {
+    pub status: MilestoneStatus,
+    pub light: Light,
+    /// Behind its straight-line trajectory by more than the margin.
+    pub behind: bool,
+    /// Due within the configured working days.
+    pub due_soon: bool,
+    /// Lagging with no reason recorded by the as-of date.
+    pub needs_reason: bool,
+    /// Lagging with an objective reason.
+    pub objective: bool,
+}
+
+impl State {
+    pub(crate) fn at_risk(self) -> bool {
+        self.behind || self.due_soon
+    }
+}
+
+/// One sub-project's standing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SubState {
+    pub has_due: bool,
+    pub on_schedule: bool,
+    pub stale: bool,
+    pub light: Light,
+}
+
+/// The statuses of a whole plan on one date. Made by [`Plan::status`].
+#[derive(Clone, Debug)]
+pub struct Evaluation<'p> {
+    pub(crate) plan: &'p Plan,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) options: StatusOptions,
+    pub(crate) states: Vec<State>,
+    pub(crate) sub_states: Vec<SubState>,
+}
+
+impl Plan {
+    /// The dates a status can be asked for: 1 January of the plan's year to the end of the
+    /// year after its last due date.
+    pub fn status_range(&self) -> (NaiveDate, NaiveDate) {
+        let year = self.year();
+        let earliest = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN);
+        let last_year = date(self.schedule().last_due)
+            .map_or(year, |d| chrono::Datelike::year(&d))
+            .max(year);
+        let latest =
+            NaiveDate::from_ymd_opt(last_year.saturating_add(1), 12, 31).unwrap_or(NaiveDate::MAX);
+        (earliest, latest)
+    }
+
+    /// Where every milestone and sub-project stands at the end of `as_of`: reports dated
+    /// after it are not seen, so the answer for a past date never changes.
+    ///
+    /// # Errors
+    ///
+    /// [`StatusError::AsOfOutsidePlan`] for a date outside [`Plan::status_range`],
+    /// [`StatusError::InvalidOption`] for a risk margin that is not a number from 0 to 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use mubiao::{MilestoneStatus, Plan, StatusOptions};
+    ///
+    /// let plan = Plan::from_json_str(include_str!("../../docs/example-plan.json"))?;
+    /// let end_of_q1 = NaiveDate::from_ymd_opt(2017, 3, 31).unwrap();
+    /// let status = plan.status(end_of_q1, &StatusOptions::default())?;
+    /// // Hongmei's Q2 node (10 sites) is not met by 6 sites in March.
+    /// let q2 = status.milestone("hm-rivers-q2").unwrap();
+    /// assert_eq!(q2.status, MilestoneStatus::NotYetDue);
+    /// // The sewage approval came on the due date itself.
+    /// assert_eq!(status.milestone("sewage-approval").unwrap().status, MilestoneStatus::CompletedOnTime);
+    /// let summary = status.summary();
+    /// assert_eq!((summary.sub_projects_on_schedule, summary.sub_projects_with_due_milestone), (2, 2));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status(
+        &self,
+        as_of: NaiveDate,
+        options: &StatusOptions,
+    ) -> Result<Evaluation<'_>, StatusError> {
+        let (earliest, latest) = self.status_range();
+        if as_of < earliest || as_of > latest {
+            return Err(StatusError::AsOfOutsidePlan {
+                as_of,
+                earliest,
+                latest,
+            });
+        }
+        if !(0.0..=1.0).contains(&options.risk_margin) {
+            return Err(StatusError::InvalidOption {
+                name: "risk_margin",
+                value: options.risk_margin.to_string(),
+                expected: "give a share from 0 to 1, such as 0.2",
+            });
+        }
+        Ok(evaluate(self, as_of, options))
+    }
+}
+
+fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Evaluation<'p> {
+    let schedule = plan.schedule();
+    let layout = plan.layout();
+    let document = plan.document();
+    let d = day(as_of);
+    let calendar = &options.calendar;
+    let as_of_working = calendar.working_day_number(as_of);
+    let due_soon_days = i64::from(options.due_soon_working_days);
+    let fresh_since = day(options.reporting_cadence.fresh_since(as_of));
+    let mut states = Vec::with_capacity(layout.milestone_count());
+    let mut sub_states = Vec::with_capacity(layout.sub_project_count());
+    for (s, &start) in (0u32..).zip(schedule.sub_start.iter()) {
+        let mut sub = SubState {
+            has_due: false,
+            on_schedule: true,
+            stale: false,
+            light: Light::Green,
+        };
+        let mut all_done = true;
+        let mut latest_report: Day = i32::MIN;
+        for i in layout.milestones_of_sub(s) {
+            let (Some(&due), Some(&completed)) = (at(&schedule.due, i), at(&schedule.completed, i))
+            else {
+                continue;
+            };
+            let mut state = State {
+                status: MilestoneStatus::NotYetDue,
+                light: Light::Green,
+                behind: false,
+                due_soon: false,
+                needs_reason: false,
+                objective: false,
+            };
+            if let Some(last) = schedule
+                .reports_of(document, i)
+                .rev()
+                .map(|r| day(r.date))
+                .find(|&r| r <= d)
+            {
+                latest_report = latest_report.max(last);
+            }
+            if completed <= d {
+                state.status = match at(&schedule.completion, i) {
+                    Some(Completion::Early) => MilestoneStatus::CompletedEarly,
+                    Some(Completion::Late) => MilestoneStatus::CompletedLate,
+                    _ => MilestoneStatus::CompletedOnTime,
+                };
+            } else if due <= d {
+                state.status = MilestoneStatus::Lagging;
+                state.light = Light::Red;
+                match latest_lag_reason(plan, i, d) {
+                    Some(reason) => {
+                        state.objective = reason.class == crate::LagClass::Objective;
+                    }
+                    None => state.needs_reason = true,
+                }
+            } else {
+                let due_date = date(due).unwrap_or(as_of);
+                let working_left = calendar.working_day_number(due_date) - as_of_working;
+                state.due_soon = working_left <= due_soon_days;
+                state.behind = behind_trajectory(plan, i, start, due, d, options.risk_margin);
+                if state.at_risk() {
+                    state.light = Light::Yellow;
+                }
+            }
+            if due <= d {
+                sub.has_due = true;
+            }
+            if state.status == MilestoneStatus::Lagging {
+                sub.on_schedule = false;
+            }
+            if !state.status.is_completed() {
+                all_done = false;
+            }
+            sub.light = sub.light.max(state.light);
+            states.push(state);
+        }
+        sub.stale = start <= d && !all_done && latest_report.max(start) < fresh_since;
+        sub_states.push(sub);
+    }
+    Evaluation {
+        plan,
+        as_of,
+        options: options.clone(),
+        states,
+        sub_states,
+    }
+}
+
+/// The latest lag reason of milestone `i` recorded on or before day `d`.
+pub(crate) fn latest_lag_reason(plan: &Plan, i: u32, d: Day) -> Option<&crate::LagReason> {
+    let schedule = plan.schedule();
+    let range = crate::schedule::range_of(&schedule.lag_start, i);
+    schedule
+        .lag_order
+        .get(range)
+        .unwrap_or_default()
+        .iter()
+        .rev()
+        .filter_map(|&l| plan.document().lag_reasons.get(usize::try_from(l).ok()?))
+        .find(|reason| day(reason.recorded_on) <= d)
+}
+
+/// The latest cumulative value reported for milestone `i` on or before day `d`, with its day.
+pub(crate) fn latest_value(plan: &Plan, i: u32, d: Day) -> Option<(Day, f64)> {
+    plan.schedule()
+        .reports_of(plan.document(), i)
+        .rev()
+        .filter(|r| day(r.date) <= d)
+        .find_map(|r| match r.progress {
+            crate::Progress::Cumulative(value) => Some((day(r.date), value)),
+            _ => None,
+        })
+}
+
+/// The share of the way from baseline to target that a quantity milestone has gone,
+/// by the latest report on or before day `d`; `None` for other targets.
+pub(crate) fn progress_share(plan: &Plan, i: u32, d: Day) -> Option<f64> {
+    let GoalKind::AtLeast { target, baseline } = *at(&plan.schedule().goal, i)? else {
+        return None;
+    };
+    let value = latest_value(plan, i, d).map_or(baseline, |(_, v)| v);
+    if target <= baseline {
+        return Some(1.0);
+    }
+    Some(((value - baseline) / (target - baseline)).clamp(0.0, 1.0))
+}
+
+/// The share of the time from `start` to `due` that has passed by day `d`.
+pub(crate) fn expected_share(start: Day, due: Day, d: Day) -> f64 {
+    if due <= start {
+        return 1.0;
+    }
+    (f64::from(d.saturating_sub(start)) / f64::from(due - start)).clamp(0.0, 1.0)
+}
+
+fn behind_trajectory(plan: &Plan, i: u32, start: Day, due: Day, d: Day, margin: f64) -> bool {
+    match at(&plan.schedule().goal, i) {
+        Some(GoalKind::AtLeast { .. }) => progress_share(plan, i, d)
+            .is_some_and(|share| expected_share(start, due, d) - share > margin),
+        // A cumulative count already over its limit can only stay over it.
+        Some(GoalKind::AtMost { limit }) => {
+            latest_value(plan, i, d).is_some_and(|(_, value)| value > *limit)
+        }
+        _ => false,
+    }
+}
+
+/// When a quantity milestone will be met at the pace so far: the value reached since the
+/// sub-project started, spread over the days it took, carried forward from the latest
+/// report to the target. `None` when done, not a quantity to reach, or without progress.
+pub(crate) fn forecast(plan: &Plan, i: u32, start: Day, d: Day) -> Option<NaiveDate> {
+    let schedule = plan.schedule();
+    if at(&schedule.completed, i).is_some_and(|&c| c <= d) {
+        return None;
+    }
+    let GoalKind::AtLeast { target, baseline } = *at(&schedule.goal, i)? else {
+        return None;
+    };
+    let (reported, value) = latest_value(plan, i, d)?;
+    let gained = value - baseline;
+    let days = f64::from(reported.saturating_sub(start));
+    if gained <= 0.0 || days <= 0.0 {
+        return None;
+    }
+    let remaining_days = ((target - value) / (gained / days)).ceil();
+    if !remaining_days.is_finite() || remaining_days > 365_000.0 {
+        return None;
+    }
+    // Checked above to lie within 0..=365,000, so the conversion cannot wrap.
+    #[allow(clippy::cast_possible_truncation)]
+    let remaining = remaining_days.max(0.0) as i32;
+    date(reported.checked_add(remaining).unwrap_or(NEVER))
+}
