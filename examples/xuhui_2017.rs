@@ -1,94 +1,88 @@
-//! Loads the Xuhui district's 2017 plan and prints what it holds.
+//! The Xuhui district's 2017 plan: the supervision report as of a date.
 //!
 //! ```text
-//! cargo run --example xuhui_2017
-//! cargo run --example xuhui_2017 -- path/to/plan.json
+//! cargo run --example xuhui_2017                          # the Q1 2017 report, in English
+//! cargo run --example xuhui_2017 -- --as-of 2017-06-30    # the view at the end of June
+//! cargo run --example xuhui_2017 -- --lang zh             # 中文报告
+//! cargo run --example xuhui_2017 -- --plan other.json --calendar calendar.json
 //! ```
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use mubiao::{KeyTaskKind, Level, Plan, UnitKind};
+use chrono::NaiveDate;
+use mubiao::{Language, Plan, StatusOptions, WorkingCalendar};
 use mubiao_examples::{data_path, XUHUI_2017_FILE};
 
-fn main() -> ExitCode {
-    let path = std::env::args_os()
-        .nth(1)
-        .map_or_else(|| data_path(XUHUI_2017_FILE), Into::into);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(error) => {
-            eprintln!("cannot read {}: {error}", path.display());
-            return ExitCode::from(2);
+struct Args {
+    plan: PathBuf,
+    calendar: PathBuf,
+    as_of: NaiveDate,
+    language: Language,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        plan: data_path(XUHUI_2017_FILE),
+        calendar: data_path("calendar-2017.json"),
+        as_of: NaiveDate::from_ymd_opt(2017, 3, 31).ok_or("bad default date")?,
+        language: Language::English,
+    };
+    let mut given = std::env::args().skip(1);
+    while let Some(flag) = given.next() {
+        let mut value = || given.next().ok_or(format!("`{flag}` needs a value"));
+        match flag.as_str() {
+            "--as-of" => {
+                let text = value()?;
+                args.as_of = text
+                    .parse()
+                    .map_err(|_| format!("`{text}` is not a date; write it as 2017-06-30"))?;
+            }
+            "--lang" => {
+                args.language = match value()?.as_str() {
+                    "zh" => Language::Chinese,
+                    "en" => Language::English,
+                    other => return Err(format!("unknown language `{other}`; use zh or en")),
+                }
+            }
+            "--plan" => args.plan = value()?.into(),
+            "--calendar" => args.calendar = value()?.into(),
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}`; use --as-of DATE, --lang zh|en, --plan FILE, --calendar FILE"
+                ))
+            }
         }
-    };
-    let plan = match Plan::from_json_str(&text) {
-        Ok(plan) => plan,
-        Err(error) => {
-            eprintln!("{}: {error}", path.display());
-            return ExitCode::FAILURE;
-        }
-    };
-    let summary = plan.summary();
-    let count = |kind| summary.units_by_kind.get(&kind).copied().unwrap_or(0);
-    let key_work = summary
-        .key_tasks_by_kind
-        .get(&KeyTaskKind::KeyWork)
-        .copied()
-        .unwrap_or(0);
-    let key_work_subs = summary
-        .sub_projects_by_kind
-        .get(&KeyTaskKind::KeyWork)
-        .copied()
-        .unwrap_or(0);
-    let key_work_with_partners = plan
-        .document()
-        .key_tasks
-        .iter()
-        .filter(|task| task.kind == KeyTaskKind::KeyWork)
-        .flat_map(|task| &task.sub_projects)
-        .filter(|sub| !sub.responsibility.partner_units.is_empty())
-        .count();
-    let share = if key_work_subs == 0 {
-        0.0
-    } else {
-        100.0 * key_work_with_partners as f64 / key_work_subs as f64
-    };
-    println!("{} ({})", summary.name, summary.year);
-    println!(
-        "  units: {} departments, {} streets, {} town, {} sections",
-        count(UnitKind::Department),
-        count(UnitKind::Street),
-        count(UnitKind::Town),
-        count(UnitKind::Section)
-    );
-    println!("  people: {}", summary.people);
-    println!(
-        "  key work: {key_work} tasks, {key_work_subs} sub-projects, {key_work_with_partners} with partner units ({share:.1}%)"
-    );
-    println!(
-        "  special work: {} goals ({} city-level, {} district-level)",
-        summary
-            .key_tasks_by_kind
-            .get(&KeyTaskKind::SpecialWork)
-            .copied()
-            .unwrap_or(0),
-        summary.key_tasks_of(KeyTaskKind::SpecialWork, Level::City),
-        summary.key_tasks_of(KeyTaskKind::SpecialWork, Level::District),
-    );
-    for kind in [
-        KeyTaskKind::MajorProject,
-        KeyTaskKind::PracticalProject,
-        KeyTaskKind::UnitGoal,
-    ] {
-        println!(
-            "  {}: {}",
-            kind.as_str(),
-            summary.key_tasks_by_kind.get(&kind).copied().unwrap_or(0)
-        );
     }
-    println!(
-        "  milestones: {}; contracts: {}; progress reports: {}; lag reasons: {}",
-        summary.milestones, summary.contracts, summary.progress_reports, summary.lag_reasons
-    );
-    ExitCode::SUCCESS
+    Ok(args)
+}
+
+fn read(path: &PathBuf) -> Result<String, String> {
+    std::fs::read_to_string(path)
+        .map_err(|error| format!("cannot read {}: {error}", path.display()))
+}
+
+fn run() -> Result<String, String> {
+    let args = parse_args()?;
+    let plan = Plan::from_json_str(&read(&args.plan)?)
+        .map_err(|error| format!("{}: {error}", args.plan.display()))?;
+    let calendar = WorkingCalendar::from_json_str(&read(&args.calendar)?)
+        .map_err(|error| format!("{}: {error}", args.calendar.display()))?;
+    let status = plan
+        .status(args.as_of, &StatusOptions::with_calendar(calendar))
+        .map_err(|error| error.to_string())?;
+    Ok(status.report().render(args.language))
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(text) => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
 }

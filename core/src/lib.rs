@@ -69,10 +69,12 @@ mod organisation;
 mod period;
 mod plan;
 mod progress;
+mod report;
 mod responsibility;
 mod rollup;
 mod schedule;
 mod status;
+mod trend;
 mod validation;
 
 pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
@@ -86,12 +88,17 @@ pub use organisation::{Person, Role, Unit, UnitKind};
 pub use period::{ParsePeriodError, Period};
 pub use plan::{MilestoneRef, Plan, PlanSummary};
 pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
+pub use report::{
+    EarlyFinisher, KindHeadline, LaggingEntry, Language, LeaderRow, LeaderTable, StaleEntry,
+    SupervisionReport,
+};
 pub use responsibility::{Contract, ContractKind, Responsibility};
 pub use rollup::{LaggingItem, MergeError, Rollup, Summary};
 pub use status::{
     Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
     StatusError, StatusOptions, SubProjectStatusRow,
 };
+pub use trend::{DeadlineChange, StatusChange, StatusDiff, TrendPoint};
 pub use validation::{Problem, ProblemCode};
 
 /// The README's tour, run as a doctest so that it stays true.
