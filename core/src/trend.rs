@@ -43,10 +43,7 @@ impl Plan {
         let (earliest, _) = self.status_range();
         let mut points = Vec::new();
         let mut period = Period::of(earliest, step);
-        loop {
-            let Some(last_day) = period.last_day() else {
-                break;
-            };
+        while let Some(last_day) = period.last_day() {
             let date = last_day.min(as_of);
             let summary = self.status(date, options)?.summary();
             points.push(TrendPoint {
