@@ -1,17 +1,29 @@
 //! Finding things by id in large plans without storing every id a second time.
 //!
-//! An [`IdIndex`] is a table of `(hash of id, position)` sorted by hash: 12 bytes per entry
-//! instead of a copy of every id string, and a look-up is a binary search followed by a
-//! string comparison at the positions that share the hash.
+//! An [`IdIndex`] is an open-addressing hash table of positions: 8 bytes a slot, at most
+//! three quarters full, and a look-up compares the id string only at slots whose stored
+//! hash bits match. Hashes are keyed per process (SipHash with random keys), so ids chosen
+//! to collide cannot slow validation down.
 
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
 
 /// A look-up from id to position for one kind of thing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct IdIndex {
-    /// `(hash, position)`, sorted; among equal hashes, by position.
-    entries: Vec<(u64, u32)>,
+    hasher: RandomState,
+    /// `(upper hash bits, position + 1)`; `position + 1 == 0` marks an empty slot.
+    slots: Vec<(u32, u32)>,
 }
+
+impl PartialEq for IdIndex {
+    /// Two indexes are equal when they index the same positions; the hash keys differ.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+    }
+}
+
+impl Eq for IdIndex {}
 
 /// A position whose id repeats the id of an earlier position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,51 +34,55 @@ pub(crate) struct Duplicate {
     pub first: u32,
 }
 
-fn hash(id: &str) -> u64 {
-    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
-}
-
 impl IdIndex {
+    fn len(&self) -> usize {
+        self.slots.iter().filter(|(_, p)| *p != 0).count()
+    }
+
+    fn hash(&self, id: &str) -> u64 {
+        self.hasher.hash_one(id)
+    }
+
     /// Indexes `ids` (in position order); `id_at` gives the id at a position again. Returns
     /// the index and every position whose id an earlier position already has, in position
-    /// order. Positions past `u32::MAX` are not indexed; callers check sizes first.
-    pub(crate) fn build<'a, I, F>(ids: I, id_at: F) -> (Self, Vec<Duplicate>)
+    /// order. Positions from `u32::MAX - 1` on are not indexed; callers check sizes first.
+    pub(crate) fn build<'a, I, F>(count: usize, ids: I, id_at: F) -> (Self, Vec<Duplicate>)
     where
         I: Iterator<Item = &'a str>,
         F: Fn(u32) -> Option<&'a str>,
     {
-        let mut entries: Vec<(u64, u32)> = ids
-            .enumerate()
-            .filter_map(|(i, id)| Some((hash(id), u32::try_from(i).ok()?)))
-            .collect();
-        entries.sort_unstable();
+        let wanted = (count.saturating_mul(4) / 3).max(4);
+        let capacity = wanted.checked_next_power_of_two().unwrap_or(wanted);
+        let mut index = Self {
+            hasher: RandomState::new(),
+            slots: vec![(0, 0); capacity],
+        };
+        let mask = capacity - 1;
         let mut duplicates = Vec::new();
-        let mut run_start = 0;
-        while run_start < entries.len() {
-            let Some(&(run_hash, _)) = entries.get(run_start) else {
+        for (position, id) in ids.enumerate() {
+            let Some(stored) = u32::try_from(position).ok().and_then(|p| p.checked_add(1)) else {
                 break;
             };
-            let run_end = entries.get(run_start..).map_or(run_start, |rest| {
-                run_start + rest.iter().take_while(|(h, _)| *h == run_hash).count()
-            });
-            if run_end - run_start > 1 {
-                let run = entries.get(run_start..run_end).unwrap_or_default();
-                for (k, &(_, position)) in run.iter().enumerate() {
-                    let id = id_at(position);
-                    let earlier = run
-                        .get(..k)
-                        .unwrap_or_default()
-                        .iter()
-                        .find(|(_, other)| id_at(*other) == id);
-                    if let Some(&(_, first)) = earlier {
-                        duplicates.push(Duplicate { position, first });
-                    }
+            let hash = index.hash(id);
+            let tag = u32::try_from(hash >> 32).unwrap_or(0);
+            let mut slot = usize::try_from(hash).unwrap_or(usize::MAX) & mask;
+            while let Some(entry) = index.slots.get_mut(slot) {
+                if entry.1 == 0 {
+                    *entry = (tag, stored);
+                    break;
                 }
+                let (other_tag, other) = *entry;
+                if other_tag == tag && id_at(other - 1) == Some(id) {
+                    duplicates.push(Duplicate {
+                        position: stored - 1,
+                        first: other - 1,
+                    });
+                    break;
+                }
+                slot = (slot + 1) & mask;
             }
-            run_start = run_end;
         }
-        duplicates.sort_unstable_by_key(|d| d.position);
-        (Self { entries }, duplicates)
+        (index, duplicates)
     }
 
     /// The first position whose id is `id`.
@@ -74,19 +90,29 @@ impl IdIndex {
     where
         F: Fn(u32) -> Option<&'a str>,
     {
-        let wanted = hash(id);
-        let start = self.entries.partition_point(|(h, _)| *h < wanted);
-        self.entries
-            .get(start..)?
-            .iter()
-            .take_while(|(h, _)| *h == wanted)
-            .map(|&(_, position)| position)
-            .find(|&position| id_at(position) == Some(id))
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let hash = self.hash(id);
+        let tag = u32::try_from(hash >> 32).unwrap_or(0);
+        let mut slot = usize::try_from(hash).unwrap_or(usize::MAX) & mask;
+        for _ in 0..self.slots.len() {
+            let &(other_tag, stored) = self.slots.get(slot)?;
+            if stored == 0 {
+                return None;
+            }
+            if other_tag == tag && id_at(stored - 1) == Some(id) {
+                return Some(stored - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+        None
     }
 
     /// Heap bytes held by the index.
     pub(crate) fn heap_bytes(&self) -> usize {
-        self.entries.capacity() * std::mem::size_of::<(u64, u32)>()
+        self.slots.capacity() * std::mem::size_of::<(u32, u32)>()
     }
 }
 
@@ -98,7 +124,7 @@ mod tests {
     fn finds_first_positions_and_reports_duplicates() {
         let ids = ["a", "b", "a", "c", "b", "a"];
         let at = |p: u32| ids.get(p as usize).copied();
-        let (index, duplicates) = IdIndex::build(ids.iter().copied(), at);
+        let (index, duplicates) = IdIndex::build(ids.len(), ids.iter().copied(), at);
         assert_eq!(index.find("a", at), Some(0));
         assert_eq!(index.find("b", at), Some(1));
         assert_eq!(index.find("c", at), Some(3));
@@ -124,7 +150,7 @@ mod tests {
 
     #[test]
     fn empty_index_finds_nothing() {
-        let (index, duplicates) = IdIndex::build(std::iter::empty(), |_| None);
+        let (index, duplicates) = IdIndex::build(0, std::iter::empty(), |_| None);
         assert_eq!(index.find("x", |_| None), None);
         assert!(duplicates.is_empty());
     }

@@ -24,6 +24,10 @@ pub(crate) struct Layout {
     pub sub_projects: IdIndex,
     pub milestones: IdIndex,
     pub contracts: IdIndex,
+    /// For each progress report, the milestone it names (`u32::MAX` when none does).
+    pub report_milestone: Vec<u32>,
+    /// For each lag reason, the milestone it names (`u32::MAX` when none does).
+    pub lag_milestone: Vec<u32>,
 }
 
 /// Ids that repeat an earlier id, by kind of thing.
@@ -94,33 +98,34 @@ impl Layout {
         let mut duplicates = Duplicates::default();
         let units = &document.units;
         (layout.units, duplicates.units) =
-            IdIndex::build(units.iter().map(|u| u.id.as_str()), |p| {
+            IdIndex::build(units.len(), units.iter().map(|u| u.id.as_str()), |p| {
                 at(units, p).map(|u| u.id.as_str())
             });
         let people = &document.people;
         (layout.people, duplicates.people) =
-            IdIndex::build(people.iter().map(|p| p.id.as_str()), |p| {
+            IdIndex::build(people.len(), people.iter().map(|p| p.id.as_str()), |p| {
                 at(people, p).map(|x| x.id.as_str())
             });
         let items = &document.plan_items;
         (layout.plan_items, duplicates.plan_items) =
-            IdIndex::build(items.iter().map(|i| i.id.as_str()), |p| {
+            IdIndex::build(items.len(), items.iter().map(|i| i.id.as_str()), |p| {
                 at(items, p).map(|i| i.id.as_str())
             });
         let tasks = &document.key_tasks;
         (layout.key_tasks, duplicates.key_tasks) =
-            IdIndex::build(tasks.iter().map(|t| t.id.as_str()), |p| {
+            IdIndex::build(tasks.len(), tasks.iter().map(|t| t.id.as_str()), |p| {
                 at(tasks, p).map(|t| t.id.as_str())
             });
         let contracts = &document.contracts;
-        (layout.contracts, duplicates.contracts) =
-            IdIndex::build(contracts.iter().map(|c| c.id.as_str()), |p| {
-                at(contracts, p).map(|c| c.id.as_str())
-            });
+        (layout.contracts, duplicates.contracts) = IdIndex::build(
+            contracts.len(),
+            contracts.iter().map(|c| c.id.as_str()),
+            |p| at(contracts, p).map(|c| c.id.as_str()),
+        );
         let sub_ids = tasks
             .iter()
             .flat_map(|t| t.sub_projects.iter().map(|s| s.id.as_str()));
-        let (index, dups) = IdIndex::build(sub_ids, |s| {
+        let (index, dups) = IdIndex::build(subs, sub_ids, |s| {
             layout
                 .sub_project(document, s)
                 .map(|(_, sub)| sub.id.as_str())
@@ -131,10 +136,30 @@ impl Layout {
                 .iter()
                 .flat_map(|s| s.milestones.iter().map(|m| m.id.as_str()))
         });
-        let (index, dups) = IdIndex::build(milestone_ids, |i| {
+        let (index, dups) = IdIndex::build(milestones, milestone_ids, |i| {
             layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
         });
         (layout.milestones, duplicates.milestones) = (index, dups);
+        let milestone_of = |id: &str| {
+            layout
+                .milestones
+                .find(id, |i| {
+                    layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
+                })
+                .unwrap_or(u32::MAX)
+        };
+        let report_milestone = document
+            .progress_reports
+            .iter()
+            .map(|r| milestone_of(r.milestone.as_str()))
+            .collect();
+        let lag_milestone = document
+            .lag_reasons
+            .iter()
+            .map(|l| milestone_of(l.milestone.as_str()))
+            .collect();
+        layout.report_milestone = report_milestone;
+        layout.lag_milestone = lag_milestone;
         Ok((layout, duplicates))
     }
 
@@ -217,7 +242,7 @@ impl Layout {
             + self.sub_key_task.capacity()
             + self.sub_first_milestone.capacity()
             + self.milestone_sub.capacity();
-        u32s * 4
+        (u32s + self.report_milestone.capacity() + self.lag_milestone.capacity()) * 4
             + self.units.heap_bytes()
             + self.people.heap_bytes()
             + self.plan_items.heap_bytes()

@@ -74,6 +74,7 @@ mod responsibility;
 mod rollup;
 mod schedule;
 mod status;
+pub mod synthetic;
 mod trend;
 mod validation;
 

@@ -86,7 +86,10 @@ pub(crate) struct Schedule {
     pub completed: Vec<Day>,
     pub completion: Vec<Completion>,
     pub goal: Vec<GoalKind>,
-    /// Reports of milestone `i` are `report_order[report_start[i]..report_start[i + 1]]`,
+    /// The series of each milestone: the quantity milestones of a sub-project with the same
+    /// unit of measure and direction share one; every other milestone has its own.
+    pub series: Vec<u32>,
+    /// Reports of series `x` are `report_order[report_start[x]..report_start[x + 1]]`,
     /// by date, then document order.
     pub report_start: Vec<u32>,
     pub report_order: Vec<u32>,
@@ -113,18 +116,21 @@ fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(NONE)
 }
 
-/// Positions of `items` grouped by `key_of` (a milestone number), each group sorted by
-/// `date_of` then position: a compressed sparse row of `count` groups.
+/// Positions of `items` grouped by their `keys` (a milestone or series number; `NONE` for
+/// none), each group sorted by `date_of` then position: a compressed sparse row of `count`
+/// groups.
 fn group_by_milestone<T>(
     items: &[T],
     count: usize,
-    key_of: impl Fn(&T) -> Option<u32>,
+    keys: &[u32],
     date_of: impl Fn(&T) -> Day,
 ) -> (Vec<u32>, Vec<u32>) {
     let mut keyed: Vec<(u32, Day, u32)> = items
         .iter()
+        .zip(keys)
         .enumerate()
-        .filter_map(|(position, item)| Some((key_of(item)?, date_of(item), to_u32(position))))
+        .filter(|(_, (_, &key))| key != NONE)
+        .map(|(position, (item, &key))| (key, date_of(item), to_u32(position)))
         .collect();
     keyed.sort_unstable();
     let mut start = Vec::with_capacity(count + 1);
@@ -170,11 +176,6 @@ impl Schedule {
                 })
                 .unwrap_or(NONE)
         };
-        let find_milestone = |id: &str| {
-            layout.milestones.find(id, |i| {
-                layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
-            })
-        };
         let milestones = layout.milestone_count();
         let year_start = NaiveDate::from_ymd_opt(document.year, 1, 1).map_or(0, day);
         let mut schedule = Schedule {
@@ -182,16 +183,22 @@ impl Schedule {
             goal: Vec::with_capacity(milestones),
             ..Schedule::default()
         };
+        let series_count = schedule.assign_series(document);
+        let report_series: Vec<u32> = layout
+            .report_milestone
+            .iter()
+            .map(|&i| at(&schedule.series, i).copied().unwrap_or(NONE))
+            .collect();
         (schedule.report_start, schedule.report_order) = group_by_milestone(
             &document.progress_reports,
-            milestones,
-            |r: &ProgressReport| find_milestone(r.milestone.as_str()),
-            |r| day(r.date),
+            series_count,
+            &report_series,
+            |r: &ProgressReport| day(r.date),
         );
         (schedule.lag_start, schedule.lag_order) = group_by_milestone(
             &document.lag_reasons,
             milestones,
-            |l| find_milestone(l.milestone.as_str()),
+            &layout.lag_milestone,
             |l| day(l.recorded_on),
         );
         schedule.partner_start.push(0);
@@ -237,7 +244,6 @@ impl Schedule {
             }
         }
         schedule.last_due = last_due;
-        schedule.share_cumulative_series(document, layout);
         schedule.completed = Vec::with_capacity(milestones);
         schedule.completion = Vec::with_capacity(milestones);
         for i in 0..to_u32(milestones) {
@@ -248,14 +254,11 @@ impl Schedule {
         schedule
     }
 
-    /// Makes every cumulative report count for the whole series it belongs to: the
-    /// milestones of one sub-project whose quantity targets have the same unit of measure
-    /// and direction. A unit reports the total reached so far once, and every milestone of
-    /// the series is judged by it.
-    fn share_cumulative_series(&mut self, document: &PlanDocument, layout: &Layout) {
-        let mut start = Vec::with_capacity(self.report_start.len());
-        let mut order = Vec::with_capacity(self.report_order.len());
-        fn series_of(m: &Milestone) -> Option<(&str, std::mem::Discriminant<Goal>)> {
+    /// Numbers the series of every milestone; returns how many there are. A unit reports
+    /// the cumulative total of a series once, and every milestone of the series is judged
+    /// by it.
+    fn assign_series(&mut self, document: &PlanDocument) -> usize {
+        fn key_of(m: &Milestone) -> Option<(&str, std::mem::Discriminant<Goal>)> {
             match &m.target {
                 Some(Target::Quantity(q)) => {
                     Some((q.unit.as_str(), std::mem::discriminant(&q.goal)))
@@ -263,52 +266,33 @@ impl Schedule {
                 _ => None,
             }
         }
-        for (task, sub_first) in document.key_tasks.iter().zip(&layout.task_first_sub) {
-            let mut s = *sub_first;
-            for sub in &task.sub_projects {
-                let first = layout.milestones_of_sub(s).start;
-                for (m, milestone) in (0u32..).zip(&sub.milestones) {
-                    let i = first.saturating_add(m);
-                    start.push(to_u32(order.len()));
-                    let own = self
-                        .report_order
-                        .get(range_of(&self.report_start, i))
-                        .unwrap_or_default();
-                    let Some(series) = series_of(milestone) else {
-                        order.extend_from_slice(own);
-                        continue;
-                    };
-                    let from = order.len();
-                    order.extend_from_slice(own);
-                    for (n, sibling) in (0u32..).zip(&sub.milestones) {
-                        if n == m || series_of(sibling) != Some(series) {
-                            continue;
+        let mut next: u32 = 0;
+        let mut seen: Vec<((&str, std::mem::Discriminant<Goal>), u32)> = Vec::new();
+        for sub in document
+            .key_tasks
+            .iter()
+            .flat_map(|task| &task.sub_projects)
+        {
+            seen.clear();
+            for milestone in &sub.milestones {
+                let series = match key_of(milestone) {
+                    Some(key) => match seen.iter().find(|(k, _)| *k == key) {
+                        Some(&(_, series)) => series,
+                        None => {
+                            seen.push((key, next));
+                            next = next.saturating_add(1);
+                            next - 1
                         }
-                        let j = first.saturating_add(n);
-                        let theirs = self
-                            .report_order
-                            .get(range_of(&self.report_start, j))
-                            .unwrap_or_default();
-                        order.extend(theirs.iter().copied().filter(|&r| {
-                            at(&document.progress_reports, r)
-                                .is_some_and(|r| matches!(r.progress, Progress::Cumulative(_)))
-                        }));
+                    },
+                    None => {
+                        next = next.saturating_add(1);
+                        next - 1
                     }
-                    if let Some(added) = order.get_mut(from..) {
-                        added.sort_by_key(|&r| {
-                            (
-                                at(&document.progress_reports, r).map_or(0, |r| day(r.date)),
-                                r,
-                            )
-                        });
-                    }
-                }
-                s = s.saturating_add(1);
+                };
+                self.series.push(series);
             }
         }
-        start.push(to_u32(order.len()));
-        self.report_start = start;
-        self.report_order = order;
+        usize::try_from(next).unwrap_or(0)
     }
 
     /// The reports of milestone `i`, by date: its own, and for a quantity milestone the
@@ -318,7 +302,8 @@ impl Schedule {
         document: &'a PlanDocument,
         i: u32,
     ) -> impl DoubleEndedIterator<Item = &'a ProgressReport> + 'a {
-        let range = range_of(&self.report_start, i);
+        let series = at(&self.series, i).copied().unwrap_or(NONE);
+        let range = range_of(&self.report_start, series);
         self.report_order
             .get(range)
             .unwrap_or_default()
@@ -386,7 +371,8 @@ impl Schedule {
             + self.completed.capacity() * size_of::<Day>()
             + self.completion.capacity() * size_of::<Completion>()
             + self.goal.capacity() * size_of::<GoalKind>()
-            + (self.report_start.capacity()
+            + (self.series.capacity()
+                + self.report_start.capacity()
                 + self.report_order.capacity()
                 + self.lag_start.capacity()
                 + self.lag_order.capacity()

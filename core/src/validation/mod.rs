@@ -9,9 +9,12 @@
 //! roles they need.
 
 mod organisation;
+mod path;
 mod problem;
 mod records;
 mod structure;
+
+use std::fmt::Display;
 
 pub use problem::{Problem, ProblemCode};
 
@@ -99,10 +102,10 @@ fn at<T>(items: &[T], position: u32) -> Option<&T> {
 }
 
 impl<'a> Context<'a> {
-    fn report(&mut self, code: ProblemCode, path: impl Into<String>, message: impl Into<String>) {
+    fn report(&mut self, code: ProblemCode, path: impl Display, message: impl Into<String>) {
         self.problems.push(Problem {
             code,
-            path: path.into(),
+            path: path.to_string(),
             message: message.into(),
         });
     }
@@ -128,7 +131,7 @@ impl<'a> Context<'a> {
     }
 
     /// Reports a reference to a unit that does not exist; returns the unit when it does.
-    fn unit_ref(&mut self, id: &str, path: &str) -> Option<&'a Unit> {
+    fn unit_ref(&mut self, id: &str, path: impl Display) -> Option<&'a Unit> {
         let found = self.find_unit(id);
         if found.is_none() {
             self.report(
@@ -141,7 +144,7 @@ impl<'a> Context<'a> {
     }
 
     /// Reports a reference to a person who does not exist; returns the person when they do.
-    fn person_ref(&mut self, id: &str, path: &str) -> Option<&'a Person> {
+    fn person_ref(&mut self, id: &str, path: impl Display) -> Option<&'a Person> {
         let found = self.find_person(id);
         if found.is_none() {
             self.report(

@@ -120,8 +120,7 @@ fn check_unit_tree(context: &mut Context<'_>) {
 fn check_roles(context: &mut Context<'_>) {
     let document = context.document;
     for (i, person) in document.people.iter().enumerate() {
-        let Some(unit) = context.unit_ref(person.unit.as_str(), &format!("/people/{i}/unit"))
-        else {
+        let Some(unit) = context.unit_ref(person.unit.as_str(), format!("/people/{i}/unit")) else {
             continue;
         };
         let (fits, needed) = match person.role {

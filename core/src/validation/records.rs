@@ -1,5 +1,6 @@
 //! Checks of what is recorded against the plan: contracts, progress reports, lag reasons.
 
+use super::path::Loc;
 use super::structure::{check_date_in_year, check_quantity};
 use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind};
@@ -13,23 +14,21 @@ pub(super) fn check(context: &mut Context<'_>) {
 
     let document = context.document;
     let layout = context.layout;
-    let find_milestone = |id: &str| -> Option<(&KeyTask, &Milestone)> {
-        let i = layout.milestones.find(id, |i| {
-            layout.milestone(document, i).map(|(_, _, m)| m.id.as_str())
-        })?;
-        let (task, _, milestone) = layout.milestone(document, i)?;
+    let milestone_at = |i: Option<&u32>| -> Option<(&KeyTask, &Milestone)> {
+        let (task, _, milestone) = layout.milestone(document, *i?)?;
         Some((task, milestone))
     };
 
+    let reports_path = Loc::ROOT.key("progress_reports");
     for (r, report) in document.progress_reports.iter().enumerate() {
-        let path = format!("/progress_reports/{r}");
+        let path = reports_path.index(r);
         if let Some(person) = &report.reported_by {
-            context.person_ref(person.as_str(), &format!("{path}/reported_by"));
+            context.person_ref(person.as_str(), path.key("reported_by"));
         }
-        let Some((task, milestone)) = find_milestone(report.milestone.as_str()) else {
+        let Some((task, milestone)) = milestone_at(layout.report_milestone.get(r)) else {
             context.report(
                 ProblemCode::DanglingMilestone,
-                format!("{path}/milestone"),
+                path.key("milestone"),
                 format!(
                     "no milestone has the id `{}`; correct the reference",
                     report.milestone
@@ -38,21 +37,17 @@ pub(super) fn check(context: &mut Context<'_>) {
             continue;
         };
         let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
-        check_date_in_year(
-            context,
-            report.date,
-            &format!("{path}/date"),
-            may_leave_year,
-        );
+        check_date_in_year(context, report.date, path.key("date"), may_leave_year);
         match (&milestone.target, report.progress) {
             (_, Progress::Underway) | (None, _) => {}
             (Some(Target::Quantity(_)), Progress::Cumulative(value)) => {
-                check_quantity(context, value, &format!("{path}/progress/cumulative"));
+                let progress = path.key("progress");
+                check_quantity(context, value, progress.key("cumulative"));
             }
             (Some(Target::Deliverable { .. }), Progress::Done) => {}
             (Some(Target::Quantity(quantity)), Progress::Done) => context.report(
                 ProblemCode::ReportMismatch,
-                format!("{path}/progress"),
+                path.key("progress"),
                 format!(
                     "milestone `{}` has a quantity target; report the cumulative number of {} reached instead of `done`",
                     milestone.id, quantity.unit
@@ -60,7 +55,7 @@ pub(super) fn check(context: &mut Context<'_>) {
             ),
             (Some(Target::Deliverable { .. }), Progress::Cumulative(_)) => context.report(
                 ProblemCode::ReportMismatch,
-                format!("{path}/progress"),
+                path.key("progress"),
                 format!(
                     "milestone `{}` has a deliverable target; report `done` (or `underway`) instead of a number",
                     milestone.id
@@ -71,7 +66,7 @@ pub(super) fn check(context: &mut Context<'_>) {
 
     for (l, reason) in document.lag_reasons.iter().enumerate() {
         let path = format!("/lag_reasons/{l}");
-        match find_milestone(reason.milestone.as_str()) {
+        match milestone_at(layout.lag_milestone.get(l)) {
             None => context.report(
                 ProblemCode::DanglingMilestone,
                 format!("{path}/milestone"),
@@ -85,7 +80,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                 check_date_in_year(
                     context,
                     reason.recorded_on,
-                    &format!("{path}/recorded_on"),
+                    format!("{path}/recorded_on"),
                     may_leave_year,
                 );
             }

@@ -2,9 +2,11 @@
 //! responsibilities and targets.
 
 use std::collections::HashSet;
+use std::fmt::Display;
 
 use chrono::NaiveDate;
 
+use super::path::Loc;
 use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind, SubProject};
 use crate::milestone::{Goal, Milestone, Target};
@@ -25,7 +27,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     for (i, item) in document.plan_items.iter().enumerate() {
         context.unit_ref(
             item.submitted_by.as_str(),
-            &format!("/plan_items/{i}/submitted_by"),
+            format!("/plan_items/{i}/submitted_by"),
         );
     }
     let tasks = &document.key_tasks;
@@ -60,8 +62,8 @@ pub(super) fn check(context: &mut Context<'_>) {
     );
 
     let mut carried_items: HashSet<&str> = HashSet::new();
+    let tasks_path = Loc::ROOT.key("key_tasks");
     for (k, task) in document.key_tasks.iter().enumerate() {
-        let path = format!("/key_tasks/{k}");
         let known = context
             .layout
             .plan_items
@@ -76,14 +78,14 @@ pub(super) fn check(context: &mut Context<'_>) {
         } else {
             context.report(
                 ProblemCode::DanglingPlanItem,
-                format!("{path}/plan_item"),
+                tasks_path.index(k).key("plan_item"),
                 format!(
                     "no plan item has the id `{}`; add it to `plan_items` or correct the reference",
                     task.plan_item
                 ),
             );
         }
-        check_key_task(context, task, &path);
+        check_key_task(context, task, &tasks_path.index(k));
     }
     for (i, item) in document.plan_items.iter().enumerate() {
         if !carried_items.contains(item.id.as_str()) {
@@ -99,7 +101,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     }
 }
 
-fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
+fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
     match &task.supervising_leader {
         None => context.report(
             ProblemCode::MissingSupervisingLeader,
@@ -110,8 +112,8 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
             ),
         ),
         Some(leader) => {
-            let leader_path = format!("{path}/supervising_leader");
-            if let Some(person) = context.person_ref(leader.as_str(), &leader_path) {
+            let leader_path = path.key("supervising_leader");
+            if let Some(person) = context.person_ref(leader.as_str(), leader_path) {
                 if !person.role.is_district_leader() {
                     context.report(
                         ProblemCode::SupervisorNotDistrictLeader,
@@ -129,7 +131,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
     if task.multi_year && task.kind != KeyTaskKind::MajorProject {
         context.report(
             ProblemCode::MultiYearNotMajorProject,
-            format!("{path}/multi_year"),
+            path.key("multi_year"),
             format!(
                 "key task `{}` is a {} and cannot span several years; only a major_project may be multi_year",
                 task.id,
@@ -137,10 +139,11 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
             ),
         );
     }
+    let subs_path = path.key("sub_projects");
     if task.sub_projects.is_empty() {
         context.report(
             ProblemCode::KeyTaskWithoutSubProject,
-            format!("{path}/sub_projects"),
+            subs_path,
             format!(
                 "key task `{}` has no sub-project; cut it into at least one concrete sub-project",
                 task.id
@@ -149,33 +152,25 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &str) {
     }
     let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
     for (s, sub) in task.sub_projects.iter().enumerate() {
-        check_sub_project(
-            context,
-            sub,
-            &format!("{path}/sub_projects/{s}"),
-            may_leave_year,
-        );
+        check_sub_project(context, sub, &subs_path.index(s), may_leave_year);
     }
 }
 
 fn check_sub_project(
     context: &mut Context<'_>,
     sub: &SubProject,
-    path: &str,
+    path: &Loc<'_>,
     may_leave_year: bool,
 ) {
     if let Some(start) = sub.start {
-        check_date_in_year(context, start, &format!("{path}/start"), may_leave_year);
+        check_date_in_year(context, start, path.key("start"), may_leave_year);
     }
-    check_responsibility(
-        context,
-        &sub.responsibility,
-        &format!("{path}/responsibility"),
-    );
+    check_responsibility(context, &sub.responsibility, &path.key("responsibility"));
+    let milestones_path = path.key("milestones");
     if sub.milestones.is_empty() {
         context.report(
             ProblemCode::SubProjectWithoutMilestone,
-            format!("{path}/milestones"),
+            milestones_path,
             format!(
                 "sub-project `{}` has no milestone; cut it into dated milestones, at least one a quarter",
                 sub.id
@@ -183,17 +178,22 @@ fn check_sub_project(
         );
     }
     for (m, milestone) in sub.milestones.iter().enumerate() {
-        let milestone_path = format!("{path}/milestones/{m}");
-        check_milestone(context, sub, milestone, &milestone_path, may_leave_year);
+        check_milestone(
+            context,
+            sub,
+            milestone,
+            &milestones_path.index(m),
+            may_leave_year,
+        );
     }
-    check_cumulative_targets(context, sub, path);
+    check_cumulative_targets(context, sub, &milestones_path);
 }
 
 fn check_milestone(
     context: &mut Context<'_>,
     sub: &SubProject,
     milestone: &Milestone,
-    path: &str,
+    path: &Loc<'_>,
     may_leave_year: bool,
 ) {
     match milestone.due {
@@ -206,11 +206,11 @@ fn check_milestone(
             ),
         ),
         Some(due) => {
-            check_date_in_year(context, due, &format!("{path}/due"), may_leave_year);
+            check_date_in_year(context, due, path.key("due"), may_leave_year);
             if let Some(start) = sub.start.filter(|start| *start > due) {
                 context.report(
                     ProblemCode::StartAfterDue,
-                    format!("{path}/due"),
+                    path.key("due"),
                     format!(
                         "milestone `{}` is due on {due} but sub-project `{}` starts on {start}; move the start earlier or the due date later",
                         milestone.id, sub.id
@@ -230,18 +230,20 @@ fn check_milestone(
         ),
         Some(Target::Deliverable { .. }) => {}
         Some(Target::Quantity(quantity)) => {
-            let target_path = format!("{path}/target/quantity");
+            let target = path.key("target");
+            let target_path = target.key("quantity");
+            let goal_path = target_path.key("goal");
             for value in quantity.goal.values() {
-                check_quantity(context, value, &format!("{target_path}/goal"));
+                check_quantity(context, value, goal_path);
             }
             if let Some(baseline) = quantity.baseline {
-                check_quantity(context, baseline, &format!("{target_path}/baseline"));
+                check_quantity(context, baseline, target_path.key("baseline"));
             }
             if let Goal::Within { low, high } = quantity.goal {
                 if low > high {
                     context.report(
                         ProblemCode::InvalidBand,
-                        format!("{target_path}/goal/within"),
+                        goal_path.key("within"),
                         format!("the band's `low` ({low}) is above its `high` ({high}); swap them"),
                     );
                 }
@@ -249,12 +251,12 @@ fn check_milestone(
         }
     }
     if let Some(responsibility) = &milestone.responsibility {
-        check_responsibility(context, responsibility, &format!("{path}/responsibility"));
+        check_responsibility(context, responsibility, &path.key("responsibility"));
     }
 }
 
 /// Reports a NaN, infinite or negative quantity.
-pub(super) fn check_quantity(context: &mut Context<'_>, value: f64, path: &str) {
+pub(super) fn check_quantity(context: &mut Context<'_>, value: f64, path: impl Display) {
     if !value.is_finite() || value < 0.0 {
         context.report(
             ProblemCode::InvalidQuantity,
@@ -268,7 +270,7 @@ pub(super) fn check_quantity(context: &mut Context<'_>, value: f64, path: &str) 
 pub(super) fn check_date_in_year(
     context: &mut Context<'_>,
     date: NaiveDate,
-    path: &str,
+    path: impl Display,
     may_leave_year: bool,
 ) {
     if !may_leave_year && !context.document.is_in_year(date) {
@@ -283,7 +285,11 @@ pub(super) fn check_date_in_year(
     }
 }
 
-fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibility, path: &str) {
+fn check_responsibility(
+    context: &mut Context<'_>,
+    responsibility: &Responsibility,
+    path: &Loc<'_>,
+) {
     let lead = match &responsibility.lead_unit {
         None => {
             context.report(
@@ -293,30 +299,35 @@ fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibili
             );
             None
         }
-        Some(lead) => context.unit_ref(lead.as_str(), &format!("{path}/lead_unit")),
+        Some(lead) => context.unit_ref(lead.as_str(), path.key("lead_unit")),
     };
-    let mut partners: HashSet<&str> = HashSet::new();
+    let partners_path = path.key("partner_units");
     for (p, partner) in responsibility.partner_units.iter().enumerate() {
-        let partner_path = format!("{path}/partner_units/{p}");
+        let partner_path = partners_path.index(p);
         if responsibility.lead_unit.as_ref() == Some(partner) {
             context.report(
                 ProblemCode::PartnerIsLead,
                 partner_path,
                 format!("`{partner}` is the lead unit and cannot also be a partner; remove it from `partner_units`"),
             );
-        } else if !partners.insert(partner.as_str()) {
+        } else if responsibility
+            .partner_units
+            .get(..p)
+            .unwrap_or_default()
+            .contains(partner)
+        {
             context.report(
                 ProblemCode::DuplicatePartner,
                 partner_path,
                 format!("`{partner}` is listed twice in `partner_units`; list each partner once"),
             );
         } else {
-            context.unit_ref(partner.as_str(), &partner_path);
+            context.unit_ref(partner.as_str(), partner_path);
         }
     }
     if let Some(person_id) = &responsibility.responsible_person {
-        let person_path = format!("{path}/responsible_person");
-        let person = context.person_ref(person_id.as_str(), &person_path);
+        let person_path = path.key("responsible_person");
+        let person = context.person_ref(person_id.as_str(), person_path);
         // A person whose own unit dangles is reported once, at the person.
         let person = person.filter(|person| context.find_unit(person.unit.as_str()).is_some());
         if let (Some(person), Some(lead)) = (person, lead) {
@@ -340,8 +351,13 @@ fn check_responsibility(context: &mut Context<'_>, responsibility: &Responsibili
 
 /// Cumulative quantity targets of one sub-project, in the same unit of measure and
 /// direction, must not go down from one milestone to the next in due-date order.
-fn check_cumulative_targets(context: &mut Context<'_>, sub: &SubProject, path: &str) {
-    let mut series: Vec<(NaiveDate, usize, &str, u8, f64)> = sub
+fn check_cumulative_targets(
+    context: &mut Context<'_>,
+    sub: &SubProject,
+    milestones_path: &Loc<'_>,
+) {
+    // Most sub-projects have a handful of milestones: a short list sorts in place.
+    let mut series: Vec<(&str, u8, NaiveDate, usize, f64)> = sub
         .milestones
         .iter()
         .enumerate()
@@ -355,15 +371,18 @@ fn check_cumulative_targets(context: &mut Context<'_>, sub: &SubProject, path: &
                 Goal::AtMost(value) => (1, value),
                 Goal::Within { .. } => return None,
             };
-            Some((due, m, quantity.unit.as_str(), direction, value))
+            Some((quantity.unit.as_str(), direction, due, m, value))
         })
         .collect();
-    series.sort_by(|a, b| (a.2, a.3, a.0, a.1).cmp(&(b.2, b.3, b.0, b.1)));
+    if series.len() < 2 {
+        return;
+    }
+    series.sort_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
     let mut going_down: Vec<_> = series
         .windows(2)
         .filter_map(|pair| match pair {
             [earlier, later]
-                if earlier.2 == later.2 && earlier.3 == later.3 && later.4 < earlier.4 =>
+                if earlier.0 == later.0 && earlier.1 == later.1 && later.4 < earlier.4 =>
             {
                 Some((*earlier, *later))
             }
@@ -371,27 +390,24 @@ fn check_cumulative_targets(context: &mut Context<'_>, sub: &SubProject, path: &
         })
         .collect();
     // Report in document order of the milestone at fault.
-    going_down.sort_by_key(|(_, later)| later.1);
+    going_down.sort_by_key(|(_, later)| later.3);
     for (earlier, later) in going_down {
-        {
-            let (earlier_id, later_id) = (
-                sub.milestones
-                    .get(earlier.1)
-                    .map(|m| m.id.as_str())
-                    .unwrap_or_default(),
-                sub.milestones
-                    .get(later.1)
-                    .map(|m| m.id.as_str())
-                    .unwrap_or_default(),
-            );
-            context.report(
-                ProblemCode::DecreasingCumulativeTarget,
-                format!("{path}/milestones/{}/target/quantity/goal", later.1),
-                format!(
-                    "milestone `{later_id}` asks for {} {} by {}, less than the {} that `{earlier_id}` asks for by {}; cumulative targets only grow through the year",
-                    later.4, later.2, later.0, earlier.4, earlier.0
-                ),
-            );
-        }
+        let id_of = |m: usize| {
+            sub.milestones
+                .get(m)
+                .map(|m| m.id.as_str())
+                .unwrap_or_default()
+        };
+        let goal_path = milestones_path.index(later.3);
+        let goal_path = goal_path.key("target");
+        let goal_path = goal_path.key("quantity");
+        context.report(
+            ProblemCode::DecreasingCumulativeTarget,
+            goal_path.key("goal"),
+            format!(
+                "milestone `{}` asks for {} {} by {}, less than the {} that `{}` asks for by {}; cumulative targets only grow through the year",
+                id_of(later.3), later.4, later.0, later.2, earlier.4, id_of(earlier.3), earlier.2
+            ),
+        );
     }
 }
