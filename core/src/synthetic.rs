@@ -134,11 +134,6 @@ pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
             role: Role::SectionHead,
             unit: format!("u{u}s").into(),
         });
-        document.plan_items.push(PlanItem {
-            id: format!("p{u}").into(),
-            title: String::new(),
-            submitted_by: format!("u{u}").into(),
-        });
     }
     for l in 0..LEADERS {
         document.people.push(Person {
@@ -161,6 +156,7 @@ pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
         .reserve(options.milestones / 2 + 16);
     let mut made = 0usize;
     let mut s = 0usize;
+    let mut leads_a_task = vec![false; units];
     for k in 0..task_count {
         let lead_of_task = k % units;
         let mut task = KeyTask {
@@ -205,8 +201,19 @@ pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
             task.sub_projects.push(sub);
         }
         if !task.sub_projects.is_empty() {
+            if let Some(flag) = leads_a_task.get_mut(lead_of_task) {
+                *flag = true;
+            }
             document.key_tasks.push(task);
         }
+    }
+    // A plan item for every unit whose work plan a key task implements.
+    for (u, _) in leads_a_task.iter().enumerate().filter(|(_, leads)| **leads) {
+        document.plan_items.push(PlanItem {
+            id: format!("p{u}").into(),
+            title: String::new(),
+            submitted_by: format!("u{u}").into(),
+        });
     }
     document
 }
@@ -281,7 +288,7 @@ fn sub_project(
                 reported_by: None,
                 note: None,
             });
-            if early && !quantity && month < 6 {
+            if early && !quantity && month < 6 && m + 1 < count {
                 reports.push(ProgressReport {
                     milestone: format!("m{s}.{}", month + 1).into(),
                     date: date(month, day),
@@ -327,5 +334,28 @@ fn sub_project(
             responsible_person: Some(format!("h{lead}s").into()),
         },
         milestones,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_size_is_a_valid_plan_of_exactly_that_many_milestones() {
+        for milestones in [0, 1, 11, 12, 13, 100, 1_000, 12_345] {
+            let plan = synthetic_plan(SyntheticOptions::with_milestones(milestones))
+                .validate()
+                .unwrap_or_else(|error| panic!("{milestones}: {error}"));
+            assert_eq!(plan.milestone_count(), milestones);
+        }
+    }
+
+    #[test]
+    fn the_same_options_give_the_same_plan() {
+        let options = SyntheticOptions::with_milestones(500);
+        assert_eq!(synthetic_plan(options), synthetic_plan(options));
+        let other = SyntheticOptions { seed: 7, ..options };
+        assert_ne!(synthetic_plan(options), synthetic_plan(other));
     }
 }
