@@ -16,7 +16,11 @@ use mubiao::StatusOptions;
 fn sizes() -> Vec<usize> {
     std::env::var("MUBIAO_BENCH_SIZES")
         .ok()
-        .map(|text| text.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .map(|text| {
+            text.split(',')
+                .filter_map(|n| n.trim().parse().ok())
+                .collect()
+        })
         .unwrap_or_else(|| vec![1_000, 100_000, 10_000_000])
 }
 

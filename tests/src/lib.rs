@@ -44,3 +44,84 @@ pub fn plan_schema() -> String {
     text.push('\n');
     text
 }
+
+/// A small plan built in code for status scenarios: one key task with one sub-project
+/// whose milestones are given, led by `street` and supervised by `deputy`; the year 2017
+/// unless the first milestone says otherwise.
+pub fn plan_with_milestones(
+    milestones: Vec<mubiao::Milestone>,
+    reports: Vec<mubiao::ProgressReport>,
+    lag_reasons: Vec<mubiao::LagReason>,
+) -> PlanDocument {
+    use mubiao::{
+        KeyTask, KeyTaskKind, Level, Person, PlanItem, Responsibility, Role, SubProject, Unit,
+        UnitKind,
+    };
+    let year = milestones
+        .first()
+        .and_then(|m| m.due)
+        .map_or(2017, |due| chrono::Datelike::year(&due));
+    let mut document = PlanDocument::new(year, "scenario");
+    document.units = vec![
+        Unit {
+            id: "gov".into(),
+            name: "Government".into(),
+            kind: UnitKind::Government,
+            parent: None,
+        },
+        Unit {
+            id: "street".into(),
+            name: "A street".into(),
+            kind: UnitKind::Street,
+            parent: Some("gov".into()),
+        },
+        Unit {
+            id: "dept".into(),
+            name: "A department".into(),
+            kind: UnitKind::Department,
+            parent: Some("gov".into()),
+        },
+    ];
+    document.people = vec![
+        Person {
+            id: "deputy".into(),
+            name: "Deputy".into(),
+            role: Role::DeputyDistrictHead,
+            unit: "gov".into(),
+        },
+        Person {
+            id: "head".into(),
+            name: "Street head".into(),
+            role: Role::UnitHead,
+            unit: "street".into(),
+        },
+    ];
+    document.plan_items = vec![PlanItem {
+        id: "p".into(),
+        title: "item".into(),
+        submitted_by: "street".into(),
+    }];
+    document.key_tasks = vec![KeyTask {
+        id: "k".into(),
+        title: "task".into(),
+        kind: KeyTaskKind::KeyWork,
+        level: Level::District,
+        plan_item: "p".into(),
+        supervising_leader: Some("deputy".into()),
+        multi_year: false,
+        sub_projects: vec![SubProject {
+            id: "s".into(),
+            title: "sub-project".into(),
+            start: None,
+            responsibility: Responsibility {
+                lead_unit: Some("street".into()),
+                partner_units: vec!["dept".into()],
+                responsible_person: Some("head".into()),
+            },
+            milestones,
+        }],
+    }];
+    document.progress_reports = reports;
+    document.lag_reasons = lag_reasons;
+    document
+}
