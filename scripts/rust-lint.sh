@@ -2,6 +2,12 @@
 # Formatting, lints and documentation of the Rust workspace; fails on any warning.
 source "$(dirname "$0")/lib.sh"
 
+# A fresh toolchain may lack the lint and format components; add them when missing.
+if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+    step "rustup component add rustfmt clippy"
+    rustup component add rustfmt clippy
+fi
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

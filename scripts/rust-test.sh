@@ -6,8 +6,9 @@ source "$(dirname "$0")/lib.sh"
 step "cargo test --workspace"
 cargo test --workspace --locked
 
-step "cargo run --example xuhui_2017"
+step "cargo run --example xuhui_2017 (the README's first command)"
 cargo run --quiet --locked --example xuhui_2017
+cargo run --quiet --locked --example xuhui_2017 -- --as-of 2017-06-30 --lang zh > /dev/null
 
 step "cargo run --example validate on the example plans"
 cargo run --quiet --locked --example validate -- docs/example-plan.json

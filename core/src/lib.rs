@@ -8,15 +8,21 @@
 //! ## Overview
 //!
 //! The library follows the district's closed loop: **plan → execute → supervise → assess →
-//! hold to account**. This release covers the plan and its responsibilities:
+//! hold to account**. This release covers planning and supervision:
 //!
-//! - the [`PlanDocument`]: the whole annual plan as one JSON document — organisation
-//!   ([`Unit`], [`Person`]), [`PlanItem`]s, [`KeyTask`]s with [`SubProject`]s and
-//!   [`Milestone`]s, [`Contract`]s, [`ProgressReport`]s and [`LagReason`]s;
-//! - reading it with errors that name line, column and path ([`FormatError`]);
-//! - validation, which turns a document into a [`Plan`] or lists every [`Problem`] at once,
-//!   each with a stable [`ProblemCode`], a JSON pointer and a message that says how to fix
-//!   it.
+//! - **Plan.** The [`PlanDocument`]: the whole annual plan as one JSON document —
+//!   organisation ([`Unit`], [`Person`]), [`PlanItem`]s, [`KeyTask`]s with [`SubProject`]s
+//!   and [`Milestone`]s, [`Contract`]s, [`ProgressReport`]s and [`LagReason`]s — read with
+//!   errors that name line, column and path ([`FormatError`]); validation turns it into a
+//!   [`Plan`] or lists every [`Problem`] at once, each with a stable [`ProblemCode`], a JSON
+//!   pointer and a message that says how to fix it.
+//! - **Supervise.** [`Plan::status`] tells where every milestone and sub-project stands on
+//!   any date ([`MilestoneStatus`], [`Light`], risk, forecast, stale reporting);
+//!   [`Evaluation::rollup`] groups the counts as each leader sees them ([`Rollup`]);
+//!   [`Evaluation::report`] makes the [`SupervisionReport`] in Chinese or English;
+//!   [`Plan::trend`] and [`StatusDiff`] follow the plan over time. Working days come from a
+//!   [`WorkingCalendar`] loaded from data. [`guide::status`] says exactly how each answer is
+//!   computed.
 //!
 //! ## Usage
 //!
@@ -42,6 +48,23 @@
 //! # Ok::<(), Error>(())
 //! ```
 //!
+//! Where the plan stands at the end of March:
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use mubiao::{Language, MilestoneStatus, Plan, StatusOptions};
+//!
+//! let plan = Plan::from_json_str(include_str!("../docs/example-plan.json"))?;
+//! let status = plan.status(NaiveDate::from_ymd_opt(2017, 3, 31).unwrap(), &StatusOptions::default())?;
+//! let q1 = status.milestone("hm-rivers-q1").unwrap();
+//! assert_eq!(q1.status, MilestoneStatus::CompletedOnTime); // 6 sites by 20 March, 5 asked
+//! let rollup = status.rollup();
+//! assert_eq!(rollup.overall.completion_rate(), Some(1.0)); // 2 of 2 sub-projects on schedule
+//! let text = status.report().render(Language::English);
+//! assert!(text.contains("Lagging items (0)"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! ## The plan document
 //!
 //! The format is described field by field in [`guide::format`], with a JSON Schema in
@@ -52,7 +75,13 @@
 //!
 //! Every fallible call returns a typed error: [`FormatError`] for text that cannot be read
 //! as a plan document, [`ValidationError`] for a document that is not a valid plan, both
-//! gathered under [`Error`]. Nothing in the library panics on any input.
+//! gathered under [`Error`]; [`StatusError`] for a status question the plan cannot answer.
+//! Nothing in the library panics on any input.
+//!
+//! ## Performance
+//!
+//! Status plus every roll-up runs at over 20 million milestones a second on one core, and a
+//! 10-million-milestone plan fits in 3 GB; see [`guide::performance`].
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -112,4 +141,12 @@ pub mod guide {
     /// The plan document format, field by field, with every validation code.
     #[doc = include_str!("../docs/format.md")]
     pub mod format {}
+
+    /// How status, risk, forecast, lights, staleness and roll-ups are computed.
+    #[doc = include_str!("../docs/status.md")]
+    pub mod status {}
+
+    /// Measured speed and memory, and what the design does for them.
+    #[doc = include_str!("../docs/performance.md")]
+    pub mod performance {}
 }
