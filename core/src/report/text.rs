@@ -203,6 +203,12 @@ fn count_columns(out: &mut String, values: &[String]) {
     out.push('\n');
 }
 
+/// The headings of the count columns that [`summary_values`] fills.
+fn count_headings(out: &mut String, l: &Labels) {
+    let headings = [l.sub_projects, l.due, l.on_schedule, l.lagging, l.at_risk, l.rate];
+    count_columns(out, &headings.map(str::to_owned));
+}
+
 fn summary_values(summary: &Summary) -> Vec<String> {
     vec![
         summary.sub_projects.to_string(),
@@ -234,18 +240,7 @@ impl SupervisionReport {
         let _ = writeln!(out, "\n{}", l.headline);
         out.push_str(&pad_right(l.kind, 18));
         out.push_str(&pad_left(l.key_tasks, COUNT));
-        count_columns(
-            out,
-            &[
-                l.sub_projects,
-                l.due,
-                l.on_schedule,
-                l.lagging,
-                l.at_risk,
-                l.rate,
-            ]
-            .map(str::to_owned),
-        );
+        count_headings(out, l);
         for line in &self.headline {
             out.push_str(&pad_right(language.kind(line.kind), 18));
             out.push_str(&pad_left(&line.key_tasks.to_string(), COUNT));
@@ -318,18 +313,7 @@ impl SupervisionReport {
             let _ = writeln!(out, "\n{}: {}", l.leader, table.name);
             out.push_str(&pad_right(l.key_task, 40));
             out.push_str(&pad_left(l.light, 8));
-            count_columns(
-                out,
-                &[
-                    l.sub_projects,
-                    l.due,
-                    l.on_schedule,
-                    l.lagging,
-                    l.at_risk,
-                    l.rate,
-                ]
-                .map(str::to_owned),
-            );
+            count_headings(out, l);
             for row in &table.rows {
                 out.push_str(&pad_right(&format!("{} {}", row.key_task, row.title), 40));
                 out.push_str(&pad_left(language.light(row.light), 8));
