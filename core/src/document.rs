@@ -12,7 +12,7 @@ use crate::ids::{KeyTaskId, PersonId, PlanItemId, SubProjectId, UnitId};
 use crate::milestone::Milestone;
 use crate::organisation::{Person, Unit};
 use crate::progress::{LagReason, ProgressReport};
-use crate::responsibility::{Contract, Responsibility};
+use crate::responsibility::{Contract, PartnerRating, Responsibility};
 
 /// The version of the plan document format this library reads and writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -109,6 +109,9 @@ pub struct SubProject {
     /// The dated nodes, each with a concrete target.
     #[serde(default)]
     pub milestones: Vec<Milestone>,
+    /// Set when the sub-project was withdrawn by a recorded adjustment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
 }
 
 /// A key task (重点工作) of the annual plan, supervised by a district leader and cut into
@@ -137,6 +140,21 @@ pub struct KeyTask {
     /// The sub-projects the task is cut into.
     #[serde(default)]
     pub sub_projects: Vec<SubProject>,
+    /// Set when the task was withdrawn by a recorded adjustment; it no longer counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Withdrawal>,
+}
+
+/// A recorded withdrawal of a key task, sub-project or milestone: from then on it counts in
+/// no status, roll-up or score, and the record of why stays in the plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    /// The day it was withdrawn.
+    pub on: NaiveDate,
+    /// Why, in words.
+    pub reason: String,
 }
 
 /// The whole annual plan of a district as one document: organisation, plan items, key
@@ -173,6 +191,9 @@ pub struct PlanDocument {
     /// Recorded reasons for lagging milestones.
     #[serde(default)]
     pub lag_reasons: Vec<LagReason>,
+    /// Lead units' ratings of their partner units.
+    #[serde(default)]
+    pub partner_ratings: Vec<PartnerRating>,
 }
 
 impl PlanDocument {
@@ -189,6 +210,7 @@ impl PlanDocument {
             contracts: Vec::new(),
             progress_reports: Vec::new(),
             lag_reasons: Vec::new(),
+            partner_ratings: Vec::new(),
         }
     }
 

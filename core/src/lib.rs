@@ -109,7 +109,7 @@ mod validation;
 
 pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
 pub use document::{
-    KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, FORMAT_VERSION,
+    KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,
 };
 pub use error::{Error, FormatError, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
@@ -122,7 +122,7 @@ pub use report::{
     EarlyFinisher, KindHeadline, LaggingEntry, Language, LeaderRow, LeaderTable, StaleEntry,
     SupervisionReport,
 };
-pub use responsibility::{Contract, ContractKind, Responsibility};
+pub use responsibility::{Contract, ContractKind, PartnerRating, Responsibility};
 pub use rollup::{LaggingItem, MergeError, Rollup, Summary};
 pub use status::{
     Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::document::Withdrawal;
 use crate::ids::MilestoneId;
 use crate::responsibility::Responsibility;
 
@@ -110,6 +111,9 @@ pub struct Milestone {
     /// milestones have their own, and a plan may have millions of milestones).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<Box<Responsibility>>,
+    /// Set when the milestone was withdrawn by a recorded adjustment (boxed: rare).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn: Option<Box<Withdrawal>>,
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::ids::{ContractId, KeyTaskId, PersonId, UnitId};
+use crate::ids::{ContractId, KeyTaskId, PersonId, SubProjectId, UnitId};
 
 /// Who answers for a sub-project or milestone: one lead unit (牵头单位), any partner units
 /// (配合单位), and the responsible person.
@@ -62,4 +62,25 @@ pub struct Contract {
     pub signed_on: NaiveDate,
     /// The key tasks the contract covers.
     pub key_tasks: Vec<KeyTaskId>,
+}
+
+/// A lead unit's rating of one of its partner units on a shared sub-project: the lead unit
+/// scores its partners at year end, once per partner per sub-project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PartnerRating {
+    /// The shared sub-project.
+    pub sub_project: SubProjectId,
+    /// The partner unit rated.
+    pub partner: UnitId,
+    /// The score, from 0 to 100.
+    pub score: f64,
+    /// The person of the lead unit who rated.
+    pub rated_by: PersonId,
+    /// The day of the rating.
+    pub rated_on: NaiveDate,
+    /// A remark.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
 }

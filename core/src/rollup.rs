@@ -31,6 +31,8 @@ pub struct Summary {
     pub completed_late: u64,
     /// … lagging.
     pub lagging: u64,
+    /// Milestones withdrawn, counted apart: they are in no other count.
+    pub withdrawn: u64,
     /// … lagging with an objective reason recorded.
     pub lagging_objective: u64,
     /// … lagging with a subjective reason recorded.
@@ -61,6 +63,8 @@ pub struct Summary {
     pub sub_projects_yellow: u64,
     /// … with a red light.
     pub sub_projects_red: u64,
+    /// Sub-projects withdrawn (or under a withdrawn key task), counted apart.
+    pub sub_projects_withdrawn: u64,
 }
 
 impl Summary {
@@ -90,6 +94,7 @@ impl Summary {
             MilestoneStatus::CompletedOnTime => self.completed_on_time,
             MilestoneStatus::CompletedLate => self.completed_late,
             MilestoneStatus::Lagging => self.lagging,
+            MilestoneStatus::Withdrawn => self.withdrawn,
         }
     }
 
@@ -107,6 +112,7 @@ impl Summary {
         self.completed_on_time += o.completed_on_time;
         self.completed_late += o.completed_late;
         self.lagging += o.lagging;
+        self.withdrawn += o.withdrawn;
         self.lagging_objective += o.lagging_objective;
         self.lagging_subjective += o.lagging_subjective;
         self.lagging_without_reason += o.lagging_without_reason;
@@ -122,11 +128,17 @@ impl Summary {
         self.sub_projects_green += o.sub_projects_green;
         self.sub_projects_yellow += o.sub_projects_yellow;
         self.sub_projects_red += o.sub_projects_red;
+        self.sub_projects_withdrawn += o.sub_projects_withdrawn;
     }
 
     pub(crate) fn count_milestone(&mut self, state: State) {
+        if state.status == MilestoneStatus::Withdrawn {
+            self.withdrawn += 1;
+            return;
+        }
         self.milestones += 1;
         match state.status {
+            MilestoneStatus::Withdrawn => {}
             MilestoneStatus::NotYetDue => self.not_yet_due += 1,
             MilestoneStatus::CompletedEarly => self.completed_early += 1,
             MilestoneStatus::CompletedOnTime => self.completed_on_time += 1,
@@ -153,6 +165,10 @@ impl Summary {
     }
 
     pub(crate) fn count_sub_project(&mut self, state: SubState) {
+        if state.withdrawn {
+            self.sub_projects_withdrawn += 1;
+            return;
+        }
         self.sub_projects += 1;
         if state.has_due {
             self.sub_projects_with_due_milestone += 1;

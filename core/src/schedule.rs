@@ -86,6 +86,8 @@ pub(crate) struct Schedule {
     pub completed: Vec<Day>,
     pub completion: Vec<Completion>,
     pub goal: Vec<GoalKind>,
+    /// Whether the milestone, its sub-project or its key task was withdrawn.
+    pub withdrawn: Vec<bool>,
     /// The series of each milestone: the quantity milestones of a sub-project with the same
     /// unit of measure and direction share one; every other milestone has its own.
     pub series: Vec<u32>,
@@ -100,6 +102,8 @@ pub(crate) struct Schedule {
     pub lead_overrides: Vec<(u32, u32)>,
     // Per sub-project.
     pub sub_start: Vec<Day>,
+    /// Whether the sub-project or its key task was withdrawn.
+    pub sub_withdrawn: Vec<bool>,
     pub sub_lead: Vec<u32>,
     /// Partners of sub-project `s` are `partners[partner_start[s]..partner_start[s + 1]]`.
     pub partner_start: Vec<u32>,
@@ -213,6 +217,8 @@ impl Schedule {
             schedule.task_kind.push(task.kind);
             schedule.task_level.push(task.level);
             for sub in &task.sub_projects {
+                let sub_withdrawn = task.withdrawn.is_some() || sub.withdrawn.is_some();
+                schedule.sub_withdrawn.push(sub_withdrawn);
                 schedule.sub_start.push(sub.start.map_or(year_start, day));
                 schedule.sub_lead.push(
                     sub.responsibility
@@ -232,6 +238,9 @@ impl Schedule {
                     last_due = last_due.max(due);
                     schedule.due.push(due);
                     schedule.goal.push(goal_kind(milestone));
+                    schedule
+                        .withdrawn
+                        .push(sub_withdrawn || milestone.withdrawn.is_some());
                     if let Some(own) = &milestone.responsibility {
                         let lead = own
                             .lead_unit
@@ -371,6 +380,8 @@ impl Schedule {
             + self.completed.capacity() * size_of::<Day>()
             + self.completion.capacity() * size_of::<Completion>()
             + self.goal.capacity() * size_of::<GoalKind>()
+            + self.withdrawn.capacity()
+            + self.sub_withdrawn.capacity()
             + (self.series.capacity()
                 + self.report_start.capacity()
                 + self.report_order.capacity()

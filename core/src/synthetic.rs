@@ -175,6 +175,7 @@ pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
             supervising_leader: Some(format!("l{}", k % LEADERS).into()),
             multi_year: false,
             sub_projects: Vec::with_capacity(subs_per_task),
+            withdrawn: None,
         };
         for _ in 0..subs_per_task {
             if made >= options.milestones {
@@ -318,6 +319,7 @@ fn sub_project(
             granularity: Granularity::Month,
             target: Some(target),
             responsibility: None,
+            withdrawn: None,
         });
     }
     SubProject {
@@ -334,6 +336,7 @@ fn sub_project(
             responsible_person: Some(format!("h{lead}s").into()),
         },
         milestones,
+        withdrawn: None,
     }
 }
 

@@ -119,7 +119,9 @@ pub fn plan_with_milestones(
                 responsible_person: Some("head".into()),
             },
             milestones,
+            withdrawn: None,
         }],
+        withdrawn: None,
     }];
     document.progress_reports = reports;
     document.lag_reasons = lag_reasons;

@@ -13,8 +13,9 @@
 use chrono::NaiveDate;
 use mubiao::{
     Contract, ContractKind, Goal, Granularity, KeyTask, KeyTaskKind, LagCause, LagClass, LagReason,
-    Level, Milestone, Person, PlanDocument, PlanItem, Progress, ProgressReport, QuantityTarget,
-    Responsibility, Role, SubProject, Target, Unit, UnitKind, FORMAT_VERSION,
+    Level, Milestone, PartnerRating, Person, PlanDocument, PlanItem, Progress, ProgressReport,
+    QuantityTarget, Responsibility, Role, SubProject, Target, Unit, UnitKind, Withdrawal,
+    FORMAT_VERSION,
 };
 use mubiao_tests::example_plan_json;
 use proptest::collection::vec;
@@ -118,15 +119,17 @@ fn milestone() -> impl Strategy<Value = Milestone> {
         prop_oneof![Just(Granularity::Month), Just(Granularity::Quarter)],
         option::of(target()),
         option::of(responsibility()),
+        withdrawal(),
     )
         .prop_map(
-            |(id, title, due, granularity, target, responsibility)| Milestone {
+            |(id, title, due, granularity, target, responsibility, withdrawn)| Milestone {
                 id: id.into(),
                 title,
                 due,
                 granularity,
                 target,
                 responsibility: responsibility.map(Box::new),
+                withdrawn: withdrawn.map(Box::new),
             },
         )
 }
@@ -138,14 +141,16 @@ fn sub_project() -> impl Strategy<Value = SubProject> {
         option::of(date()),
         responsibility(),
         vec(milestone(), 0..3),
+        withdrawal(),
     )
         .prop_map(
-            |(id, title, start, responsibility, milestones)| SubProject {
+            |(id, title, start, responsibility, milestones, withdrawn)| SubProject {
                 id: id.into(),
                 title,
                 start,
                 responsibility,
                 milestones,
+                withdrawn,
             },
         )
 }
@@ -160,17 +165,21 @@ fn key_task() -> impl Strategy<Value = KeyTask> {
         option::of(id()),
         any::<bool>(),
         vec(sub_project(), 0..3),
+        withdrawal(),
     )
         .prop_map(
-            |(id, title, kind, level, plan_item, leader, multi_year, sub_projects)| KeyTask {
-                id: id.into(),
-                title,
-                kind,
-                level,
-                plan_item: plan_item.into(),
-                supervising_leader: leader.map(Into::into),
-                multi_year,
-                sub_projects,
+            |(id, title, kind, level, plan_item, leader, multi_year, sub_projects, withdrawn)| {
+                KeyTask {
+                    id: id.into(),
+                    title,
+                    kind,
+                    level,
+                    plan_item: plan_item.into(),
+                    supervising_leader: leader.map(Into::into),
+                    multi_year,
+                    sub_projects,
+                    withdrawn,
+                }
             },
         )
 }
@@ -236,6 +245,23 @@ fn lag_reason() -> impl Strategy<Value = LagReason> {
         })
 }
 
+fn withdrawal() -> impl Strategy<Value = Option<Withdrawal>> {
+    option::of((date(), text()).prop_map(|(on, reason)| Withdrawal { on, reason }))
+}
+
+fn rating() -> impl Strategy<Value = PartnerRating> {
+    (id(), id(), number(), id(), date(), option::of(text())).prop_map(
+        |(sub_project, partner, score, rated_by, rated_on, comment)| PartnerRating {
+            sub_project: sub_project.into(),
+            partner: partner.into(),
+            score,
+            rated_by: rated_by.into(),
+            rated_on,
+            comment,
+        },
+    )
+}
+
 fn document() -> impl Strategy<Value = PlanDocument> {
     (
         any::<i32>(),
@@ -247,9 +273,21 @@ fn document() -> impl Strategy<Value = PlanDocument> {
         vec(contract(), 0..3),
         vec(report(), 0..4),
         vec(lag_reason(), 0..3),
+        vec(rating(), 0..3),
     )
         .prop_map(
-            |(year, name, units, people, items, key_tasks, contracts, reports, reasons)| {
+            |(
+                year,
+                name,
+                units,
+                people,
+                items,
+                key_tasks,
+                contracts,
+                reports,
+                reasons,
+                ratings,
+            )| {
                 PlanDocument {
                     format_version: FORMAT_VERSION,
                     year,
@@ -268,6 +306,7 @@ fn document() -> impl Strategy<Value = PlanDocument> {
                     contracts,
                     progress_reports: reports,
                     lag_reasons: reasons,
+                    partner_ratings: ratings,
                 }
             },
         )

@@ -30,6 +30,7 @@ fn deliverable(id: &str, due: NaiveDate, granularity: Granularity) -> Milestone 
             description: id.into(),
         }),
         responsibility: None,
+        withdrawn: None,
     }
 }
 
@@ -45,6 +46,7 @@ fn quantity(id: &str, due: NaiveDate, goal: Goal) -> Milestone {
             baseline: None,
         })),
         responsibility: None,
+        withdrawn: None,
     }
 }
 

@@ -307,6 +307,7 @@ fn diff_between_plan_versions_shows_added_milestones_and_late_reports() {
                 description: "x".into(),
             }),
             responsibility: None,
+            withdrawn: None,
         });
     later.progress_reports.push(ProgressReport {
         milestone: "b1".into(),

@@ -205,7 +205,14 @@ fn count_columns(out: &mut String, values: &[String]) {
 
 /// The headings of the count columns that [`summary_values`] fills.
 fn count_headings(out: &mut String, l: &Labels) {
-    let headings = [l.sub_projects, l.due, l.on_schedule, l.lagging, l.at_risk, l.rate];
+    let headings = [
+        l.sub_projects,
+        l.due,
+        l.on_schedule,
+        l.lagging,
+        l.at_risk,
+        l.rate,
+    ];
     count_columns(out, &headings.map(str::to_owned));
 }
 

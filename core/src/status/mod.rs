@@ -29,16 +29,20 @@ pub enum MilestoneStatus {
     CompletedLate,
     /// Due (on or before the as-of date) and not done: 滞后.
     Lagging,
+    /// Withdrawn by a recorded adjustment (itself, its sub-project or its key task): it
+    /// counts in no status total.
+    Withdrawn,
 }
 
 impl MilestoneStatus {
     /// Every status, in the order reports list them.
-    pub const ALL: [MilestoneStatus; 5] = [
+    pub const ALL: [MilestoneStatus; 6] = [
         MilestoneStatus::NotYetDue,
         MilestoneStatus::CompletedEarly,
         MilestoneStatus::CompletedOnTime,
         MilestoneStatus::CompletedLate,
         MilestoneStatus::Lagging,
+        MilestoneStatus::Withdrawn,
     ];
 
     /// Whether the milestone is done.
@@ -59,6 +63,7 @@ impl MilestoneStatus {
             MilestoneStatus::CompletedOnTime => "completed_on_time",
             MilestoneStatus::CompletedLate => "completed_late",
             MilestoneStatus::Lagging => "lagging",
+            MilestoneStatus::Withdrawn => "withdrawn",
         }
     }
 }
@@ -207,6 +212,7 @@ impl State {
 /// One sub-project's standing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct SubState {
+    pub withdrawn: bool,
     pub has_due: bool,
     pub on_schedule: bool,
     pub stale: bool,
@@ -300,6 +306,7 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
     let mut sub_states = Vec::with_capacity(layout.sub_project_count());
     for (s, &start) in (0u32..).zip(schedule.sub_start.iter()) {
         let mut sub = SubState {
+            withdrawn: at(&schedule.sub_withdrawn, s).copied().unwrap_or(false),
             has_due: false,
             on_schedule: true,
             stale: false,
@@ -320,6 +327,11 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
                 needs_reason: false,
                 objective: false,
             };
+            if at(&schedule.withdrawn, i).copied().unwrap_or(false) {
+                state.status = MilestoneStatus::Withdrawn;
+                states.push(state);
+                continue;
+            }
             if let Some(last) = schedule
                 .reports_of(document, i)
                 .rev()

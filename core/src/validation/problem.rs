@@ -27,6 +27,8 @@ pub enum ProblemCode {
     DanglingPlanItem,
     /// A contract names a key task that does not exist.
     DanglingKeyTask,
+    /// A rating names a sub-project that does not exist.
+    DanglingSubProject,
     /// A report or lag reason names a milestone that does not exist.
     DanglingMilestone,
     /// The unit tree has a cycle: a unit is its own ancestor.
@@ -83,6 +85,16 @@ pub enum ProblemCode {
     LagCauseMismatch,
     /// A lag reason has no text.
     EmptyLagReason,
+    /// A partner rating names a unit that is not a partner of its sub-project.
+    RatingNotAPartner,
+    /// A partner rating was given by a person outside the sub-project's lead unit.
+    RatingByNonLead,
+    /// A partner was rated twice on the same sub-project.
+    DuplicateRating,
+    /// A score is not a number from 0 to 100.
+    InvalidScore,
+    /// A withdrawal gives no reason.
+    EmptyWithdrawalReason,
     /// A calendar gives a date twice.
     DuplicateDate,
     /// A calendar holiday ends before it starts.
@@ -105,6 +117,7 @@ impl ProblemCode {
             ProblemCode::DanglingPerson => "dangling-person",
             ProblemCode::DanglingPlanItem => "dangling-plan-item",
             ProblemCode::DanglingKeyTask => "dangling-key-task",
+            ProblemCode::DanglingSubProject => "dangling-sub-project",
             ProblemCode::DanglingMilestone => "dangling-milestone",
             ProblemCode::UnitCycle => "unit-cycle",
             ProblemCode::MisplacedSection => "misplaced-section",
@@ -132,6 +145,11 @@ impl ProblemCode {
             ProblemCode::ReportMismatch => "report-mismatch",
             ProblemCode::LagCauseMismatch => "lag-cause-mismatch",
             ProblemCode::EmptyLagReason => "empty-lag-reason",
+            ProblemCode::RatingNotAPartner => "rating-not-a-partner",
+            ProblemCode::RatingByNonLead => "rating-by-non-lead",
+            ProblemCode::DuplicateRating => "duplicate-rating",
+            ProblemCode::InvalidScore => "invalid-score",
+            ProblemCode::EmptyWithdrawalReason => "empty-withdrawal-reason",
             ProblemCode::DuplicateDate => "duplicate-date",
             ProblemCode::InvertedRange => "inverted-range",
             ProblemCode::NotAWeekend => "not-a-weekend",

@@ -11,6 +11,7 @@ use crate::responsibility::ContractKind;
 
 pub(super) fn check(context: &mut Context<'_>) {
     check_contracts(context);
+    check_ratings(context);
 
     let document = context.document;
     let layout = context.layout;
@@ -203,6 +204,77 @@ fn check_contracts(context: &mut Context<'_>) {
                     format!("no key task has the id `{task}`; correct the reference"),
                 );
             }
+        }
+    }
+}
+
+fn check_ratings(context: &mut Context<'_>) {
+    let document = context.document;
+    let layout = context.layout;
+    let ratings_path = Loc::ROOT.key("partner_ratings");
+    let mut seen: std::collections::HashMap<(&str, &str), usize> = std::collections::HashMap::new();
+    for (r, rating) in document.partner_ratings.iter().enumerate() {
+        let path = ratings_path.index(r);
+        if !(rating.score.is_finite() && (0.0..=100.0).contains(&rating.score)) {
+            context.report(
+                ProblemCode::InvalidScore,
+                path.key("score"),
+                format!("the score `{}` is not a number from 0 to 100", rating.score),
+            );
+        }
+        let rater = context.person_ref(rating.rated_by.as_str(), path.key("rated_by"));
+        let found = layout
+            .sub_projects
+            .find(rating.sub_project.as_str(), |s| {
+                layout.sub_project(document, s).map(|(_, sub)| sub.id.as_str())
+            })
+            .and_then(|s| layout.sub_project(document, s));
+        let Some((_, sub)) = found else {
+            context.report(
+                ProblemCode::DanglingSubProject,
+                path.key("sub_project"),
+                format!("no sub-project has the id `{}`; correct the reference", rating.sub_project),
+            );
+            continue;
+        };
+        if !sub.responsibility.partner_units.contains(&rating.partner) {
+            context.report(
+                ProblemCode::RatingNotAPartner,
+                path.key("partner"),
+                format!(
+                    "`{}` is not a partner unit of sub-project `{}`; a lead unit rates only its partners",
+                    rating.partner, sub.id
+                ),
+            );
+        }
+        if let (Some(rater), Some(lead)) = (rater, &sub.responsibility.lead_unit) {
+            let in_lead = rater.unit == *lead
+                || context
+                    .find_unit(rater.unit.as_str())
+                    .is_some_and(|unit| unit.parent.as_ref() == Some(lead) && unit.kind == UnitKind::Section);
+            if !in_lead {
+                context.report(
+                    ProblemCode::RatingByNonLead,
+                    path.key("rated_by"),
+                    format!(
+                        "`{}` works in `{}`, not in `{lead}`, the lead unit of `{}`; only the lead unit rates its partners",
+                        rater.id, rater.unit, sub.id
+                    ),
+                );
+            }
+        }
+        let key = (rating.sub_project.as_str(), rating.partner.as_str());
+        if let Some(first) = seen.get(&key) {
+            context.report(
+                ProblemCode::DuplicateRating,
+                path,
+                format!(
+                    "`{}` is already rated on `{}` at `/partner_ratings/{first}`; a partner is rated once per sub-project",
+                    rating.partner, rating.sub_project
+                ),
+            );
+        } else {
+            seen.insert(key, r);
         }
     }
 }

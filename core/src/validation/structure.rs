@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::path::Loc;
 use super::{at, Context, ProblemCode};
-use crate::document::{KeyTask, KeyTaskKind, SubProject};
+use crate::document::{KeyTask, KeyTaskKind, SubProject, Withdrawal};
 use crate::milestone::{Goal, Milestone, Target};
 use crate::organisation::UnitKind;
 use crate::responsibility::Responsibility;
@@ -150,6 +150,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
             ),
         );
     }
+    check_withdrawal(context, task.withdrawn.as_ref(), path);
     let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
     for (s, sub) in task.sub_projects.iter().enumerate() {
         check_sub_project(context, sub, &subs_path.index(s), may_leave_year);
@@ -166,6 +167,7 @@ fn check_sub_project(
         check_date_in_year(context, start, path.key("start"), may_leave_year);
     }
     check_responsibility(context, &sub.responsibility, &path.key("responsibility"));
+    check_withdrawal(context, sub.withdrawn.as_ref(), path);
     let milestones_path = path.key("milestones");
     if sub.milestones.is_empty() {
         context.report(
@@ -252,6 +254,20 @@ fn check_milestone(
     }
     if let Some(responsibility) = &milestone.responsibility {
         check_responsibility(context, responsibility, &path.key("responsibility"));
+    }
+    check_withdrawal(context, milestone.withdrawn.as_deref(), path);
+}
+
+fn check_withdrawal(context: &mut Context<'_>, withdrawal: Option<&Withdrawal>, path: &Loc<'_>) {
+    if let Some(withdrawal) = withdrawal {
+        if withdrawal.reason.trim().is_empty() {
+            let at = path.key("withdrawn");
+            context.report(
+                ProblemCode::EmptyWithdrawalReason,
+                at.key("reason"),
+                "the withdrawal gives no reason; say why the item was withdrawn",
+            );
+        }
     }
 }
 

@@ -84,6 +84,7 @@ fn quantity_milestone(id: &str, month: u32, unit: &str, goal: Goal) -> Milestone
             baseline: None,
         })),
         responsibility: None,
+        withdrawn: None,
     }
 }
 
@@ -103,7 +104,9 @@ fn decreasing(milestones: Vec<Milestone>) -> Vec<String> {
             start: None,
             responsibility: Default::default(),
             milestones,
+            withdrawn: None,
         }],
+        withdrawn: None,
     });
     document
         .problems()

@@ -423,6 +423,7 @@ impl Builder {
             supervising_leader: Some(supervisor.into()),
             multi_year: false,
             sub_projects,
+            withdrawn: None,
         });
     }
 
@@ -445,6 +446,7 @@ impl Builder {
                 granularity: node.granularity,
                 target: Some(node.target),
                 responsibility: None,
+                withdrawn: None,
             })
             .collect();
         SubProject {
@@ -461,6 +463,7 @@ impl Builder {
                 responsible_person: Some(section_head_of(lead).into()),
             },
             milestones,
+            withdrawn: None,
         }
     }
 
