@@ -165,6 +165,15 @@ pub enum Error {
     /// The document was read but is not a valid plan.
     #[error(transparent)]
     Validation(#[from] ValidationError),
+    /// A status question the plan cannot answer.
+    #[error(transparent)]
+    Status(#[from] crate::status::StatusError),
+    /// A change the ledger refused.
+    #[error(transparent)]
+    Change(#[from] crate::ledger::ChangeRefused),
+    /// A ledger whose hash chain does not verify.
+    #[error(transparent)]
+    Integrity(#[from] crate::ledger::IntegrityError),
 }
 
 #[cfg(test)]

@@ -87,12 +87,14 @@
 #![forbid(unsafe_code)]
 
 mod calendar;
+mod contracts;
 mod document;
 mod error;
 mod format;
 mod ids;
 mod index;
 mod layout;
+mod ledger;
 mod milestone;
 mod organisation;
 mod period;
@@ -108,11 +110,16 @@ mod trend;
 mod validation;
 
 pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
+pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,
 };
 pub use error::{Error, FormatError, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
+pub use ledger::{
+    Change, ChangeRefused, DeadlineMove, Decision, Entry, IntegrityError, IntegrityProblem, ItemId,
+    LaterDateRequest, Ledger, MilestoneAdjustment, Rule, GENESIS_HASH,
+};
 pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
 pub use organisation::{Person, Role, Unit, UnitKind};
 pub use period::{ParsePeriodError, Period};
@@ -145,6 +152,10 @@ pub mod guide {
     /// How status, risk, forecast, lights, staleness and roll-ups are computed.
     #[doc = include_str!("../docs/status.md")]
     pub mod status {}
+
+    /// The change ledger: its rules, its storage and how to verify it independently.
+    #[doc = include_str!("../docs/ledger.md")]
+    pub mod ledger {}
 
     /// Measured speed and memory, and what the design does for them.
     #[doc = include_str!("../docs/performance.md")]

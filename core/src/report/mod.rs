@@ -117,7 +117,7 @@ pub struct LeaderTable {
 }
 
 /// The supervision report of a plan on one date.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SupervisionReport {
     /// The plan's name.
     pub plan_name: String,
@@ -135,6 +135,11 @@ pub struct SupervisionReport {
     pub stale: Vec<StaleEntry>,
     /// One table per supervising leader, in the order the people are listed.
     pub leaders: Vec<LeaderTable>,
+    /// Milestones adjusted since the plan was adopted: moved deadlines (every later date an
+    /// approved exception), changed targets, additions and withdrawals. Filled when the
+    /// report is made from a [`Ledger`](crate::Ledger); empty from a plan alone.
+    #[serde(default)]
+    pub adjustments: Vec<crate::ledger::MilestoneAdjustment>,
 }
 
 fn unit_name(plan: &Plan, id: &UnitId) -> String {
@@ -269,6 +274,7 @@ impl Evaluation<'_> {
             early_finishers,
             stale,
             leaders,
+            adjustments: Vec::new(),
         }
     }
 }

@@ -54,6 +54,11 @@ struct Labels {
     leader: &'static str,
     key_task: &'static str,
     none: &'static str,
+    adjusted: &'static str,
+    added: &'static str,
+    withdrawn: &'static str,
+    target_changed: &'static str,
+    exception: &'static str,
 }
 
 const CHINESE: Labels = Labels {
@@ -86,6 +91,11 @@ const CHINESE: Labels = Labels {
     leader: "分管领导督办表",
     key_task: "重点任务",
     none: "无",
+    adjusted: "动态调整",
+    added: "年中新增",
+    withdrawn: "已撤销",
+    target_changed: "目标已调整",
+    exception: "经批准延期",
 };
 
 const ENGLISH: Labels = Labels {
@@ -118,6 +128,11 @@ const ENGLISH: Labels = Labels {
     leader: "Supervising leader",
     key_task: "Key task",
     none: "none",
+    adjusted: "Adjustments",
+    added: "added during the year",
+    withdrawn: "withdrawn",
+    target_changed: "target changed",
+    exception: "later date approved",
 };
 
 impl Language {
@@ -153,6 +168,13 @@ impl Language {
             (Language::English, Light::Green) => "green",
             (Language::English, Light::Yellow) => "yellow",
             (Language::English, Light::Red) => "red",
+        }
+    }
+
+    fn moved(self, times: usize, later: usize) -> String {
+        match self {
+            Language::Chinese => format!("节点调整{times}次(其中经批准延期{later}次)"),
+            Language::English => format!("moved {times} time(s), {later} later by approval"),
         }
     }
 
@@ -238,8 +260,59 @@ impl SupervisionReport {
         self.render_lagging(&mut out, language);
         self.render_early(&mut out, language);
         self.render_stale(&mut out, language);
+        self.render_adjustments(&mut out, language);
         self.render_leaders(&mut out, language);
         out
+    }
+
+    fn render_adjustments(&self, out: &mut String, language: Language) {
+        if self.adjustments.is_empty() {
+            return;
+        }
+        let l = language.labels();
+        let _ = writeln!(out, "\n{} ({})", l.adjusted, self.adjustments.len());
+        for adjustment in &self.adjustments {
+            let date =
+                |d: Option<chrono::NaiveDate>| d.map_or_else(|| "-".to_owned(), |d| d.to_string());
+            let mut line = format!(
+                "  - {} [{}]: {} {} → {}",
+                adjustment.title,
+                adjustment.milestone,
+                l.due_on,
+                date(adjustment.original_due),
+                date(adjustment.current_due)
+            );
+            let _ = write!(
+                line,
+                "; {}",
+                language.moved(adjustment.times_moved(), adjustment.later_exceptions())
+            );
+            if adjustment.added {
+                let _ = write!(line, "; {}", l.added);
+            }
+            if adjustment.withdrawn {
+                let _ = write!(line, "; {}", l.withdrawn);
+            }
+            if adjustment.original_target.is_some()
+                && adjustment.original_target != adjustment.current_target
+            {
+                let _ = write!(line, "; {}", l.target_changed);
+            }
+            let _ = writeln!(out, "{line}");
+            for exception in adjustment.moves.iter().filter_map(|m| m.request.as_ref()) {
+                let approver = exception.decision.as_ref().map_or("-", |d| d.by.as_str());
+                let _ = writeln!(
+                    out,
+                    "    {} {} → {} ({}, {}): {}",
+                    l.exception,
+                    exception.from,
+                    exception.due,
+                    language.class(exception.class),
+                    approver,
+                    exception.text
+                );
+            }
+        }
     }
 
     fn render_headline(&self, out: &mut String, language: Language) {

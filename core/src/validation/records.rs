@@ -226,14 +226,19 @@ fn check_ratings(context: &mut Context<'_>) {
         let found = layout
             .sub_projects
             .find(rating.sub_project.as_str(), |s| {
-                layout.sub_project(document, s).map(|(_, sub)| sub.id.as_str())
+                layout
+                    .sub_project(document, s)
+                    .map(|(_, sub)| sub.id.as_str())
             })
             .and_then(|s| layout.sub_project(document, s));
         let Some((_, sub)) = found else {
             context.report(
                 ProblemCode::DanglingSubProject,
                 path.key("sub_project"),
-                format!("no sub-project has the id `{}`; correct the reference", rating.sub_project),
+                format!(
+                    "no sub-project has the id `{}`; correct the reference",
+                    rating.sub_project
+                ),
             );
             continue;
         };
@@ -249,9 +254,9 @@ fn check_ratings(context: &mut Context<'_>) {
         }
         if let (Some(rater), Some(lead)) = (rater, &sub.responsibility.lead_unit) {
             let in_lead = rater.unit == *lead
-                || context
-                    .find_unit(rater.unit.as_str())
-                    .is_some_and(|unit| unit.parent.as_ref() == Some(lead) && unit.kind == UnitKind::Section);
+                || context.find_unit(rater.unit.as_str()).is_some_and(|unit| {
+                    unit.parent.as_ref() == Some(lead) && unit.kind == UnitKind::Section
+                });
             if !in_lead {
                 context.report(
                     ProblemCode::RatingByNonLead,

@@ -1,0 +1,431 @@
+//! The change ledger: every change to an adopted plan — a progress report, a lag reason, a
+//! mid-year task, a moved deadline, a signed contract, a partner rating — is checked
+//! against the rules of who may do what, applied atomically, recorded with who did it,
+//! when and why, and chained by SHA-256 so that a quiet rewrite shows.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use mubiao::{Change, Ledger, PlanDocument, Progress, Rule};
+//!
+//! let plan = PlanDocument::from_json_str(include_str!("../../docs/example-plan.json"))?;
+//! let at = |m, d| NaiveDate::from_ymd_opt(2017, m, d).unwrap().and_hms_opt(17, 0, 0).unwrap();
+//! let mut ledger = Ledger::adopt(plan, "district-head", at(1, 5), None)?;
+//!
+//! // Hongmei's urban management office reports 4 sites on the Q3 node.
+//! let report = Change::ReportProgress {
+//!     milestone: "hm-rivers-q3".into(),
+//!     date: NaiveDate::from_ymd_opt(2017, 2, 20).unwrap(),
+//!     progress: Progress::Cumulative(4.0),
+//!     note: None,
+//! };
+//! ledger.record("hongmei-urban-head", at(2, 20), report, None)?;
+//!
+//! // Moving that node to October is refused: deadlines move earlier, never later.
+//! let later = Change::MoveMilestoneEarlier {
+//!     milestone: "hm-rivers-q3".into(),
+//!     due: NaiveDate::from_ymd_opt(2017, 10, 31).unwrap(),
+//! };
+//! let refused = ledger.record("hongmei-head", at(3, 1), later, None).unwrap_err();
+//! assert_eq!(refused.rule, Rule::EarlierNeverLater);
+//! assert_eq!(ledger.entries().len(), 2);
+//! ledger.verify()?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod apply;
+mod change;
+mod error;
+mod hash;
+mod history;
+mod jsonl;
+mod rules;
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+pub use change::{Change, ItemId};
+pub use error::{ChangeRefused, IntegrityError, IntegrityProblem, Rule};
+pub use hash::GENESIS_HASH;
+pub use history::{DeadlineMove, MilestoneAdjustment};
+
+use crate::document::PlanDocument;
+use crate::ids::{MilestoneId, PersonId};
+use crate::organisation::Role;
+use crate::plan::Plan;
+use crate::progress::{LagCause, LagClass};
+
+/// One recorded change: its place in the ledger, when and by whom, what, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    /// The entry's place, from 0 (the plan as adopted).
+    pub sequence: u64,
+    /// When it was recorded, in the district's local time.
+    pub recorded_at: NaiveDateTime,
+    /// The person who made the change.
+    pub actor: PersonId,
+    /// The change.
+    pub change: Change,
+    /// Why, where given (required for adjustments and refusals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The hash of the entry before (64 zeros for the first).
+    pub previous_hash: String,
+    /// The SHA-256 of this entry's canonical form; see [`guide::ledger`](crate::guide::ledger).
+    pub hash: String,
+}
+
+/// What became of a request to move a due date later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decision {
+    /// Whether the later date was approved.
+    pub approved: bool,
+    /// The supervising leader who decided.
+    pub by: PersonId,
+    /// When.
+    pub at: NaiveDateTime,
+    /// The sequence number of the decision.
+    pub sequence: u64,
+    /// Why, where given.
+    pub reason: Option<String>,
+}
+
+/// A request by a lead unit to move a milestone's due date later.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LaterDateRequest {
+    /// The sequence number of the request; approvals and refusals name it.
+    pub sequence: u64,
+    /// The milestone.
+    pub milestone: MilestoneId,
+    /// Its due date when the request was made.
+    pub from: NaiveDate,
+    /// The due date asked for.
+    pub due: NaiveDate,
+    /// Objective or subjective.
+    pub class: LagClass,
+    /// The cause, where given.
+    pub cause: Option<LagCause>,
+    /// The reason in words.
+    pub text: String,
+    /// Who asked.
+    pub requested_by: PersonId,
+    /// When.
+    pub requested_at: NaiveDateTime,
+    /// The decision, once made.
+    pub decision: Option<Decision>,
+}
+
+/// An adopted plan with every change made to it since.
+///
+/// The ledger holds the plan as adopted, the current plan, and the entries between; it can
+/// rebuild the plan as it stood at any moment ([`Ledger::plan_at`]), list the history of
+/// any item ([`Ledger::history`]), and check that nothing was rewritten
+/// ([`Ledger::verify`]). It is `Send + Sync`, so a server can share it across threads.
+#[derive(Clone, Debug)]
+pub struct Ledger {
+    entries: Vec<Entry>,
+    adopted: Plan,
+    plan: Plan,
+    requests: BTreeMap<u64, LaterDateRequest>,
+}
+
+fn refused(
+    sequence: u64,
+    change: &Change,
+    rule: Rule,
+    message: impl Into<String>,
+) -> ChangeRefused {
+    ChangeRefused {
+        sequence,
+        kind: change.kind(),
+        rule,
+        message: message.into(),
+        problems: Vec::new(),
+    }
+}
+
+fn sealed(
+    sequence: u64,
+    recorded_at: NaiveDateTime,
+    actor: PersonId,
+    change: Change,
+    reason: Option<String>,
+    previous_hash: String,
+) -> Entry {
+    let mut entry = Entry {
+        sequence,
+        recorded_at,
+        actor,
+        change,
+        reason,
+        previous_hash,
+        hash: String::new(),
+    };
+    entry.hash = hash::hash_of(&entry);
+    entry
+}
+
+impl Ledger {
+    /// Starts a ledger with the plan as adopted by the district head.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeRefused`] with [`Rule::UnknownActor`] or [`Rule::DistrictLeaderOnly`] when
+    /// the actor is not the plan's district head, [`Rule::InvalidPlan`] (with the
+    /// problems) when the plan is not valid.
+    pub fn adopt(
+        plan: PlanDocument,
+        actor: &str,
+        at: NaiveDateTime,
+        reason: Option<String>,
+    ) -> Result<Self, ChangeRefused> {
+        let change = Change::AdoptPlan {
+            plan: Box::new(plan.clone()),
+        };
+        let valid = plan.validate().map_err(|error| ChangeRefused {
+            problems: error.problems,
+            ..refused(
+                0,
+                &change,
+                Rule::InvalidPlan,
+                "the plan to adopt is not valid",
+            )
+        })?;
+        match valid.person(actor) {
+            None => {
+                return Err(refused(
+                    0,
+                    &change,
+                    Rule::UnknownActor,
+                    format!("`{actor}` is not a person of the plan"),
+                ))
+            }
+            Some(person) if person.role != Role::DistrictHead => {
+                return Err(refused(
+                    0,
+                    &change,
+                    Rule::DistrictLeaderOnly,
+                    format!(
+                        "`{actor}` is a {}; the district head adopts the plan",
+                        person.role.as_str()
+                    ),
+                ))
+            }
+            Some(_) => {}
+        }
+        let entry = sealed(0, at, actor.into(), change, reason, GENESIS_HASH.to_owned());
+        Ok(Self {
+            entries: vec![entry],
+            adopted: valid.clone(),
+            plan: valid,
+            requests: BTreeMap::new(),
+        })
+    }
+
+    /// Checks and applies one change, and records it.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeRefused`] naming the rule broken; the plan and the ledger are then exactly
+    /// as they were.
+    pub fn record(
+        &mut self,
+        actor: &str,
+        at: NaiveDateTime,
+        change: Change,
+        reason: Option<String>,
+    ) -> Result<Entry, ChangeRefused> {
+        let (entry, plan) = self.accept(actor, at, change, reason)?;
+        self.commit(entry.clone(), plan);
+        Ok(entry)
+    }
+
+    /// Checks a change against the current plan and makes the entry and the plan it leads
+    /// to, changing nothing.
+    fn accept(
+        &self,
+        actor: &str,
+        at: NaiveDateTime,
+        change: Change,
+        reason: Option<String>,
+    ) -> Result<(Entry, Plan), ChangeRefused> {
+        let sequence = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
+        if matches!(change, Change::AdoptPlan { .. }) {
+            return Err(refused(
+                sequence,
+                &change,
+                Rule::FirstEntryAdoptsPlan,
+                "the plan is adopted once, as the first entry; record changes to it instead",
+            ));
+        }
+        if let Some(last) = self.entries.last() {
+            if at < last.recorded_at {
+                return Err(refused(
+                    sequence,
+                    &change,
+                    Rule::TimestampGoesBack,
+                    format!(
+                        "{at} is before the last entry ({}); entries are recorded in time order",
+                        last.recorded_at
+                    ),
+                ));
+            }
+        }
+        let Some(person) = self.plan.person(actor) else {
+            return Err(refused(
+                sequence,
+                &change,
+                Rule::UnknownActor,
+                format!("`{actor}` is not a person of the plan"),
+            ));
+        };
+        if change.needs_reason() && !reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+            return Err(refused(
+                sequence,
+                &change,
+                Rule::ReasonRequired,
+                format!("a `{}` needs a reason; say why", change.kind()),
+            ));
+        }
+        rules::authorize(&self.plan, &self.requests, person, at, &change)
+            .map_err(|(rule, message)| refused(sequence, &change, rule, message))?;
+        let mut document = self.plan.document().clone();
+        apply::apply(
+            &mut document,
+            &self.requests,
+            person,
+            at,
+            &change,
+            reason.as_deref(),
+        )
+        .map_err(|(rule, message)| refused(sequence, &change, rule, message))?;
+        let plan = document.validate().map_err(|error| ChangeRefused {
+            problems: error.problems,
+            ..refused(
+                sequence,
+                &change,
+                Rule::InvalidPlan,
+                "the change would leave the plan invalid; see the problems",
+            )
+        })?;
+        let previous = self
+            .entries
+            .last()
+            .map_or_else(|| GENESIS_HASH.to_owned(), |e| e.hash.clone());
+        let entry = sealed(sequence, at, person.id.clone(), change, reason, previous);
+        Ok((entry, plan))
+    }
+
+    fn commit(&mut self, entry: Entry, plan: Plan) {
+        self.track_request(&entry);
+        self.entries.push(entry);
+        self.plan = plan;
+    }
+
+    /// Keeps the state of later-date requests up to date with a new entry.
+    fn track_request(&mut self, entry: &Entry) {
+        match &entry.change {
+            Change::RequestLaterDate {
+                milestone,
+                due,
+                class,
+                cause,
+                text,
+            } => {
+                let from = self
+                    .plan
+                    .milestone(milestone.as_str())
+                    .and_then(|found| found.milestone.due)
+                    .unwrap_or(*due);
+                self.requests.insert(
+                    entry.sequence,
+                    LaterDateRequest {
+                        sequence: entry.sequence,
+                        milestone: milestone.clone(),
+                        from,
+                        due: *due,
+                        class: *class,
+                        cause: *cause,
+                        text: text.clone(),
+                        requested_by: entry.actor.clone(),
+                        requested_at: entry.recorded_at,
+                        decision: None,
+                    },
+                );
+            }
+            Change::ApproveLaterDate { request } | Change::RefuseLaterDate { request } => {
+                if let Some(found) = self.requests.get_mut(request) {
+                    found.decision = Some(Decision {
+                        approved: matches!(entry.change, Change::ApproveLaterDate { .. }),
+                        by: entry.actor.clone(),
+                        at: entry.recorded_at,
+                        sequence: entry.sequence,
+                        reason: entry.reason.clone(),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every entry, in order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The plan as it stands after every entry.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The plan as adopted, before any change.
+    pub fn adopted_plan(&self) -> &Plan {
+        &self.adopted
+    }
+
+    /// Every request to move a due date later, by sequence number, with its decision.
+    pub fn requests(&self) -> impl Iterator<Item = &LaterDateRequest> {
+        self.requests.values()
+    }
+
+    /// Checks the hash chain: finds any edited, removed, inserted or reordered entry.
+    ///
+    /// # Errors
+    ///
+    /// [`IntegrityError`] naming the first entry that fails.
+    pub fn verify(&self) -> Result<(), IntegrityError> {
+        hash::verify(&self.entries)
+    }
+
+    /// The plan as it stood at `at`: the plan as adopted with every entry recorded at or
+    /// before `at` applied, exactly as they were accepted.
+    ///
+    /// # Errors
+    ///
+    /// [`ChangeRefused`] only if the ledger's own entries no longer apply, which a ledger
+    /// built by [`Ledger::record`] or read by [`Ledger::from_jsonl`] rules out.
+    pub fn plan_at(&self, at: NaiveDateTime) -> Result<Plan, ChangeRefused> {
+        Ok(self.until(at)?.plan)
+    }
+
+    /// Every entry that concerns an item (a key task, sub-project, milestone, unit,
+    /// contract or person, by id): who changed it, when and why, and for a later date,
+    /// the request and its approval.
+    pub fn history(&self, id: &str) -> Vec<&Entry> {
+        self.entries
+            .iter()
+            .skip(1)
+            .filter(|entry| history::concerns(entry, id, &self.requests))
+            .collect()
+    }
+}
+
+// A server shares one ledger across threads.
+const _: fn() = || {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Ledger>();
+    send_sync::<Entry>();
+    send_sync::<Plan>();
+};
