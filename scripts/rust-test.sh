@@ -10,6 +10,9 @@ step "cargo run --example xuhui_2017 (the README's first command)"
 cargo run --quiet --locked --example xuhui_2017
 cargo run --quiet --locked --example xuhui_2017 -- --as-of 2017-06-30 --lang zh > /dev/null
 
+step "cargo run --example xuhui_ledger"
+cargo run --quiet --locked --example xuhui_ledger > /dev/null
+
 step "cargo run --example validate on the example plans"
 cargo run --quiet --locked --example validate -- docs/example-plan.json
 cargo run --quiet --locked --example validate -- examples/data/xuhui-2017.json
