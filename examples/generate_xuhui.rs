@@ -9,29 +9,45 @@
 
 use std::process::ExitCode;
 
-use mubiao_examples::{data_path, xuhui, XUHUI_2017_FILE};
+use mubiao_examples::{
+    data_path, xuhui, XUHUI_2017_COMPONENTS_FILE, XUHUI_2017_FILE, XUHUI_2017_YEAR_END_FILE,
+};
 
-fn main() -> ExitCode {
-    let document = xuhui::plan_2017();
-    let problems = document.problems();
-    if !problems.is_empty() {
-        for problem in &problems {
-            eprintln!("{problem}");
-        }
-        eprintln!("the generated plan is not valid; nothing written");
-        return ExitCode::FAILURE;
-    }
-    let path = data_path(XUHUI_2017_FILE);
-    let mut text = document.to_json_string_pretty();
+fn write(file: &str, mut text: String) -> bool {
+    let path = data_path(file);
     text.push('\n');
     match std::fs::write(&path, text) {
         Ok(()) => {
             println!("wrote {}", path.display());
-            ExitCode::SUCCESS
+            true
         }
         Err(error) => {
             eprintln!("cannot write {}: {error}", path.display());
-            ExitCode::FAILURE
+            false
         }
+    }
+}
+
+fn main() -> ExitCode {
+    let document = xuhui::plan_2017();
+    let (year_end, components) = xuhui::year_end_2017();
+    for plan in [&document, &year_end] {
+        let problems = plan.problems();
+        if !problems.is_empty() {
+            for problem in &problems {
+                eprintln!("{problem}");
+            }
+            eprintln!("a generated plan is not valid; nothing written");
+            return ExitCode::FAILURE;
+        }
+    }
+    let components = serde_json::to_string_pretty(&components).unwrap_or_default();
+    let written = write(XUHUI_2017_FILE, document.to_json_string_pretty())
+        && write(XUHUI_2017_YEAR_END_FILE, year_end.to_json_string_pretty())
+        && write(XUHUI_2017_COMPONENTS_FILE, components);
+    if written {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -5,20 +5,24 @@
 //! cargo run --example xuhui_2017 -- --as-of 2017-06-30    # the view at the end of June
 //! cargo run --example xuhui_2017 -- --lang zh             # 中文报告
 //! cargo run --example xuhui_2017 -- --plan other.json --calendar calendar.json
+//! cargo run --example xuhui_2017 -- --year-end            # the 2017 assessment
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use mubiao::{Language, Plan, StatusOptions, WorkingCalendar};
-use mubiao_examples::{data_path, XUHUI_2017_FILE};
+use mubiao::{ComponentScores, Language, Plan, Scheme, StatusOptions, WorkingCalendar};
+use mubiao_examples::{
+    data_path, XUHUI_2017_COMPONENTS_FILE, XUHUI_2017_FILE, XUHUI_2017_YEAR_END_FILE,
+};
 
 struct Args {
     plan: PathBuf,
     calendar: PathBuf,
     as_of: NaiveDate,
     language: Language,
+    year_end: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -27,6 +31,7 @@ fn parse_args() -> Result<Args, String> {
         calendar: data_path("calendar-2017.json"),
         as_of: NaiveDate::from_ymd_opt(2017, 3, 31).ok_or("bad default date")?,
         language: Language::English,
+        year_end: false,
     };
     let mut given = std::env::args().skip(1);
     while let Some(flag) = given.next() {
@@ -46,10 +51,15 @@ fn parse_args() -> Result<Args, String> {
                 }
             }
             "--plan" => args.plan = value()?.into(),
+            "--year-end" => {
+                args.year_end = true;
+                args.plan = data_path(XUHUI_2017_YEAR_END_FILE);
+                args.as_of = NaiveDate::from_ymd_opt(2017, 12, 31).ok_or("bad date")?;
+            }
             "--calendar" => args.calendar = value()?.into(),
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; use --as-of DATE, --lang zh|en, --plan FILE, --calendar FILE"
+                    "unknown argument `{other}`; use --as-of DATE, --lang zh|en, --plan FILE, --calendar FILE, --year-end"
                 ))
             }
         }
@@ -68,8 +78,18 @@ fn run() -> Result<String, String> {
         .map_err(|error| format!("{}: {error}", args.plan.display()))?;
     let calendar = WorkingCalendar::from_json_str(&read(&args.calendar)?)
         .map_err(|error| format!("{}: {error}", args.calendar.display()))?;
+    let options = StatusOptions::with_calendar(calendar);
+    if args.year_end {
+        let components: ComponentScores =
+            serde_json::from_str(&read(&data_path(XUHUI_2017_COMPONENTS_FILE))?)
+                .map_err(|error| error.to_string())?;
+        let assessment = plan
+            .assess(args.as_of, &Scheme::default(), &components, &options)
+            .map_err(|error| error.to_string())?;
+        return Ok(assessment.render(args.language));
+    }
     let status = plan
-        .status(args.as_of, &StatusOptions::with_calendar(calendar))
+        .status(args.as_of, &options)
         .map_err(|error| error.to_string())?;
     Ok(status.report().render(args.language))
 }

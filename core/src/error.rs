@@ -174,6 +174,9 @@ pub enum Error {
     /// A ledger whose hash chain does not verify.
     #[error(transparent)]
     Integrity(#[from] crate::ledger::IntegrityError),
+    /// An assessment that cannot be made from the data given.
+    #[error(transparent)]
+    Assessment(#[from] crate::assessment::AssessmentError),
 }
 
 #[cfg(test)]

@@ -86,6 +86,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+mod assessment;
 mod calendar;
 mod contracts;
 mod document;
@@ -109,6 +110,11 @@ pub mod synthetic;
 mod trend;
 mod validation;
 
+pub use assessment::{
+    AccountabilityItem, Assessment, AssessmentError, Band, Component, ComponentScores, CreditBasis,
+    CreditRules, Explained, Explanation, Grade, GradeBands, MissingRatings, ObjectiveLag,
+    PartialRule, Scheme, ScoringScheme, UnitAssessment, Weights, WEIGHT_TOLERANCE,
+};
 pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
 pub use contracts::ContractGap;
 pub use document::{
@@ -152,6 +158,10 @@ pub mod guide {
     /// How status, risk, forecast, lights, staleness and roll-ups are computed.
     #[doc = include_str!("../docs/status.md")]
     pub mod status {}
+
+    /// Year-end assessment: credits, scores, grades, explanations, accountability.
+    #[doc = include_str!("../docs/assessment.md")]
+    pub mod assessment {}
 
     /// The change ledger: its rules, its storage and how to verify it independently.
     #[doc = include_str!("../docs/ledger.md")]

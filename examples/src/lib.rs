@@ -21,3 +21,9 @@ pub fn data_path(file_name: &str) -> PathBuf {
 
 /// The file name of the checked-in Xuhui 2017 plan in `examples/data/`.
 pub const XUHUI_2017_FILE: &str = "xuhui-2017.json";
+
+/// The file name of the plan at the end of 2017, with the year's reports and ratings.
+pub const XUHUI_2017_YEAR_END_FILE: &str = "xuhui-2017-year-end.json";
+
+/// The file name of the units' component scores for the 2017 assessment.
+pub const XUHUI_2017_COMPONENTS_FILE: &str = "xuhui-2017-components.json";

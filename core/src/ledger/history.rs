@@ -231,6 +231,44 @@ impl Ledger {
         Ok(report)
     }
 
+    /// The year-end assessment of the plan as it stood at the end of `as_of`: as
+    /// [`Plan::assess`](crate::Plan::assess), and a lagging milestone whose latest request
+    /// for a later date was refused is on the accountability list even with an objective
+    /// reason.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::assess`](crate::Plan::assess).
+    pub fn assess(
+        &self,
+        as_of: NaiveDate,
+        scheme: &crate::Scheme,
+        components: &crate::ComponentScores,
+        options: &crate::StatusOptions,
+    ) -> Result<crate::Assessment, crate::Error> {
+        let end_of_day = as_of.and_hms_opt(23, 59, 59).unwrap_or_default();
+        let then = self.until(end_of_day)?;
+        let mut latest: BTreeMap<&MilestoneId, bool> = BTreeMap::new();
+        for request in then.requests.values() {
+            if let Some(decision) = &request.decision {
+                latest.insert(&request.milestone, decision.approved);
+            }
+        }
+        let refused = latest
+            .into_iter()
+            .filter(|(_, approved)| !approved)
+            .map(|(milestone, _)| milestone.clone())
+            .collect();
+        Ok(crate::assessment::assess(
+            then.plan(),
+            as_of,
+            scheme,
+            components,
+            options,
+            &refused,
+        )?)
+    }
+
     /// The ledger as it stood at `at`: its entries recorded by then, replayed.
     pub(super) fn until(&self, at: NaiveDateTime) -> Result<Ledger, super::ChangeRefused> {
         let mut replay = Ledger {

@@ -6,7 +6,7 @@
 //! The report is plain data (serde) and renders as text in Chinese or English.
 
 mod text;
-mod width;
+pub(crate) mod width;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

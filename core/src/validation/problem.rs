@@ -95,6 +95,14 @@ pub enum ProblemCode {
     InvalidScore,
     /// A withdrawal gives no reason.
     EmptyWithdrawalReason,
+    /// A scheme's weights do not sum to 1.
+    WeightsDoNotSum,
+    /// A scheme's value is NaN.
+    NotANumber,
+    /// A scheme's value is outside its range.
+    OutOfRange,
+    /// A scheme's thresholds or bands are out of order.
+    ThresholdsOutOfOrder,
     /// A calendar gives a date twice.
     DuplicateDate,
     /// A calendar holiday ends before it starts.
@@ -150,6 +158,10 @@ impl ProblemCode {
             ProblemCode::DuplicateRating => "duplicate-rating",
             ProblemCode::InvalidScore => "invalid-score",
             ProblemCode::EmptyWithdrawalReason => "empty-withdrawal-reason",
+            ProblemCode::WeightsDoNotSum => "weights-do-not-sum",
+            ProblemCode::NotANumber => "not-a-number",
+            ProblemCode::OutOfRange => "out-of-range",
+            ProblemCode::ThresholdsOutOfOrder => "thresholds-out-of-order",
             ProblemCode::DuplicateDate => "duplicate-date",
             ProblemCode::InvertedRange => "inverted-range",
             ProblemCode::NotAWeekend => "not-a-weekend",

@@ -39,5 +39,7 @@
 mod catalogue;
 mod generator;
 mod random;
+mod year_end;
 
 pub use generator::plan_2017;
+pub use year_end::year_end_2017;
