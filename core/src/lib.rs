@@ -8,7 +8,7 @@
 //! ## Overview
 //!
 //! The library follows the district's closed loop: **plan → execute → supervise → assess →
-//! hold to account**. This release covers planning and supervision:
+//! hold to account**:
 //!
 //! - **Plan.** The [`PlanDocument`]: the whole annual plan as one JSON document —
 //!   organisation ([`Unit`], [`Person`]), [`PlanItem`]s, [`KeyTask`]s with [`SubProject`]s
@@ -23,6 +23,13 @@
 //!   [`Plan::trend`] and [`StatusDiff`] follow the plan over time. Working days come from a
 //!   [`WorkingCalendar`] loaded from data. [`guide::status`] says exactly how each answer is
 //!   computed.
+//! - **Adjust.** Every change after adoption goes through the [`Ledger`]: checked against
+//!   who may do what ([`Rule`]), applied atomically, replayable to any moment, and chained
+//!   by SHA-256 so that a rewrite shows ([`guide::ledger`]).
+//! - **Assess and hold to account.** [`Plan::assess`] scores every unit from data with a
+//!   validated [`Scheme`]: milestone credits, lead and cooperation scores, performance
+//!   scores, grades and ranks, an [`Explanation`] of every point, and the accountability
+//!   list ([`guide::assessment`]).
 //!
 //! ## Usage
 //!
