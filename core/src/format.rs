@@ -55,6 +55,13 @@ impl PlanDocument {
     ///
     /// As [`PlanDocument::from_json_str`]; bytes that are not UTF-8 are a syntax error.
     pub fn from_json_slice(json: &[u8]) -> Result<Self, FormatError> {
+        // The common case, a well-formed document of this version, reads in one pass; the
+        // careful reading below runs only to say what is wrong.
+        if let Ok(document) = serde_json::from_slice::<PlanDocument>(json) {
+            if document.format_version == FORMAT_VERSION {
+                return Ok(document);
+            }
+        }
         let well_formed = check_format_version(json)?;
         let mut deserializer = serde_json::Deserializer::from_slice(json);
         let document: PlanDocument =
