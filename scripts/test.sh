@@ -5,5 +5,6 @@ source "$(dirname "$0")/lib.sh"
 
 "$ROOT/scripts/rust-lint.sh"
 "$ROOT/scripts/rust-test.sh"
+"$ROOT/scripts/python-test.sh"
 
 step "all checks passed"

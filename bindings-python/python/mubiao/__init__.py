@@ -1,0 +1,58 @@
+"""mubiao: government management by objectives (目标管理).
+
+Plans with key tasks, sub-projects and dated milestones; status and supervision as of any
+date; a change ledger that checks who may do what and cannot be quietly rewritten; and the
+year-end assessment with explanations of every point. The work is done by the Rust core;
+this package converts values and errors.
+
+>>> import mubiao
+>>> plan = mubiao.synthetic_plan(1_000)
+>>> plan.status("2017-06-30").summary()["milestones"]
+1000
+"""
+
+from ._native import (
+    FORMAT_VERSION,
+    Assessment,
+    AssessmentError,
+    Calendar,
+    ChangeRefusedError,
+    FormatError,
+    IntegrityError,
+    Ledger,
+    MubiaoError,
+    Plan,
+    Report,
+    Scheme,
+    SchemeError,
+    Status,
+    StatusError,
+    ValidationError,
+    diff,
+    problems,
+    synthetic_plan,
+)
+from ._table import Table
+
+__all__ = [
+    "FORMAT_VERSION",
+    "Assessment",
+    "AssessmentError",
+    "Calendar",
+    "ChangeRefusedError",
+    "FormatError",
+    "IntegrityError",
+    "Ledger",
+    "MubiaoError",
+    "Plan",
+    "Report",
+    "Scheme",
+    "SchemeError",
+    "Status",
+    "StatusError",
+    "Table",
+    "ValidationError",
+    "diff",
+    "problems",
+    "synthetic_plan",
+]

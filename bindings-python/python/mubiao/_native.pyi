@@ -1,0 +1,225 @@
+"""Type stubs of the native module ``mubiao._native``."""
+
+import datetime
+from typing import Any, Dict, List, Mapping, Optional, Union, final
+
+
+from ._table import Table
+
+_DateLike = Union[datetime.date, str]
+_MomentLike = Union[datetime.datetime, str]
+_Source = Union[str, bytes, Mapping[str, Any]]
+
+__all__ = [
+    "AssessmentError",
+    "ChangeRefusedError",
+    "FormatError",
+    "IntegrityError",
+    "MubiaoError",
+    "SchemeError",
+    "StatusError",
+    "ValidationError",
+    "Plan",
+    "Status",
+    "Report",
+    "Calendar",
+    "Ledger",
+    "Scheme",
+    "Assessment",
+    "problems",
+    "synthetic_plan",
+    "diff",
+    "FORMAT_VERSION",
+]
+
+FORMAT_VERSION: int
+
+class MubiaoError(ValueError):
+    """The base of every mubiao error; a ValueError with a stable `code`."""
+
+    code: str
+
+class FormatError(MubiaoError):
+    """Text that is not a plan document (or ledger line, scheme, calendar)."""
+
+    line: Optional[int]
+    column: Optional[int]
+    path: Optional[str]
+
+class ValidationError(MubiaoError):
+    """A document that is not valid; `problems` lists every problem."""
+
+    problems: List[Dict[str, str]]
+
+class ChangeRefusedError(MubiaoError):
+    """A change the ledger refused; `rule` names the rule broken."""
+
+    rule: str
+    sequence: int
+    kind: str
+    problems: List[Dict[str, str]]
+
+class IntegrityError(MubiaoError):
+    """A ledger whose hash chain does not verify."""
+
+    sequence: int
+    line: int
+    problem: Any
+
+class SchemeError(MubiaoError):
+    """A scoring scheme that fails validation; `problems` lists every problem."""
+
+    problems: List[Dict[str, str]]
+
+class StatusError(MubiaoError):
+    """A status question the plan cannot answer."""
+
+class AssessmentError(MubiaoError):
+    """An assessment that cannot be made from the data given."""
+
+@final
+class Calendar:
+    """The working-day calendar: public holidays and the weekend days made working days."""
+
+    @staticmethod
+    def from_json(source: _Source) -> Calendar: ...
+    @staticmethod
+    def weekdays_only() -> Calendar: ...
+    @property
+    def name(self) -> str: ...
+    def is_working_day(self, day: _DateLike) -> bool: ...
+    def working_days_between(self, start: _DateLike, end: _DateLike) -> int: ...
+
+@final
+class Report:
+    """A supervision report: prints as text, renders in Jupyter, converts to a dict."""
+
+    def render(self, language: str = "zh") -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class Status:
+    """The statuses of a plan on one date."""
+
+    @property
+    def as_of(self) -> datetime.date: ...
+    def summary(self) -> Dict[str, Any]: ...
+    def milestones(self) -> Table: ...
+    def milestone(self, id: str) -> Optional[Dict[str, Any]]: ...
+    def sub_projects(self) -> Table: ...
+    def rollup(self) -> Dict[str, Any]: ...
+    def lagging(self) -> Table: ...
+    def report(self) -> Report: ...
+
+@final
+class Scheme:
+    """A validated scoring scheme."""
+
+    @staticmethod
+    def default() -> Scheme: ...
+    @staticmethod
+    def from_json(source: _Source) -> Scheme: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+
+@final
+class Assessment:
+    """A year-end assessment: ranks, grades, explanations and accountability."""
+
+    @property
+    def as_of(self) -> datetime.date: ...
+    @property
+    def not_assessed(self) -> List[str]: ...
+    def units(self) -> Table: ...
+    def explanation(self, unit: str) -> Optional[Dict[str, Any]]: ...
+    def explanations(self) -> Table: ...
+    def accountability(self) -> Table: ...
+    def render(self, language: str = "zh") -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+
+@final
+class Plan:
+    """A validated plan."""
+
+    @staticmethod
+    def from_json(source: _Source) -> Plan: ...
+    @staticmethod
+    def from_dict(document: Mapping[str, Any]) -> Plan: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def milestone_count(self) -> int: ...
+    def summary(self) -> Dict[str, Any]: ...
+    def to_json(self, *, pretty: bool = False) -> str: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def milestone(self, id: str) -> Optional[Dict[str, Any]]: ...
+    def status(
+        self,
+        as_of: _DateLike,
+        *,
+        calendar: Optional[Calendar] = None,
+        risk_margin: float = 0.2,
+        due_soon_working_days: int = 3,
+        reporting_cadence: str = "monthly",
+    ) -> Status: ...
+    def trend(
+        self, as_of: _DateLike, *, step: str = "month", calendar: Optional[Calendar] = None
+    ) -> Table: ...
+    def contract_gaps(self) -> Table: ...
+    def assess(
+        self,
+        as_of: _DateLike,
+        *,
+        components: Mapping[str, Mapping[str, float]],
+        scheme: Optional[Scheme] = None,
+        calendar: Optional[Calendar] = None,
+    ) -> Assessment: ...
+
+@final
+class Ledger:
+    """An adopted plan with every change made to it since."""
+
+    @staticmethod
+    def adopt(
+        plan: Union[Plan, _Source], *, actor: str, at: _MomentLike, reason: Optional[str] = None
+    ) -> Ledger: ...
+    @staticmethod
+    def from_jsonl(text: Union[str, bytes]) -> Ledger: ...
+    def record(
+        self,
+        change: Mapping[str, Any],
+        *,
+        actor: str,
+        at: _MomentLike,
+        reason: Optional[str] = None,
+    ) -> Dict[str, Any]: ...
+    def entries(self) -> List[Dict[str, Any]]: ...
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def adopted_plan(self) -> Plan: ...
+    def plan_at(self, at: _MomentLike) -> Plan: ...
+    def history(self, id: str) -> List[Dict[str, Any]]: ...
+    def requests(self) -> Table: ...
+    def adjustments(self) -> Table: ...
+    def verify(self) -> None: ...
+    def to_jsonl(self) -> str: ...
+    def supervision_report(self, as_of: _DateLike, *, calendar: Optional[Calendar] = None) -> Report: ...
+    def assess(
+        self,
+        as_of: _DateLike,
+        *,
+        components: Mapping[str, Mapping[str, float]],
+        scheme: Optional[Scheme] = None,
+        calendar: Optional[Calendar] = None,
+    ) -> Assessment: ...
+    def __len__(self) -> int: ...
+
+def problems(source: _Source) -> Table: ...
+def synthetic_plan(
+    milestones: int, *, seed: int = 2017, units: int = 40, sub_projects_per_key_task: int = 3
+) -> Plan: ...
+def diff(before: Status, after: Status) -> Dict[str, Any]: ...

@@ -1,0 +1,180 @@
+//! Scoring schemes and year-end assessments.
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::convert::{from_py, table, to_py, to_text};
+use crate::errors::{format_error, scheme_error};
+use crate::plan::{html_pre, parse_language};
+
+/// A validated scoring scheme; only a valid one can be used to assess.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Scheme {
+    pub inner: mubiao::Scheme,
+}
+
+#[pymethods]
+impl Scheme {
+    /// The default scheme: target completion 0.40, budget execution 0.30, public
+    /// satisfaction 0.30.
+    #[staticmethod]
+    fn default() -> Self {
+        Self {
+            inner: mubiao::Scheme::default(),
+        }
+    }
+
+    /// Reads and validates a scheme from a dict or JSON text; raises SchemeError listing
+    /// every problem.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let scheme: mubiao::ScoringScheme = if source.is_instance_of::<PyDict>() {
+            from_py(source, "the scheme")?
+        } else {
+            mubiao::ScoringScheme::from_json_str(&to_text(source)?)
+                .map_err(|e| format_error(py, &e))?
+        };
+        let inner = scheme.validate().map_err(|e| scheme_error(py, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// The scheme as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.rules())
+    }
+}
+
+/// The flattened nodes of an explanation: one row per node, with its depth and the path of
+/// labels from the root.
+fn flatten(
+    unit: &str,
+    node: &mubiao::Explanation,
+    depth: usize,
+    path: &str,
+    rows: &mut Vec<serde_json::Value>,
+) {
+    let item = serde_json::to_value(&node.explained).unwrap_or_default();
+    let kind = item
+        .get("item")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let id = item
+        .get("id")
+        .or_else(|| item.get("name"))
+        .or_else(|| item.get("sub_project"))
+        .and_then(|v| v.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let here = if path.is_empty() {
+        kind.clone()
+    } else if id.is_empty() {
+        format!("{path}/{kind}")
+    } else {
+        format!("{path}/{id}")
+    };
+    rows.push(serde_json::json!({
+        "unit": unit,
+        "depth": depth,
+        "path": here,
+        "item": kind,
+        "id": id,
+        "detail": item,
+        "score": node.score,
+        "weight": node.weight,
+        "points": node.points,
+    }));
+    for child in &node.children {
+        flatten(unit, child, depth + 1, &here, rows);
+    }
+}
+
+/// A year-end assessment: ranks, grades, explanations and the accountability list.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Assessment {
+    pub inner: mubiao::Assessment,
+}
+
+#[pymethods]
+impl Assessment {
+    /// The assessment date.
+    #[getter]
+    fn as_of(&self) -> chrono::NaiveDate {
+        self.inner.as_of
+    }
+
+    /// Every assessed unit's scores, rank and grade, by rank, one row each (the
+    /// explanations are in `explanations()`).
+    fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<serde_json::Value> = self
+            .inner
+            .units
+            .iter()
+            .map(|unit| {
+                let mut row = serde_json::to_value(unit).unwrap_or_default();
+                if let Some(map) = row.as_object_mut() {
+                    map.remove("explanation");
+                    map.remove("components");
+                    for (name, value) in &unit.components {
+                        map.insert(name.clone(), serde_json::json!(value));
+                    }
+                }
+                row
+            })
+            .collect();
+        table(py, &rows)
+    }
+
+    /// The explanation tree of one unit, as a dict, or None.
+    fn explanation<'py>(&self, py: Python<'py>, unit: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .units
+            .iter()
+            .find(|u| u.unit.as_str() == unit)
+            .map(|u| to_py(py, &u.explanation))
+            .transpose()
+    }
+
+    /// Every node of every unit's explanation, one row each.
+    fn explanations<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let mut rows = Vec::new();
+        for unit in &self.inner.units {
+            flatten(unit.unit.as_str(), &unit.explanation, 0, "", &mut rows);
+        }
+        table(py, &rows)
+    }
+
+    /// Lagging milestones someone must answer for, most overdue first, one row each.
+    fn accountability<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        table(py, &self.inner.accountability)
+    }
+
+    /// Working units with nothing to assess.
+    #[getter]
+    fn not_assessed(&self) -> Vec<String> {
+        self.inner
+            .not_assessed
+            .iter()
+            .map(|u| u.to_string())
+            .collect()
+    }
+
+    /// The ranking, the top explanation and the accountability list as text.
+    #[pyo3(signature = (language = "zh"))]
+    fn render(&self, language: &str) -> PyResult<String> {
+        Ok(self.inner.render(parse_language(language)?))
+    }
+
+    /// The whole assessment as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.render(mubiao::Language::Chinese)
+    }
+
+    fn _repr_html_(&self) -> String {
+        html_pre(&self.inner.render(mubiao::Language::Chinese))
+    }
+}

@@ -1,0 +1,170 @@
+//! The change ledger.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::assessment::{Assessment, Scheme};
+use crate::convert::{from_py, table, to_date, to_datetime, to_py, to_text};
+use crate::errors::{integrity_error, refused, to_py_err};
+use crate::plan::{options, read_plan, Calendar, Plan, Report};
+
+/// An adopted plan with every change made to it since, checked, recorded and hash-chained.
+#[pyclass(module = "mubiao")]
+pub struct Ledger {
+    inner: mubiao::Ledger,
+}
+
+#[pymethods]
+impl Ledger {
+    /// Starts a ledger with `plan` (a Plan, JSON text or a dict) adopted by the district
+    /// head `actor` at `at` (a datetime or ISO string).
+    #[staticmethod]
+    #[pyo3(signature = (plan, *, actor, at, reason = None))]
+    fn adopt(
+        py: Python<'_>,
+        plan: &Bound<'_, PyAny>,
+        actor: &str,
+        at: &Bound<'_, PyAny>,
+        reason: Option<String>,
+    ) -> PyResult<Self> {
+        let document = match plan.cast::<Plan>() {
+            Ok(plan) => plan.get().inner.document().clone(),
+            Err(_) => read_plan(py, plan)?.into_document(),
+        };
+        let at = to_datetime(at, "at")?;
+        let inner =
+            mubiao::Ledger::adopt(document, actor, at, reason).map_err(|e| refused(py, &e))?;
+        Ok(Self { inner })
+    }
+
+    /// Reads a ledger from JSON Lines, verifying its hash chain and every entry's rules.
+    #[staticmethod]
+    fn from_jsonl(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = mubiao::Ledger::from_jsonl(&to_text(text)?).map_err(|e| to_py_err(py, e))?;
+        Ok(Self { inner })
+    }
+
+    /// Checks and records a change (a dict with a `kind`, e.g.
+    /// `{"kind": "report_progress", "milestone": "m1", "date": "2017-03-31", "progress": "done"}`);
+    /// returns the entry as a dict.
+    #[pyo3(signature = (change, *, actor, at, reason = None))]
+    fn record<'py>(
+        &mut self,
+        py: Python<'py>,
+        change: &Bound<'_, PyAny>,
+        actor: &str,
+        at: &Bound<'_, PyAny>,
+        reason: Option<String>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let change: mubiao::Change = from_py(change, "the change")?;
+        let at = to_datetime(at, "at")?;
+        let entry = self
+            .inner
+            .record(actor, at, change, reason)
+            .map_err(|e| refused(py, &e))?;
+        to_py(py, &entry)
+    }
+
+    /// Every entry, as dicts.
+    fn entries<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.entries())
+    }
+
+    /// The plan as it stands now.
+    #[getter]
+    fn plan(&self) -> Plan {
+        Plan {
+            inner: Arc::new(self.inner.plan().clone()),
+        }
+    }
+
+    /// The plan as adopted.
+    #[getter]
+    fn adopted_plan(&self) -> Plan {
+        Plan {
+            inner: Arc::new(self.inner.adopted_plan().clone()),
+        }
+    }
+
+    /// The plan as it stood at `at`.
+    fn plan_at(&self, py: Python<'_>, at: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let plan = self
+            .inner
+            .plan_at(to_datetime(at, "at")?)
+            .map_err(|e| refused(py, &e))?;
+        Ok(Plan {
+            inner: Arc::new(plan),
+        })
+    }
+
+    /// The entries that concern an item (key task, sub-project, milestone, unit, person).
+    fn history<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.history(id))
+    }
+
+    /// Every request for a later date, with its decision, one row each.
+    fn requests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<_> = self.inner.requests().collect();
+        table(py, &rows)
+    }
+
+    /// The plan as adopted beside the plan as adjusted, one row per milestone changed.
+    fn adjustments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        table(py, &self.inner.adjustments())
+    }
+
+    /// Checks the hash chain; raises IntegrityError at the first bad entry.
+    fn verify(&self, py: Python<'_>) -> PyResult<()> {
+        self.inner.verify().map_err(|e| integrity_error(py, &e))
+    }
+
+    /// The ledger as JSON Lines.
+    fn to_jsonl(&self) -> String {
+        self.inner.to_jsonl()
+    }
+
+    /// The supervision report of the plan as it stood at the end of `as_of`, with the
+    /// adjustments recorded by then.
+    #[pyo3(signature = (as_of, *, calendar = None))]
+    fn supervision_report(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Report> {
+        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let inner = self
+            .inner
+            .supervision_report(to_date(as_of, "as_of")?, &options)
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(Report { inner })
+    }
+
+    /// The year-end assessment of the plan as it stood at the end of `as_of`; a refused
+    /// request for a later date puts a lagging milestone on the accountability list.
+    #[pyo3(signature = (as_of, *, components, scheme = None, calendar = None))]
+    fn assess(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        components: &Bound<'_, PyDict>,
+        scheme: Option<PyRef<'_, Scheme>>,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Assessment> {
+        let components: mubiao::ComponentScores =
+            from_py(components.as_any(), "the component scores")?;
+        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
+        let inner = self
+            .inner
+            .assess(to_date(as_of, "as_of")?, &scheme, &components, &options)
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(Assessment { inner })
+    }
+
+    fn __len__(&self) -> usize {
+        self.inner.entries().len()
+    }
+}

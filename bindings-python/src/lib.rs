@@ -1,0 +1,30 @@
+//! The native module `mubiao._native`: thin wrappers that convert Python values to the
+//! core's types, call the core, and convert results and errors back. No domain logic
+//! lives here.
+
+#![forbid(unsafe_code)]
+
+mod assessment;
+mod convert;
+mod errors;
+mod ledger;
+mod plan;
+
+use pyo3::prelude::*;
+
+#[pymodule]
+fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(module)?;
+    module.add_class::<plan::Plan>()?;
+    module.add_class::<plan::Status>()?;
+    module.add_class::<plan::Report>()?;
+    module.add_class::<plan::Calendar>()?;
+    module.add_class::<ledger::Ledger>()?;
+    module.add_class::<assessment::Scheme>()?;
+    module.add_class::<assessment::Assessment>()?;
+    module.add_function(wrap_pyfunction!(plan::problems, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::synthetic_plan, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::diff, module)?)?;
+    module.add("FORMAT_VERSION", mubiao::FORMAT_VERSION)?;
+    Ok(())
+}

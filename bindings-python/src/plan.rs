@@ -1,0 +1,470 @@
+//! Plans, calendars, statuses and supervision reports.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+
+use crate::assessment::{Assessment, Scheme};
+use crate::convert::{bad_argument, from_py, table, to_bytes, to_date, to_py, to_text};
+use crate::errors::{assessment_error, format_error, status_error, to_py_err, validation_error};
+
+/// Reads and validates a plan document from `str`, `bytes` or a `dict`.
+pub fn read_plan(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<mubiao::Plan> {
+    let document = if source.is_instance_of::<PyDict>() {
+        from_py::<mubiao::PlanDocument>(source, "the plan")?
+    } else {
+        mubiao::PlanDocument::from_json_slice(&to_bytes(source)?)
+            .map_err(|e| format_error(py, &e))?
+    };
+    document.validate().map_err(|e| validation_error(py, &e))
+}
+
+/// A validated plan: organisation, key tasks, sub-projects, milestones, responsibility,
+/// contracts, reports and lag reasons.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Plan {
+    pub inner: Arc<mubiao::Plan>,
+}
+
+/// The working-day calendar: public holidays and the weekend days made working days.
+#[pyclass(module = "mubiao", frozen)]
+#[derive(Clone)]
+pub struct Calendar {
+    pub inner: mubiao::WorkingCalendar,
+}
+
+/// Status options from keyword arguments.
+pub fn options(
+    calendar: Option<&Calendar>,
+    risk_margin: f64,
+    due_soon_working_days: u32,
+    reporting_cadence: &str,
+) -> PyResult<mubiao::StatusOptions> {
+    let reporting_cadence = match reporting_cadence {
+        "weekly" => mubiao::ReportingCadence::Weekly,
+        "monthly" => mubiao::ReportingCadence::Monthly,
+        "quarterly" => mubiao::ReportingCadence::Quarterly,
+        other => {
+            return Err(bad_argument(format!(
+                "`reporting_cadence` is `{other}`; use weekly, monthly or quarterly"
+            )))
+        }
+    };
+    Ok(mubiao::StatusOptions {
+        risk_margin,
+        due_soon_working_days,
+        reporting_cadence,
+        calendar: calendar.map(|c| c.inner.clone()).unwrap_or_default(),
+    })
+}
+
+fn language(name: &str) -> PyResult<mubiao::Language> {
+    match name {
+        "zh" | "chinese" => Ok(mubiao::Language::Chinese),
+        "en" | "english" => Ok(mubiao::Language::English),
+        other => Err(bad_argument(format!(
+            "`language` is `{other}`; use zh or en"
+        ))),
+    }
+}
+
+pub fn parse_language(name: &str) -> PyResult<mubiao::Language> {
+    language(name)
+}
+
+/// `text` escaped for HTML, inside `<pre>`, for Jupyter.
+pub fn html_pre(text: &str) -> String {
+    let escaped = text
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    format!("<pre style=\"font-family: monospace\">{escaped}</pre>")
+}
+
+#[pymethods]
+impl Plan {
+    /// Reads and validates a plan from JSON text (`str` or `bytes`) or a `dict`.
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self {
+            inner: Arc::new(read_plan(py, source)?),
+        })
+    }
+
+    /// Reads and validates a plan from a `dict` shaped like the JSON document.
+    #[staticmethod]
+    fn from_dict(py: Python<'_>, document: &Bound<'_, PyAny>) -> PyResult<Self> {
+        Ok(Self {
+            inner: Arc::new(read_plan(py, document)?),
+        })
+    }
+
+    /// The calendar year the plan covers.
+    #[getter]
+    fn year(&self) -> i32 {
+        self.inner.year()
+    }
+
+    /// The plan's name.
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.document().name.clone()
+    }
+
+    /// How many milestones the plan has.
+    #[getter]
+    fn milestone_count(&self) -> usize {
+        self.inner.milestone_count()
+    }
+
+    /// Counts of what the plan holds, as a dict.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.summary())
+    }
+
+    /// The plan document as JSON text.
+    #[pyo3(signature = (*, pretty = false))]
+    fn to_json(&self, pretty: bool) -> String {
+        if pretty {
+            self.inner.document().to_json_string_pretty()
+        } else {
+            self.inner.document().to_json_string()
+        }
+    }
+
+    /// The plan document as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, self.inner.document())
+    }
+
+    /// The milestone with this id, as a dict, or None.
+    fn milestone<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.inner
+            .milestone(id)
+            .map(|found| to_py(py, found.milestone))
+            .transpose()
+    }
+
+    /// Where everything stands at the end of `as_of` (a date or ISO string).
+    #[pyo3(signature = (as_of, *, calendar = None, risk_margin = 0.2, due_soon_working_days = 3, reporting_cadence = "monthly"))]
+    fn status(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        calendar: Option<PyRef<'_, Calendar>>,
+        risk_margin: f64,
+        due_soon_working_days: u32,
+        reporting_cadence: &str,
+    ) -> PyResult<Status> {
+        let as_of = to_date(as_of, "as_of")?;
+        let options = options(
+            calendar.as_deref(),
+            risk_margin,
+            due_soon_working_days,
+            reporting_cadence,
+        )?;
+        self.inner
+            .status(as_of, &options)
+            .map_err(|e| status_error(py, &e))?;
+        Ok(Status {
+            plan: Arc::clone(&self.inner),
+            as_of,
+            options,
+        })
+    }
+
+    /// The counts at the end of every month (or quarter) up to `as_of`, one row each.
+    #[pyo3(signature = (as_of, *, step = "month", calendar = None))]
+    fn trend<'py>(
+        &self,
+        py: Python<'py>,
+        as_of: &Bound<'_, PyAny>,
+        step: &str,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let step = match step {
+            "month" => mubiao::Granularity::Month,
+            "quarter" => mubiao::Granularity::Quarter,
+            other => {
+                return Err(bad_argument(format!(
+                    "`step` is `{other}`; use month or quarter"
+                )))
+            }
+        };
+        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let points = self
+            .inner
+            .trend(to_date(as_of, "as_of")?, step, &options)
+            .map_err(|e| status_error(py, &e))?;
+        let rows: Vec<serde_json::Value> = points
+            .iter()
+            .map(|point| {
+                let mut row = serde_json::json!({"period": point.period, "date": point.date});
+                if let (Some(map), Ok(serde_json::Value::Object(counts))) =
+                    (row.as_object_mut(), serde_json::to_value(point.summary))
+                {
+                    map.extend(counts);
+                }
+                row
+            })
+            .collect();
+        table(py, &rows)
+    }
+
+    /// Every responsibility contract still to be signed, one row each.
+    fn contract_gaps<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        table(py, &self.inner.contract_gaps())
+    }
+
+    /// The year-end assessment on `as_of`, with the host's `components` per unit
+    /// (`{"unit": {"budget_execution": 90.0, ...}}`).
+    #[pyo3(signature = (as_of, *, components, scheme = None, calendar = None))]
+    fn assess(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        components: &Bound<'_, PyDict>,
+        scheme: Option<PyRef<'_, Scheme>>,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Assessment> {
+        let components: mubiao::ComponentScores =
+            from_py(components.as_any(), "the component scores")?;
+        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
+        let inner = self
+            .inner
+            .assess(to_date(as_of, "as_of")?, &scheme, &components, &options)
+            .map_err(|e| assessment_error(py, &e))?;
+        Ok(Assessment { inner })
+    }
+
+    fn __repr__(&self) -> String {
+        let summary = self.inner.summary();
+        format!(
+            "<mubiao.Plan {:?} {}: {} key tasks, {} sub-projects, {} milestones>",
+            summary.name, summary.year, summary.key_tasks, summary.sub_projects, summary.milestones
+        )
+    }
+}
+
+/// The statuses of a plan on one date.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Status {
+    plan: Arc<mubiao::Plan>,
+    as_of: NaiveDate,
+    options: mubiao::StatusOptions,
+}
+
+impl Status {
+    fn evaluation(&self, py: Python<'_>) -> PyResult<mubiao::Evaluation<'_>> {
+        self.plan
+            .status(self.as_of, &self.options)
+            .map_err(|e| status_error(py, &e))
+    }
+
+    pub fn parts(&self) -> (&Arc<mubiao::Plan>, NaiveDate, &mubiao::StatusOptions) {
+        (&self.plan, self.as_of, &self.options)
+    }
+}
+
+#[pymethods]
+impl Status {
+    /// The date the statuses are for.
+    #[getter]
+    fn as_of(&self) -> NaiveDate {
+        self.as_of
+    }
+
+    /// The counts for the whole plan, as a dict.
+    fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let summary = self.evaluation(py)?.summary();
+        let mut value = serde_json::to_value(summary).unwrap_or_default();
+        if let Some(map) = value.as_object_mut() {
+            map.insert(
+                "completion_rate".into(),
+                serde_json::json!(summary.completion_rate()),
+            );
+        }
+        to_py(py, &value)
+    }
+
+    /// Every milestone's standing, one row each.
+    fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<_> = self.evaluation(py)?.milestone_rows().collect();
+        table(py, &rows)
+    }
+
+    /// The standing of one milestone, as a dict, or None.
+    fn milestone<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.evaluation(py)?
+            .milestone(id)
+            .map(|row| to_py(py, &row))
+            .transpose()
+    }
+
+    /// Every sub-project's standing, one row each.
+    fn sub_projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<_> = self.evaluation(py)?.sub_project_rows().collect();
+        table(py, &rows)
+    }
+
+    /// Every roll-up, as a dict: `overall`, `by_supervising_leader`, `by_lead_unit`,
+    /// `by_partner_unit`, `by_kind`, `by_level`, `by_key_task`, and `lagging`.
+    fn rollup<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.evaluation(py)?.rollup())
+    }
+
+    /// Every lagging milestone with who answers for it and why, one row each.
+    fn lagging<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        table(py, &self.evaluation(py)?.lagging())
+    }
+
+    /// The supervision report for this date.
+    fn report(&self, py: Python<'_>) -> PyResult<Report> {
+        Ok(Report {
+            inner: self.evaluation(py)?.report(),
+        })
+    }
+
+    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+        let summary = self.evaluation(py)?.summary();
+        Ok(format!(
+            "<mubiao.Status {}: {} of {} sub-projects on schedule, {} lagging milestones>",
+            self.as_of,
+            summary.sub_projects_on_schedule,
+            summary.sub_projects_with_due_milestone,
+            summary.lagging
+        ))
+    }
+}
+
+/// A supervision report: prints as text, renders in Jupyter, converts to a dict.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Report {
+    pub inner: mubiao::SupervisionReport,
+}
+
+#[pymethods]
+impl Report {
+    /// The report as text in `language` ("zh" or "en").
+    #[pyo3(signature = (language = "zh"))]
+    fn render(&self, language: &str) -> PyResult<String> {
+        Ok(self.inner.render(self::language(language)?))
+    }
+
+    /// The report as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.render(mubiao::Language::Chinese)
+    }
+
+    fn _repr_html_(&self) -> String {
+        html_pre(&self.inner.render(mubiao::Language::Chinese))
+    }
+}
+
+#[pymethods]
+impl Calendar {
+    /// Reads a calendar document (JSON text or a dict).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let inner = if source.is_instance_of::<PyDict>() {
+            let document: mubiao::CalendarDocument = from_py(source, "the calendar")?;
+            mubiao::WorkingCalendar::from_document(document)
+                .map_err(|e| validation_error(py, &e))?
+        } else {
+            mubiao::WorkingCalendar::from_json_str(&to_text(source)?)
+                .map_err(|e| to_py_err(py, e))?
+        };
+        Ok(Self { inner })
+    }
+
+    /// A calendar with Monday to Friday as working days and no holidays.
+    #[staticmethod]
+    fn weekdays_only() -> Self {
+        Self {
+            inner: mubiao::WorkingCalendar::weekdays_only(),
+        }
+    }
+
+    /// The calendar's name.
+    #[getter]
+    fn name(&self) -> String {
+        self.inner.name().to_owned()
+    }
+
+    /// Whether `day` is a working day.
+    fn is_working_day(&self, day: &Bound<'_, PyAny>) -> PyResult<bool> {
+        Ok(self.inner.is_working_day(to_date(day, "day")?))
+    }
+
+    /// Working days after `start` up to and including `end`.
+    fn working_days_between(
+        &self,
+        start: &Bound<'_, PyAny>,
+        end: &Bound<'_, PyAny>,
+    ) -> PyResult<i64> {
+        Ok(self
+            .inner
+            .working_days_between(to_date(start, "start")?, to_date(end, "end")?))
+    }
+}
+
+/// Every problem of a plan document (JSON text, bytes or a dict), as rows; empty when valid.
+#[pyfunction]
+pub fn problems<'py>(py: Python<'py>, source: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let document = if source.is_instance_of::<PyDict>() {
+        from_py::<mubiao::PlanDocument>(source, "the plan")?
+    } else {
+        mubiao::PlanDocument::from_json_slice(&to_bytes(source)?)
+            .map_err(|e| format_error(py, &e))?
+    };
+    table(py, &document.problems())
+}
+
+/// A deterministic synthetic plan of `milestones` milestones, for trying things at scale.
+#[pyfunction]
+#[pyo3(signature = (milestones, *, seed = 2017, units = 40, sub_projects_per_key_task = 3))]
+pub fn synthetic_plan(
+    py: Python<'_>,
+    milestones: usize,
+    seed: u64,
+    units: usize,
+    sub_projects_per_key_task: usize,
+) -> PyResult<Plan> {
+    let options = mubiao::synthetic::SyntheticOptions {
+        milestones,
+        seed,
+        units,
+        sub_projects_per_key_task,
+    };
+    let plan = py
+        .detach(|| mubiao::synthetic::synthetic_plan(options).validate())
+        .map_err(|e| validation_error(py, &e))?;
+    Ok(Plan {
+        inner: Arc::new(plan),
+    })
+}
+
+/// What changed between two statuses (of one plan on two dates, or of two versions).
+#[pyfunction]
+pub fn diff<'py>(
+    py: Python<'py>,
+    before: PyRef<'_, Status>,
+    after: PyRef<'_, Status>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (plan_a, date_a, options_a) = before.parts();
+    let (plan_b, date_b, options_b) = after.parts();
+    let a = plan_a
+        .status(date_a, options_a)
+        .map_err(|e| status_error(py, &e))?;
+    let b = plan_b
+        .status(date_b, options_b)
+        .map_err(|e| status_error(py, &e))?;
+    to_py(py, &mubiao::StatusDiff::between(&a, &b))
+}

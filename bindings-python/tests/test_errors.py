@@ -1,0 +1,92 @@
+"""No input reaches a Rust panic: every malformed document, ledger, scheme or calendar
+raises a MubiaoError."""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any, Callable, List
+
+import pytest
+
+import mubiao
+from conftest import FIXTURES, ROOT, read
+
+CORPUS = sorted(p for p in (FIXTURES / "invalid").iterdir() if p.name != "expected.json")
+
+
+def test_every_corpus_file_is_a_mubiao_error() -> None:
+    expected = json.loads(read(FIXTURES / "invalid" / "expected.json"))
+    assert {p.name for p in CORPUS} == set(expected)
+    for path in CORPUS:
+        with pytest.raises(mubiao.MubiaoError) as caught:
+            mubiao.Plan.from_json(path.read_bytes())
+        want = expected[path.name]
+        if "format_error" in want:
+            assert isinstance(caught.value, mubiao.FormatError), path.name
+            assert caught.value.code == want["format_error"], path.name
+        else:
+            assert isinstance(caught.value, mubiao.ValidationError), path.name
+            assert [[p["code"], p["path"]] for p in caught.value.problems] == want["problems"], path.name
+
+
+def mutations(seed: int) -> List[Any]:
+    """Random breakages of the example plan: values replaced, fields dropped, types changed."""
+    rng = random.Random(seed)
+    base = json.loads(read(ROOT / "docs" / "example-plan.json"))
+    values: List[Any] = [None, -1, 1e308, "", "x", [], {}, True, "2017-02-30", [[[]]], {"a": 1}]
+    out: List[Any] = []
+    for _ in range(200):
+        doc = json.loads(json.dumps(base))
+        node: Any = doc
+        path: List[Any] = []
+        while isinstance(node, (dict, list)) and node and rng.random() < 0.8:
+            key = rng.choice(list(node.keys())) if isinstance(node, dict) else rng.randrange(len(node))
+            path.append(key)
+            node = node[key]
+        if not path:
+            continue
+        parent: Any = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        if isinstance(parent, dict) and rng.random() < 0.3:
+            del parent[path[-1]]
+        else:
+            parent[path[-1]] = rng.choice(values)
+        out.append(doc)
+    return out
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_mutated_plans_never_panic(seed: int) -> None:
+    for doc in mutations(seed):
+        try:
+            mubiao.Plan.from_dict(doc)
+        except mubiao.MubiaoError:
+            pass
+        try:
+            mubiao.Plan.from_json(json.dumps(doc))
+        except mubiao.MubiaoError:
+            pass
+
+
+BAD_INPUTS: List[Callable[[], Any]] = [
+    lambda: mubiao.Plan.from_json(b"\xff\xfe"),
+    lambda: mubiao.Plan.from_json(""),
+    lambda: mubiao.Plan.from_dict({"format_version": 1}),
+    lambda: mubiao.Ledger.from_jsonl("{}"),
+    lambda: mubiao.Ledger.from_jsonl("not json\n"),
+    lambda: mubiao.Ledger.from_jsonl(b"\x00\x01"),
+    lambda: mubiao.Scheme.from_json("[]"),
+    lambda: mubiao.Scheme.from_json({"target_completion_weight": float("nan")}),
+    lambda: mubiao.Calendar.from_json("{"),
+    lambda: mubiao.Calendar.from_json({"name": "x", "years": [2017], "holidays": [{"name": "a", "from": "2017-05-03", "to": "2017-05-01"}]}),
+    lambda: mubiao.synthetic_plan(10).status(""),
+    lambda: mubiao.synthetic_plan(10).assess("2017-12-31", components={"u0": {"budget_execution": "high"}}),  # type: ignore[dict-item]
+]
+
+
+@pytest.mark.parametrize("call", BAD_INPUTS)
+def test_bad_inputs_raise_mubiao_errors(call: Callable[[], Any]) -> None:
+    with pytest.raises(mubiao.MubiaoError):
+        call()
