@@ -321,6 +321,11 @@ impl Status {
         table(py, &self.evaluation(py)?.lagging())
     }
 
+    /// The date and every roll-up, as a dict.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.evaluation(py)?.rollup())
+    }
+
     /// The supervision report for this date.
     fn report(&self, py: Python<'_>) -> PyResult<Report> {
         Ok(Report {

@@ -112,3 +112,18 @@ def test_calendar(calendar: mubiao.Calendar) -> None:
             {"name": "a", "from": "2017-05-01", "to": "2017-05-01"},
             {"name": "b", "from": "2017-05-01", "to": "2017-05-01"}]})
     assert caught.value.problems[0]["code"] == "duplicate-date"
+
+
+def test_tables_and_dicts(xuhui: mubiao.Plan) -> None:
+    status = xuhui.status("2017-03-31")
+    assert status.to_dict()["as_of"] == "2017-03-31"
+    assert "Status 2017-03-31" in repr(status)
+    rows = status.lagging()
+    assert "<table>" in rows._repr_html_() and "11 rows" in repr(rows)
+    assert list(rows)[0] == rows[0]
+    assert mubiao.Table([])._repr_html_() == "<p>(no rows)</p>"
+    polars = pytest.importorskip("polars")
+    # Nested columns (the reason) are left out of the polars frame; the rest is kept.
+    frame = rows.to_polars()
+    assert frame.height == 11 and "reason" not in frame.columns
+    assert isinstance(frame, polars.DataFrame)

@@ -54,17 +54,24 @@ class Table(Sequence[Dict[str, Any]]):
         return frame
 
     def to_polars(self) -> Any:
-        """The rows as a ``polars.DataFrame``; needs ``pip install mubiao[polars]``."""
+        """The rows as a ``polars.DataFrame``; needs ``pip install mubiao[polars]``.
+
+        Columns holding nested values (dicts or lists) are left out; use ``to_records()``
+        or ``to_pandas()`` for them.
+        """
         try:
             import polars
         except ImportError as error:  # pragma: no cover - depends on the environment
             raise ImportError(
                 "to_polars() needs polars; install it with `pip install mubiao[polars]`"
             ) from error
-        flat = [
-            {key: value for key, value in row.items() if not isinstance(value, (dict, list))}
+        nested = {
+            key
             for row in self._records
-        ]
+            for key, value in row.items()
+            if isinstance(value, (dict, list))
+        }
+        flat = [{key: value for key, value in row.items() if key not in nested} for row in self._records]
         frame = polars.DataFrame(flat, infer_schema_length=None)
         for column in DATE_COLUMNS.intersection(frame.columns):
             if frame.schema[column] == polars.Utf8:
