@@ -243,6 +243,35 @@ impl Plan {
         (earliest, latest)
     }
 
+    /// Checks that [`Plan::status`] can answer for `as_of` with `options`, without
+    /// evaluating anything: hosts that evaluate later check the question first.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::status`].
+    pub fn check_status(
+        &self,
+        as_of: NaiveDate,
+        options: &StatusOptions,
+    ) -> Result<(), StatusError> {
+        let (earliest, latest) = self.status_range();
+        if as_of < earliest || as_of > latest {
+            return Err(StatusError::AsOfOutsidePlan {
+                as_of,
+                earliest,
+                latest,
+            });
+        }
+        if !(0.0..=1.0).contains(&options.risk_margin) {
+            return Err(StatusError::InvalidOption {
+                name: "risk_margin",
+                value: options.risk_margin.to_string(),
+                expected: "give a share from 0 to 1, such as 0.2",
+            });
+        }
+        Ok(())
+    }
+
     /// Where every milestone and sub-project stands at the end of `as_of`: reports dated
     /// after it are not seen, so the answer for a past date never changes.
     ///
@@ -274,21 +303,7 @@ impl Plan {
         as_of: NaiveDate,
         options: &StatusOptions,
     ) -> Result<Evaluation<'_>, StatusError> {
-        let (earliest, latest) = self.status_range();
-        if as_of < earliest || as_of > latest {
-            return Err(StatusError::AsOfOutsidePlan {
-                as_of,
-                earliest,
-                latest,
-            });
-        }
-        if !(0.0..=1.0).contains(&options.risk_margin) {
-            return Err(StatusError::InvalidOption {
-                name: "risk_margin",
-                value: options.risk_margin.to_string(),
-                expected: "give a share from 0 to 1, such as 0.2",
-            });
-        }
+        self.check_status(as_of, options)?;
         Ok(evaluate(self, as_of, options))
     }
 }

@@ -1,0 +1,165 @@
+//! The change ledger.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_js, to_date, to_datetime, to_js};
+use crate::error::{refused, to_js_error};
+use crate::{status_options, Assessment, Plan, Report};
+
+/// An adopted plan with every change since, checked, recorded and hash-chained.
+#[wasm_bindgen]
+pub struct Ledger {
+    inner: mubiao::Ledger,
+}
+
+#[wasm_bindgen]
+impl Ledger {
+    /// Starts a ledger with `plan` adopted by the district head `actor` at `at`.
+    pub fn adopt(
+        plan: &Plan,
+        actor: &str,
+        at: &str,
+        reason: Option<String>,
+    ) -> Result<Ledger, JsValue> {
+        let inner = mubiao::Ledger::adopt(
+            plan.inner.document().clone(),
+            actor,
+            to_datetime(at, "at")?,
+            reason,
+        )
+        .map_err(|e| refused(&e))?;
+        Ok(Ledger { inner })
+    }
+
+    /// Reads a ledger from JSON Lines, verifying its hash chain and every entry's rules.
+    #[wasm_bindgen(js_name = fromJsonl)]
+    pub fn from_jsonl(text: &str) -> Result<Ledger, JsValue> {
+        Ok(Ledger {
+            inner: mubiao::Ledger::from_jsonl(text).map_err(to_js_error)?,
+        })
+    }
+
+    /// Checks and records a change; returns the entry.
+    #[wasm_bindgen(unchecked_return_type = "Entry")]
+    pub fn record(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Change")] change: JsValue,
+        actor: &str,
+        at: &str,
+        reason: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let change: mubiao::Change = from_js(change, "the change")?;
+        let entry = self
+            .inner
+            .record(actor, to_datetime(at, "at")?, change, reason)
+            .map_err(|e| refused(&e))?;
+        to_js(&entry)
+    }
+
+    /// Every entry.
+    #[wasm_bindgen(unchecked_return_type = "Entry[]")]
+    pub fn entries(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.entries())
+    }
+
+    /// The plan as it stands now.
+    pub fn plan(&self) -> Plan {
+        Plan {
+            inner: Rc::new(self.inner.plan().clone()),
+        }
+    }
+
+    /// The plan as adopted.
+    #[wasm_bindgen(js_name = adoptedPlan)]
+    pub fn adopted_plan(&self) -> Plan {
+        Plan {
+            inner: Rc::new(self.inner.adopted_plan().clone()),
+        }
+    }
+
+    /// The plan as it stood at `at`.
+    #[wasm_bindgen(js_name = planAt)]
+    pub fn plan_at(&self, at: &str) -> Result<Plan, JsValue> {
+        let plan = self
+            .inner
+            .plan_at(to_datetime(at, "at")?)
+            .map_err(|e| refused(&e))?;
+        Ok(Plan {
+            inner: Rc::new(plan),
+        })
+    }
+
+    /// The entries that concern an item.
+    #[wasm_bindgen(unchecked_return_type = "Entry[]")]
+    pub fn history(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.history(id))
+    }
+
+    /// Every request for a later date, with its decision.
+    #[wasm_bindgen(unchecked_return_type = "LaterDateRequest[]")]
+    pub fn requests(&self) -> Result<JsValue, JsValue> {
+        let rows: Vec<_> = self.inner.requests().collect();
+        to_js(&rows)
+    }
+
+    /// The plan as adopted beside the plan as adjusted.
+    #[wasm_bindgen(unchecked_return_type = "MilestoneAdjustment[]")]
+    pub fn adjustments(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.adjustments())
+    }
+
+    /// Checks the hash chain; throws at the first bad entry.
+    pub fn verify(&self) -> Result<(), JsValue> {
+        self.inner.verify().map_err(|e| to_js_error(e.into()))
+    }
+
+    /// The ledger as JSON Lines.
+    #[wasm_bindgen(js_name = toJsonl)]
+    pub fn to_jsonl(&self) -> String {
+        self.inner.to_jsonl()
+    }
+
+    /// The supervision report of the plan as it stood at the end of `asOf`.
+    #[wasm_bindgen(js_name = supervisionReport)]
+    pub fn supervision_report(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
+    ) -> Result<Report, JsValue> {
+        let inner = self
+            .inner
+            .supervision_report(to_date(as_of, "asOf")?, &status_options(options)?)
+            .map_err(to_js_error)?;
+        Ok(Report { inner })
+    }
+
+    /// The year-end assessment of the plan as it stood at the end of `asOf`.
+    pub fn assess(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "ComponentScores")] components: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScoringScheme | undefined")] scheme: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
+    ) -> Result<Assessment, JsValue> {
+        let components: mubiao::ComponentScores = from_js(components, "the component scores")?;
+        let scheme = crate::read_scheme(scheme)?;
+        let inner = self
+            .inner
+            .assess(
+                to_date(as_of, "asOf")?,
+                &scheme,
+                &components,
+                &status_options(options)?,
+            )
+            .map_err(to_js_error)?;
+        Ok(Assessment { inner })
+    }
+
+    /// How many entries the ledger holds.
+    #[wasm_bindgen(getter)]
+    pub fn length(&self) -> usize {
+        self.inner.entries().len()
+    }
+}

@@ -1,0 +1,72 @@
+// Type-checked by `tsc --noEmit` (never run): every input and output is typed.
+import * as mubiao from "../pkg/node.js";
+import type {
+  AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
+  LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
+  RollupData, ScoringScheme, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
+  SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
+} from "../pkg/mubiao.js";
+
+declare const text: string;
+
+const document: PlanDocument = { format_version: 1, year: 2017, name: "typed" };
+const plan: mubiao.Plan = mubiao.Plan.fromJson(text);
+const again: mubiao.Plan = mubiao.Plan.fromJson(document);
+const summary: PlanSummary = plan.summary();
+const year: number = plan.year + again.milestoneCount + summary.milestones;
+const back: PlanDocument = plan.toObject();
+const json: string = plan.toJson(true);
+const problems: Problem[] = mubiao.problems(document);
+const gaps: ContractGap[] = plan.contractGaps();
+
+const options: StatusOptions = { riskMargin: 0.2, dueSoonWorkingDays: 3, reportingCadence: "monthly" };
+const status: mubiao.Status = plan.status("2017-03-31", options);
+const counts: Summary = status.summary();
+const rate: number | null | undefined = counts.completion_rate;
+const rows: MilestoneStatusRow[] = status.milestones();
+const subs: SubProjectStatusRow[] = status.subProjects();
+const lagging: LaggingItem[] = status.lagging();
+const rollup: mubiao.Rollup = status.rollup();
+const overall: Summary = rollup.overall();
+const byLeader: Record<string, Summary> = rollup.group("supervising_leader");
+const everything: RollupData = rollup.toObject();
+const report: SupervisionReportData = status.report().toObject();
+const rendered: string = status.report().render("en");
+const trend: TrendPoint[] = plan.trend("2017-03-31", "month", undefined);
+const diff: StatusDiff = status.diffFrom(plan.status("2017-02-28", undefined));
+
+const calendar: mubiao.Calendar = mubiao.Calendar.weekdaysOnly();
+const days: number = calendar.workingDaysBetween("2017-03-01", "2017-03-31");
+const working: boolean = calendar.isWorkingDay("2017-03-31");
+
+const ledger: mubiao.Ledger = mubiao.Ledger.adopt(plan, "district-head", "2017-01-05T09:00:00", undefined);
+const change: Change = { kind: "report_progress", milestone: "m", date: "2017-03-10", progress: { cumulative: 3 } };
+const entry: Entry = ledger.record(change, "someone", "2017-03-10T17:00:00", undefined);
+const entries: Entry[] = ledger.entries();
+const requests: LaterDateRequest[] = ledger.requests();
+const adjustments: MilestoneAdjustment[] = ledger.adjustments();
+const replayed: mubiao.Plan = ledger.planAt("2017-02-01T00:00:00");
+const lines: string = ledger.toJsonl();
+ledger.verify();
+
+const scheme: ScoringScheme = mubiao.Scheme.defaultScheme().toObject();
+const components: ComponentScores = { u1: { budget_execution: 90, public_satisfaction: 80 } };
+const assessment: mubiao.Assessment = plan.assess("2017-12-31", components, scheme, options);
+const units: UnitAssessment[] = assessment.units();
+const tree: Explanation | undefined = assessment.explanation("u1");
+const owed: AccountabilityItem[] = assessment.accountability();
+const data: AssessmentData = assessment.toObject();
+
+try {
+  mubiao.Plan.fromJson("{");
+} catch (error) {
+  const failure = error as MubiaoError;
+  const code: string = failure.code;
+  const listed: Problem[] | undefined = failure.problems;
+  void code;
+  void listed;
+}
+
+void [year, back, json, problems, gaps, rate, rows, subs, lagging, overall, byLeader, everything, report,
+  rendered, trend, diff, days, working, entry, entries, requests, adjustments, replayed, lines, units, tree,
+  owed, data];
