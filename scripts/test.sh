@@ -6,5 +6,7 @@ source "$(dirname "$0")/lib.sh"
 "$ROOT/scripts/rust-lint.sh"
 "$ROOT/scripts/rust-test.sh"
 "$ROOT/scripts/python-test.sh"
+"$ROOT/scripts/wasm-test.sh"
+"$ROOT/scripts/web-test.sh"
 
 step "all checks passed"

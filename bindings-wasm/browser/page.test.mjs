@@ -1,0 +1,106 @@
+// Drives the example page (examples/web/) in headless Chromium: the Q1 figures appear, a
+// click on a unit shows its explanation, an invalid plan shows a readable list of
+// problems; takes a screenshot and measures status and roll-ups of a 100,000-milestone
+// plan in the page against the native time.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SITE = join(ROOT, "examples");
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
+
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    try {
+      const body = await readFile(join(SITE, path));
+      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404);
+      response.end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${server.address().port}/web/`;
+  const home = mkdtempSync(join(tmpdir(), "mubiao-chromium-"));
+  process.env.XDG_CONFIG_HOME = home;
+  process.env.XDG_CACHE_HOME = home;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-quic"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the Q1 figures appear and a unit's explanation shows on click", async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(base + "index.html");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  const figures = await page.textContent("#headline-figures");
+  assert.match(figures, /77 key tasks, 221 sub-projects, 210 on schedule \(95\.0%\), 11 lagging/);
+  assert.equal(await page.locator("#lagging-list li").count(), 11);
+  assert.equal(await page.locator("#leader-tables details").count(), 7);
+  assert.ok(await page.locator("#leader-tables .light.red").count() >= 11);
+  assert.equal(await page.locator("#timeline-chart rect").count() > 0, true);
+  const first = page.locator("#ranking-table tbody tr").first();
+  const name = await first.locator("td").nth(1).textContent();
+  await first.click();
+  await page.waitForSelector("#explanation:not([hidden])");
+  assert.match(await page.textContent("#explanation-title"), new RegExp(name));
+  assert.match(await page.textContent("#explanation-text"), /performance: score/);
+  await mkdir(join(ROOT, "target"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, "target", "web-page.png"), fullPage: true });
+  // Another date changes the view.
+  await page.fill("#as-of", "2017-06-30");
+  await page.dispatchEvent("#as-of", "change");
+  assert.match(await page.textContent("#headline-figures"), /as of 2017-06-30/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("an invalid plan shows a readable list of problems", async () => {
+  const page = await browser.newPage();
+  await page.goto(base + "index.html");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  await page.setInputFiles("#plan-file", join(ROOT, "tests", "fixtures", "invalid", "vague-goals.json"));
+  await page.waitForSelector("#problems:not([hidden])");
+  const items = await page.locator("#problem-list li").allTextContents();
+  assert.equal(items.length, 3);
+  assert.match(items[0], /milestone-without-target at \/key_tasks\/0\/sub_projects\/0\/milestones\/1/);
+  await page.setInputFiles("#plan-file", join(ROOT, "tests", "fixtures", "invalid", "truncated.json"));
+  await page.waitForFunction(() => document.querySelector("#problem-list li")?.textContent.includes("malformed-json"));
+  await page.close();
+});
+
+test("status and roll-ups of 100,000 milestones in the page, against native", async () => {
+  const page = await browser.newPage();
+  await page.goto(base + "index.html");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  const pageMs = await page.evaluate(() => window.mubiaoBenchmark(100000, 7));
+  const native = execFileSync(join(ROOT, "target", "release", "examples", "synthetic_status"), ["100000"], { encoding: "utf8" });
+  const nativeMs = 1000 * Number(/status \+ roll-ups:\s+([0-9.]+) s/.exec(native)[1]);
+  const ratio = pageMs / nativeMs;
+  console.log(`status + roll-ups, 100,000 milestones: page ${pageMs.toFixed(2)} ms, native ${nativeMs.toFixed(2)} ms, ratio ${ratio.toFixed(2)}`);
+  assert.ok(Number.isFinite(ratio) && pageMs > 0);
+  await page.close();
+});

@@ -1,0 +1,205 @@
+// The supervision and scoring page: everything is computed in the browser by the mubiao
+// WebAssembly module; the page only lays out what it returns.
+import init, * as mubiao from "./pkg/mubiao.js";
+
+const $ = (id) => document.getElementById(id);
+const el = (tag, attributes = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === "class") node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+};
+const light = (name) => el("span", { class: `light ${name}`, title: name });
+const percent = (summary) =>
+  summary.sub_projects_with_due_milestone ? `${(100 * summary.sub_projects_on_schedule / summary.sub_projects_with_due_milestone).toFixed(1)}%` : "–";
+
+const KINDS = { key_work: "key work 重点工作", special_work: "special work 专项工作", major_project: "major projects 重大工程", practical_project: "practical projects 实事项目", unit_goal: "unit goals 部门及街镇目标" };
+const STATUS_COLOURS = { completed_early: "#1b7837", completed_on_time: "#2e9e44", completed_late: "#9ecb7e", lagging: "#d2352c", not_yet_due: "#c5ccd6" };
+
+let calendar;
+let plan;
+let planText;
+
+async function fetchText(path) {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`cannot load ${path}: ${response.status}`);
+  return response.text();
+}
+
+function showProblems(error) {
+  $("problems").hidden = false;
+  const list = $("problem-list");
+  list.replaceChildren();
+  if (error.problems) {
+    $("problems-summary").textContent = `${error.problems.length} problem(s) — each with its code and where it is:`;
+    for (const problem of error.problems) {
+      list.append(el("li", {}, el("code", {}, problem.code), " at ", el("code", {}, problem.path), ": ", problem.message));
+    }
+  } else {
+    $("problems-summary").textContent = error.line ? `Line ${error.line}, column ${error.column}:` : "";
+    list.append(el("li", {}, el("code", {}, error.code ?? "error"), " ", error.message));
+  }
+  for (const id of ["headline", "leaders", "lagging", "timeline"]) $(id).hidden = true;
+}
+
+function loadPlan(text) {
+  try {
+    plan = mubiao.Plan.fromJson(text);
+    planText = text;
+    $("problems").hidden = true;
+    for (const id of ["headline", "leaders", "lagging", "timeline"]) $(id).hidden = false;
+    return true;
+  } catch (error) {
+    plan = undefined;
+    showProblems(error);
+    return false;
+  }
+}
+
+function render() {
+  if (!plan) return;
+  const asOf = $("as-of").value;
+  const language = $("language").value;
+  let status;
+  try {
+    status = plan.status(asOf, { calendar });
+  } catch (error) {
+    showProblems(error);
+    return;
+  }
+  const report = status.report().toObject();
+  renderHeadline(report);
+  renderLeaders(report, language);
+  renderLagging(report);
+  renderTimeline(status.milestones());
+}
+
+function renderHeadline(report) {
+  const keyWork = report.headline.find((line) => line.kind === "key_work") ?? report.headline[0];
+  const s = keyWork.summary;
+  $("headline-figures").replaceChildren(
+    el("strong", {}, report.plan_name), ` as of ${report.as_of}: `,
+    el("strong", {}, `${keyWork.key_tasks}`), " key tasks, ",
+    el("strong", {}, `${s.sub_projects}`), " sub-projects, ",
+    el("strong", {}, `${s.sub_projects_on_schedule}`), " on schedule (",
+    el("strong", {}, percent(s)), "), ",
+    el("strong", {}, `${s.sub_projects_lagging}`), " lagging",
+  );
+  const head = el("tr", {}, ...["Kind of work", "Tasks", "Sub-projects", "Due", "On schedule", "Lagging", "At risk", "Rate"].map((h, i) => el("th", { class: i ? "number" : "" }, h)));
+  const rows = report.headline.map((line) => el("tr", { "data-kind": line.kind },
+    el("td", {}, KINDS[line.kind] ?? line.kind),
+    ...[line.key_tasks, line.summary.sub_projects, line.summary.sub_projects_with_due_milestone, line.summary.sub_projects_on_schedule, line.summary.sub_projects_lagging, line.summary.at_risk, percent(line.summary)].map((v) => el("td", { class: "number" }, v))));
+  $("headline-table").replaceChildren(el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+function renderLeaders(report) {
+  const tables = report.leaders.map((table) => {
+    const head = el("tr", {}, ...["Light", "Key task", "Sub-projects", "On schedule", "Lagging", "At risk", "Rate"].map((h, i) => el("th", { class: i > 1 ? "number" : "" }, h)));
+    const rows = table.rows.map((row) => el("tr", {},
+      el("td", {}, light(row.light)), el("td", {}, `${row.key_task} ${row.title}`),
+      ...[row.summary.sub_projects, row.summary.sub_projects_on_schedule, row.summary.sub_projects_lagging, row.summary.at_risk, percent(row.summary)].map((v) => el("td", { class: "number" }, v))));
+    return el("details", { open: "" }, el("summary", {}, `${table.name} — ${table.totals.sub_projects_on_schedule} of ${table.totals.sub_projects_with_due_milestone} on schedule (${percent(table.totals)})`),
+      el("table", { class: "leader" }, el("thead", {}, head), el("tbody", {}, ...rows)));
+  });
+  $("leader-tables").replaceChildren(...tables);
+}
+
+function renderLagging(report) {
+  const items = report.lagging.map((entry) => {
+    const item = entry.item;
+    const reason = item.reason
+      ? el("span", { class: "reason" }, `${item.reason.class}${item.reason.cause ? ` (${item.reason.cause})` : ""}: ${item.reason.text}`)
+      : el("span", { class: "needs-reason" }, "no reason recorded — one is needed");
+    return el("li", {}, el("strong", {}, item.title), ` [${item.milestone}] due ${item.due}, ${item.days_overdue} days overdue — ${entry.lead_unit_name}, responsible ${entry.responsible_person_name ?? "–"}, supervised by ${entry.supervising_leader_name}`, el("br"), reason);
+  });
+  $("lagging-list").replaceChildren(...(items.length ? items : [el("li", {}, "none")]));
+}
+
+function renderTimeline(rows) {
+  const months = Array.from({ length: 12 }, () => ({}));
+  for (const row of rows) {
+    const [year, month] = row.due.split("-").map(Number);
+    if (year !== plan.year) continue;
+    months[month - 1][row.status] = (months[month - 1][row.status] ?? 0) + 1;
+  }
+  const max = Math.max(1, ...months.map((m) => Object.values(m).reduce((a, b) => a + b, 0)));
+  const width = 720, height = 220, bar = 44, left = 40;
+  const svg = $("timeline-chart");
+  svg.setAttribute("viewBox", `0 0 ${width} ${height + 40}`);
+  const ns = "http://www.w3.org/2000/svg";
+  const parts = [];
+  months.forEach((counts, i) => {
+    let y = height;
+    for (const status of ["completed_early", "completed_on_time", "completed_late", "lagging", "not_yet_due"]) {
+      const n = counts[status] ?? 0;
+      if (!n) continue;
+      const h = (n / max) * (height - 20);
+      const rect = document.createElementNS(ns, "rect");
+      rect.setAttribute("x", left + i * (bar + 12)); rect.setAttribute("y", y - h);
+      rect.setAttribute("width", bar); rect.setAttribute("height", h); rect.setAttribute("fill", STATUS_COLOURS[status]);
+      const title = document.createElementNS(ns, "title"); title.textContent = `${i + 1}月 ${status}: ${n}`;
+      rect.append(title); parts.push(rect); y -= h;
+    }
+    const label = document.createElementNS(ns, "text");
+    label.setAttribute("x", left + i * (bar + 12) + bar / 2); label.setAttribute("y", height + 18);
+    label.setAttribute("text-anchor", "middle"); label.setAttribute("font-size", "12"); label.textContent = `${i + 1}月`;
+    parts.push(label);
+  });
+  svg.replaceChildren(...parts);
+}
+
+async function renderRanking() {
+  const [text, components] = await Promise.all([fetchText("data/xuhui-2017-year-end.json"), fetchText("data/xuhui-2017-components.json")]);
+  const yearEnd = mubiao.Plan.fromJson(text);
+  const assessment = yearEnd.assess("2017-12-31", JSON.parse(components), undefined, { calendar });
+  const head = el("tr", {}, ...["Rank", "Unit", "Lead", "Partner", "Targets", "Score", "Grade"].map((h, i) => el("th", { class: i > 1 ? "number" : "" }, h)));
+  const number = (v) => (v === null ? "–" : v.toFixed(2));
+  const rows = assessment.units().map((unit) => {
+    const row = el("tr", { "data-unit": unit.unit },
+      el("td", {}, unit.rank), el("td", {}, unit.name),
+      ...[number(unit.lead_score), number(unit.partner_score), number(unit.target_completion), number(unit.performance)].map((v) => el("td", { class: "number" }, v)),
+      el("td", { class: "number" }, unit.grade));
+    row.addEventListener("click", () => {
+      for (const other of $("ranking-table").querySelectorAll("tr.selected")) other.classList.remove("selected");
+      row.classList.add("selected");
+      $("explanation").hidden = false;
+      $("explanation-title").textContent = `${unit.name}: ${unit.performance.toFixed(2)} points`;
+      $("explanation-text").textContent = assessment.renderExplanation(unit.unit, $("language").value);
+    });
+    return row;
+  });
+  $("ranking-table").replaceChildren(el("thead", {}, head), el("tbody", {}, ...rows));
+}
+
+// The browser test measures status and every roll-up of a 100,000-milestone plan here.
+window.mubiaoBenchmark = (milestones = 100000, runs = 5) => {
+  const synthetic = mubiao.syntheticPlan(milestones);
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const rollup = synthetic.status("2017-06-30").rollup();
+    rollup.overall();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+};
+
+async function main() {
+  await init();
+  calendar = JSON.parse(await fetchText("data/calendar-2017.json"));
+  $("plan-source").addEventListener("change", async () => { if (loadPlan(await fetchText($("plan-source").value))) render(); });
+  $("plan-file").addEventListener("change", async (event) => {
+    const file = event.target.files[0];
+    if (file && loadPlan(await file.text())) render();
+  });
+  $("as-of").addEventListener("change", render);
+  $("language").addEventListener("change", render);
+  if (loadPlan(await fetchText($("plan-source").value))) render();
+  await renderRanking();
+  document.body.dataset.ready = "true";
+}
+
+main().catch((error) => showProblems(error));
