@@ -5,7 +5,24 @@ use pyo3::types::PyDict;
 
 use crate::convert::{from_py, table, to_py, to_text};
 use crate::errors::{format_error, scheme_error};
-use crate::plan::{html_pre, parse_language};
+use crate::plan::{html_pre, options, parse_language, Calendar};
+
+/// The inputs of an assessment from keyword arguments: component scores, the scheme (the
+/// default when none), and status options with the calendar.
+pub fn inputs(
+    components: &Bound<'_, PyDict>,
+    scheme: Option<PyRef<'_, Scheme>>,
+    calendar: Option<PyRef<'_, Calendar>>,
+) -> PyResult<(
+    mubiao::ComponentScores,
+    mubiao::Scheme,
+    mubiao::StatusOptions,
+)> {
+    let components = from_py(components.as_any(), "the component scores")?;
+    let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+    let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
+    Ok((components, scheme, options))
+}
 
 /// A validated scoring scheme; only a valid one can be used to assess.
 #[pyclass(module = "mubiao", frozen)]

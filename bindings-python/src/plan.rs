@@ -229,10 +229,8 @@ impl Plan {
         scheme: Option<PyRef<'_, Scheme>>,
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Assessment> {
-        let components: mubiao::ComponentScores =
-            from_py(components.as_any(), "the component scores")?;
-        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
-        let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
+        let (components, scheme, options) =
+            crate::assessment::inputs(components, scheme, calendar)?;
         let inner = self
             .inner
             .assess(to_date(as_of, "as_of")?, &scheme, &components, &options)

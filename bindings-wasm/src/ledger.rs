@@ -143,16 +143,10 @@ impl Ledger {
         #[wasm_bindgen(unchecked_param_type = "ScoringScheme | undefined")] scheme: JsValue,
         #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
     ) -> Result<Assessment, JsValue> {
-        let components: mubiao::ComponentScores = from_js(components, "the component scores")?;
-        let scheme = crate::read_scheme(scheme)?;
+        let (components, scheme, options) = crate::assessment_inputs(components, scheme, options)?;
         let inner = self
             .inner
-            .assess(
-                to_date(as_of, "asOf")?,
-                &scheme,
-                &components,
-                &status_options(options)?,
-            )
+            .assess(to_date(as_of, "asOf")?, &scheme, &components, &options)
             .map_err(to_js_error)?;
         Ok(Assessment { inner })
     }

@@ -77,6 +77,26 @@ pub(crate) fn read_scheme(scheme: JsValue) -> Result<mubiao::Scheme, JsValue> {
     rules.validate().map_err(|e| scheme_error(&e))
 }
 
+/// The inputs of an assessment: component scores, the scheme, and status options.
+pub(crate) fn assessment_inputs(
+    components: JsValue,
+    scheme: JsValue,
+    options: JsValue,
+) -> Result<
+    (
+        mubiao::ComponentScores,
+        mubiao::Scheme,
+        mubiao::StatusOptions,
+    ),
+    JsValue,
+> {
+    Ok((
+        from_js(components, "the component scores")?,
+        read_scheme(scheme)?,
+        status_options(options)?,
+    ))
+}
+
 /// A plan document from JSON text or a plain object.
 pub(crate) fn read_document(source: JsValue) -> Result<mubiao::PlanDocument, JsValue> {
     match source.as_string() {
@@ -211,16 +231,10 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "ScoringScheme | undefined")] scheme: JsValue,
         #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
     ) -> Result<Assessment, JsValue> {
-        let components: mubiao::ComponentScores = from_js(components, "the component scores")?;
-        let scheme = crate::read_scheme(scheme)?;
+        let (components, scheme, options) = crate::assessment_inputs(components, scheme, options)?;
         let inner = self
             .inner
-            .assess(
-                to_date(as_of, "asOf")?,
-                &scheme,
-                &components,
-                &status_options(options)?,
-            )
+            .assess(to_date(as_of, "asOf")?, &scheme, &components, &options)
             .map_err(|e| to_js_error(e.into()))?;
         Ok(Assessment { inner })
     }
