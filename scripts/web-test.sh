@@ -17,6 +17,13 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# A CJK font, so that the screenshot shows the Chinese names; the test does not need it.
+if ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
+    step "apt-get install fonts-wqy-zenhei (for the screenshot)"
+    apt-get install -y -qq --no-install-recommends fonts-wqy-zenhei >/dev/null 2>&1 \
+        || echo "no CJK font could be installed; Chinese text shows as boxes in the screenshot" >&2
+fi
+
 step "cargo build --release --example synthetic_status (the native time)"
 cargo build --quiet --locked --release --example synthetic_status
 
