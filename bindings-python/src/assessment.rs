@@ -3,9 +3,9 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{from_py, table, to_py, to_text};
+use crate::convert::{from_py, named, table, to_py, to_text};
 use crate::errors::{format_error, scheme_error};
-use crate::plan::{html_pre, options, parse_language, Calendar};
+use crate::plan::{default_options, html_pre, Calendar};
 
 /// The inputs of an assessment from keyword arguments: component scores, the scheme (the
 /// default when none), and status options with the calendar.
@@ -19,7 +19,7 @@ pub fn inputs(
     mubiao::StatusOptions,
 )> {
     let components = from_py(components.as_any(), "the component scores")?;
-    let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+    let options = default_options(calendar.as_deref());
     let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
     Ok((components, scheme, options))
 }
@@ -179,7 +179,7 @@ impl Assessment {
     /// The ranking, the top explanation and the accountability list as text.
     #[pyo3(signature = (language = "zh"))]
     fn render(&self, language: &str) -> PyResult<String> {
-        Ok(self.inner.render(parse_language(language)?))
+        Ok(self.inner.render(named(language, "language")?))
     }
 
     /// The whole assessment as a dict.

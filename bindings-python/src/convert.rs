@@ -44,6 +44,12 @@ pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyR
         .map_err(|error| bad_argument(format!("{what} does not have the expected shape: {error}")))
 }
 
+/// A value the core names in its documents, such as `monthly` or `zh`, from its name.
+pub fn named<T: DeserializeOwned>(name: &str, what: &str) -> PyResult<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|error| bad_argument(format!("`{what}` is `{name}`: {error}")))
+}
+
 /// A list of records wrapped in `mubiao.Table`.
 pub fn table<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'py, PyAny>> {
     let records = to_py(py, rows)?;

@@ -8,7 +8,7 @@ use pyo3::types::PyDict;
 use crate::assessment::{Assessment, Scheme};
 use crate::convert::{from_py, table, to_date, to_datetime, to_py, to_text};
 use crate::errors::{integrity_error, refused, to_py_err};
-use crate::plan::{options, read_plan, Calendar, Plan, Report};
+use crate::plan::{default_options, read_plan, Calendar, Plan, Report};
 
 /// An adopted plan with every change made to it since, checked, recorded and hash-chained.
 #[pyclass(module = "mubiao")]
@@ -134,7 +134,7 @@ impl Ledger {
         as_of: &Bound<'_, PyAny>,
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Report> {
-        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let options = default_options(calendar.as_deref());
         let inner = self
             .inner
             .supervision_report(to_date(as_of, "as_of")?, &options)

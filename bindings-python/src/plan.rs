@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{bad_argument, from_py, table, to_bytes, to_date, to_py, to_text};
+use crate::convert::{from_py, named, table, to_bytes, to_date, to_py, to_text};
 use crate::errors::{assessment_error, format_error, status_error, to_py_err, validation_error};
 
 /// Reads and validates a plan document from `str`, `bytes` or a `dict`.
@@ -42,36 +42,20 @@ pub fn options(
     due_soon_working_days: u32,
     reporting_cadence: &str,
 ) -> PyResult<mubiao::StatusOptions> {
-    let reporting_cadence = match reporting_cadence {
-        "weekly" => mubiao::ReportingCadence::Weekly,
-        "monthly" => mubiao::ReportingCadence::Monthly,
-        "quarterly" => mubiao::ReportingCadence::Quarterly,
-        other => {
-            return Err(bad_argument(format!(
-                "`reporting_cadence` is `{other}`; use weekly, monthly or quarterly"
-            )))
-        }
-    };
     Ok(mubiao::StatusOptions {
         risk_margin,
         due_soon_working_days,
-        reporting_cadence,
+        reporting_cadence: named(reporting_cadence, "reporting_cadence")?,
         calendar: calendar.map(|c| c.inner.clone()).unwrap_or_default(),
     })
 }
 
-fn language(name: &str) -> PyResult<mubiao::Language> {
-    match name {
-        "zh" | "chinese" => Ok(mubiao::Language::Chinese),
-        "en" | "english" => Ok(mubiao::Language::English),
-        other => Err(bad_argument(format!(
-            "`language` is `{other}`; use zh or en"
-        ))),
+/// The core's default status options, with a calendar when one is given.
+pub fn default_options(calendar: Option<&Calendar>) -> mubiao::StatusOptions {
+    mubiao::StatusOptions {
+        calendar: calendar.map(|c| c.inner.clone()).unwrap_or_default(),
+        ..mubiao::StatusOptions::default()
     }
-}
-
-pub fn parse_language(name: &str) -> PyResult<mubiao::Language> {
-    language(name)
 }
 
 /// `text` escaped for HTML, inside `<pre>`, for Jupyter.
@@ -184,16 +168,8 @@ impl Plan {
         step: &str,
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let step = match step {
-            "month" => mubiao::Granularity::Month,
-            "quarter" => mubiao::Granularity::Quarter,
-            other => {
-                return Err(bad_argument(format!(
-                    "`step` is `{other}`; use month or quarter"
-                )))
-            }
-        };
-        let options = options(calendar.as_deref(), 0.2, 3, "monthly")?;
+        let step: mubiao::Granularity = named(step, "step")?;
+        let options = default_options(calendar.as_deref());
         let points = self
             .inner
             .trend(to_date(as_of, "as_of")?, step, &options)
@@ -277,15 +253,10 @@ impl Status {
 
     /// The counts for the whole plan, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let summary = self.evaluation(py)?.summary();
-        let mut value = serde_json::to_value(summary).unwrap_or_default();
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "completion_rate".into(),
-                serde_json::json!(summary.completion_rate()),
-            );
-        }
-        to_py(py, &value)
+        to_py(
+            py,
+            &mubiao::SummaryRecord::from(self.evaluation(py)?.summary()),
+        )
     }
 
     /// Every milestone's standing, one row each.
@@ -354,7 +325,7 @@ impl Report {
     /// The report as text in `language` ("zh" or "en").
     #[pyo3(signature = (language = "zh"))]
     fn render(&self, language: &str) -> PyResult<String> {
-        Ok(self.inner.render(self::language(language)?))
+        Ok(self.inner.render(named(language, "language")?))
     }
 
     /// The report as a dict.

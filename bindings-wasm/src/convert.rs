@@ -24,6 +24,12 @@ pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsV
         .map_err(|error| bad_argument(format!("{what} does not have the expected shape: {error}")))
 }
 
+/// A value the core names in its documents, such as `month` or `zh`, from its name.
+pub fn named<T: DeserializeOwned>(name: &str, what: &str) -> Result<T, JsValue> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|error| bad_argument(format!("`{what}` is `{name}`: {error}")))
+}
+
 /// A date from an ISO string `YYYY-MM-DD`.
 pub fn to_date(text: &str, name: &str) -> Result<NaiveDate, JsValue> {
     text.parse().map_err(|_| {

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use convert::{from_js, to_date, to_js};
+use convert::{from_js, named, to_date, to_js};
 use error::{bad_argument, format_error, js_error, scheme_error, to_js_error, validation_error};
 
 pub use ledger::Ledger;
@@ -56,16 +56,6 @@ pub(crate) fn status_options(options: JsValue) -> Result<mubiao::StatusOptions, 
             .unwrap_or(defaults.reporting_cadence),
         calendar,
     })
-}
-
-pub(crate) fn language(name: &str) -> Result<mubiao::Language, JsValue> {
-    match name {
-        "zh" => Ok(mubiao::Language::Chinese),
-        "en" => Ok(mubiao::Language::English),
-        other => Err(bad_argument(format!(
-            "`language` is `{other}`; use zh or en"
-        ))),
-    }
 }
 
 /// A validated scheme from an optional plain object (the default when absent).
@@ -201,15 +191,7 @@ impl Plan {
         #[wasm_bindgen(unchecked_param_type = "\"month\" | \"quarter\"")] step: &str,
         #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let step = match step {
-            "month" => mubiao::Granularity::Month,
-            "quarter" => mubiao::Granularity::Quarter,
-            other => {
-                return Err(bad_argument(format!(
-                    "`step` is `{other}`; use month or quarter"
-                )))
-            }
-        };
+        let step: mubiao::Granularity = named(step, "step")?;
         let points = self
             .inner
             .trend(to_date(as_of, "asOf")?, step, &status_options(options)?)
@@ -267,15 +249,7 @@ impl Status {
     /// The counts for the whole plan, with the completion rate.
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(&self) -> Result<JsValue, JsValue> {
-        let summary = self.evaluation()?.summary();
-        let mut value = serde_json::to_value(summary).unwrap_or_default();
-        if let Some(map) = value.as_object_mut() {
-            map.insert(
-                "completion_rate".into(),
-                serde_json::json!(summary.completion_rate()),
-            );
-        }
-        to_js(&value)
+        to_js(&mubiao::SummaryRecord::from(self.evaluation()?.summary()))
     }
 
     /// Every milestone's standing.
@@ -393,7 +367,7 @@ impl Report {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Language")] language: &str,
     ) -> Result<String, JsValue> {
-        Ok(self.inner.render(self::language(language)?))
+        Ok(self.inner.render(named(language, "language")?))
     }
 
     /// The report as a plain object.
@@ -534,7 +508,7 @@ impl Assessment {
         unit: &str,
         #[wasm_bindgen(unchecked_param_type = "Language")] language: &str,
     ) -> Result<String, JsValue> {
-        let language = self::language(language)?;
+        let language = named(language, "language")?;
         self.inner
             .units
             .iter()
@@ -555,7 +529,7 @@ impl Assessment {
         &self,
         #[wasm_bindgen(unchecked_param_type = "Language")] language: &str,
     ) -> Result<String, JsValue> {
-        Ok(self.inner.render(self::language(language)?))
+        Ok(self.inner.render(named(language, "language")?))
     }
 
     /// The whole assessment as a plain object.

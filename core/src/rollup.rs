@@ -190,6 +190,25 @@ impl Summary {
     }
 }
 
+/// A [`Summary`] with its completion rate, as a flat record for hosts that show it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct SummaryRecord {
+    /// The counts.
+    #[serde(flatten)]
+    pub counts: Summary,
+    /// [`Summary::completion_rate`].
+    pub completion_rate: Option<f64>,
+}
+
+impl From<Summary> for SummaryRecord {
+    fn from(counts: Summary) -> Self {
+        Self {
+            completion_rate: counts.completion_rate(),
+            counts,
+        }
+    }
+}
+
 /// A lagging milestone, with who answers for it and why it lags.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LaggingItem {

@@ -12,14 +12,15 @@ use crate::progress::{LagCause, LagClass};
 use crate::rollup::Summary;
 use crate::status::Light;
 
-/// The language of rendered text.
+/// The language of rendered text, written by its code: `zh` or `en`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
 pub enum Language {
     /// Simplified Chinese, as the district's reports are written.
     #[default]
+    #[serde(rename = "zh")]
     Chinese,
     /// English.
+    #[serde(rename = "en")]
     English,
 }
 
