@@ -25,7 +25,13 @@ fn main() -> ExitCode {
         .and_then(|n| n.parse().ok())
         .unwrap_or(1_000_000);
     let started = Instant::now();
-    let document = synthetic_plan(SyntheticOptions::with_milestones(milestones));
+    let document = match synthetic_plan(SyntheticOptions::with_milestones(milestones)) {
+        Ok(document) => document,
+        Err(error) => {
+            eprintln!("{error}");
+            return ExitCode::FAILURE;
+        }
+    };
     let generated = started.elapsed();
     let started = Instant::now();
     let plan = match document.validate() {

@@ -30,6 +30,7 @@ fn status_and_rollups(c: &mut Criterion) {
     let mut group = c.benchmark_group("status_and_rollups");
     for milestones in sizes() {
         let plan = synthetic_plan(SyntheticOptions::with_milestones(milestones))
+            .expect("within the generator's limits")
             .validate()
             .expect("synthetic plans are valid");
         group.throughput(Throughput::Elements(milestones as u64));
@@ -49,7 +50,8 @@ fn status_and_rollups(c: &mut Criterion) {
 fn validation(c: &mut Criterion) {
     let mut group = c.benchmark_group("validate");
     let milestones = 100_000;
-    let document = synthetic_plan(SyntheticOptions::with_milestones(milestones));
+    let document = synthetic_plan(SyntheticOptions::with_milestones(milestones))
+        .expect("within the generator's limits");
     group.throughput(Throughput::Elements(milestones as u64));
     group.sample_size(10);
     group.bench_function(BenchmarkId::from_parameter(milestones), |b| {

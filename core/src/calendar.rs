@@ -4,13 +4,11 @@
 //! Warnings such as "due in 3 working days" count working days with it. Outside the years
 //! a calendar covers, Monday to Friday are working days.
 
-use std::collections::BTreeMap;
-
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::error::{FormatError, ValidationError};
-use crate::validation::{Problem, ProblemCode};
+use crate::error::{Subject, ValidationError};
+use crate::validation::{Collector, Problem, ProblemCode};
 
 /// A run of public holidays, both ends included, e.g. the Spring Festival.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,8 +18,12 @@ pub struct Holiday {
     /// The holiday's name, e.g. `Spring Festival`.
     pub name: String,
     /// The first day off.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub from: NaiveDate,
     /// The last day off.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub to: NaiveDate,
 }
 
@@ -33,6 +35,8 @@ pub struct WorkingWeekendDay {
     /// Which holiday the day belongs to, e.g. `Spring Festival`.
     pub name: String,
     /// The day.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub date: NaiveDate,
 }
 
@@ -75,9 +79,19 @@ pub struct CalendarDocument {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WorkingCalendar {
     name: String,
-    /// Days whose working status differs from the weekday rule: +1 for a working weekend
-    /// day, −1 for a holiday on a weekday; sorted by date, each date once.
-    exceptions: Vec<(NaiveDate, i8)>,
+    /// Runs of holidays, sorted and apart, each with the weekdays off before it: a holiday
+    /// of any length costs one entry, whatever its span.
+    holidays: Vec<HolidayRun>,
+    /// Weekend days that are working days, sorted, each once.
+    working_weekend_days: Vec<NaiveDate>,
+}
+
+/// A run of days off, both ends included, with the count of weekdays in all runs before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct HolidayRun {
+    from: NaiveDate,
+    to: NaiveDate,
+    weekdays_before: i64,
 }
 
 /// Days from 0001-01-01 (a Monday) that are Monday to Friday, up to and including `date`.
@@ -88,9 +102,19 @@ fn weekdays_through(date: NaiveDate) -> i64 {
     weeks * 5 + rest.min(5)
 }
 
+/// Weekdays from `from` to `to`, both included.
+fn weekdays_in(from: NaiveDate, to: NaiveDate) -> i64 {
+    from.pred_opt()
+        .map_or(0, |before| weekdays_through(to) - weekdays_through(before))
+}
+
 fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
+
+/// The longest holiday a calendar may list: a run of days off longer than this is a typing
+/// mistake, not a holiday.
+pub const MAX_HOLIDAY_DAYS: i64 = 366;
 
 impl WorkingCalendar {
     /// A calendar with no holidays: Monday to Friday are working days.
@@ -104,126 +128,276 @@ impl WorkingCalendar {
     ///
     /// [`Error::Format`](crate::Error::Format) for text that is not a calendar document,
     /// [`Error::Validation`](crate::Error::Validation) listing every problem: a date given
-    /// twice (`duplicate-date`), a holiday that ends before it starts (`inverted-range`), a
-    /// working weekend day that is not a Saturday or Sunday (`not-a-weekend`), a date
-    /// outside the calendar's years (`date-outside-calendar`).
+    /// twice or holidays that overlap (`duplicate-date`), a holiday that ends before it
+    /// starts or runs longer than [`MAX_HOLIDAY_DAYS`] (`inverted-range`), a working weekend
+    /// day that is not a Saturday or Sunday (`not-a-weekend`), a date outside the
+    /// calendar's years (`date-outside-calendar`), a year outside 1 to 9999
+    /// (`invalid-year`).
     pub fn from_json_str(json: &str) -> Result<Self, crate::Error> {
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let document: CalendarDocument = serde_path_to_error::deserialize(&mut deserializer)
-            .map_err(|error| {
-                let pointer = crate::format::json_pointer(error.path());
-                FormatError::from_json(error.into_inner(), pointer.clone()).into_shape(pointer)
-            })?;
-        deserializer
-            .end()
-            .map_err(|error| FormatError::from_json(error, String::new()))?;
+        Self::from_json_slice(json.as_bytes())
+    }
+
+    /// Reads and checks a calendar from JSON bytes (UTF-8), as
+    /// [`WorkingCalendar::from_json_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`WorkingCalendar::from_json_str`].
+    pub fn from_json_slice(json: &[u8]) -> Result<Self, crate::Error> {
+        let document: CalendarDocument = crate::format::read_json(json)?;
         Ok(Self::from_document(document)?)
     }
 
-    /// Checks a calendar document.
+    /// Checks a calendar document. The cost grows with the number of holidays and days
+    /// listed, never with how many days a holiday spans.
     ///
     /// # Errors
     ///
     /// As [`WorkingCalendar::from_json_str`], every problem at once.
     pub fn from_document(document: CalendarDocument) -> Result<Self, ValidationError> {
-        let mut problems = Vec::new();
-        let mut problem = |code, path: String, message: String| {
-            problems.push(Problem {
-                code,
-                path,
-                message,
-            });
+        // (section, position, problem): sorted into document order at the end.
+        let mut found: Vec<(u8, usize, Problem)> = Vec::new();
+        let mut years = document.years.clone();
+        years.sort_unstable();
+        years.dedup();
+        for (y, year) in document.years.iter().enumerate() {
+            if !(1..=9999).contains(year) {
+                found.push((
+                    0,
+                    y,
+                    Problem::new(
+                        ProblemCode::InvalidYear,
+                        format!("/years/{y}"),
+                        format!(
+                            "the year `{year}` is not a calendar year; use a year from 1 to 9999"
+                        ),
+                        format!("年份 `{year}` 不是有效的年份;请使用 1 至 9999 之间的年份"),
+                    ),
+                ));
+            }
+        }
+        // Whether every year from `first` to `last` is covered.
+        let covers = |first: i32, last: i32| -> bool {
+            let from = years.partition_point(|y| *y < first);
+            let to = years.partition_point(|y| *y <= last);
+            i64::try_from(to.saturating_sub(from)).unwrap_or(0)
+                == i64::from(last) - i64::from(first) + 1
         };
-        let covered = |date: NaiveDate| document.years.contains(&date.year());
-        let mut seen: BTreeMap<NaiveDate, String> = BTreeMap::new();
-        let mut exceptions = Vec::new();
+
+        let mut runs: Vec<(NaiveDate, NaiveDate, usize)> = Vec::new();
         for (h, holiday) in document.holidays.iter().enumerate() {
             let path = format!("/holidays/{h}");
             if holiday.to < holiday.from {
-                problem(
+                found.push((
+                    1,
+                    h,
+                    Problem::new(
+                        ProblemCode::InvertedRange,
+                        format!("{path}/to"),
+                        format!(
+                            "holiday `{}` ends on {} before it starts on {}; swap `from` and `to`",
+                            holiday.name, holiday.to, holiday.from
+                        ),
+                        format!(
+                            "假期 `{}` 的结束日 {} 早于开始日 {};请交换 `from` 和 `to`",
+                            holiday.name, holiday.to, holiday.from
+                        ),
+                    ),
+                ));
+                continue;
+            }
+            let days = (holiday.to - holiday.from).num_days() + 1;
+            if days > MAX_HOLIDAY_DAYS {
+                found.push((1, h, Problem::new(
                     ProblemCode::InvertedRange,
                     format!("{path}/to"),
                     format!(
-                        "holiday `{}` ends on {} before it starts on {}; swap `from` and `to`",
-                        holiday.name, holiday.to, holiday.from
+                        "holiday `{}` runs {days} days, from {} to {}; a holiday lasts at most {MAX_HOLIDAY_DAYS} days, so check its dates",
+                        holiday.name, holiday.from, holiday.to
                     ),
-                );
+                    format!(
+                        "假期 `{}` 从 {} 到 {} 共 {days} 天;假期最长 {MAX_HOLIDAY_DAYS} 天,请核对日期",
+                        holiday.name, holiday.from, holiday.to
+                    ),
+                )));
                 continue;
             }
-            for date in holiday.from.iter_days().take_while(|d| *d <= holiday.to) {
-                if !covered(date) {
-                    problem(
-                        ProblemCode::DateOutsideCalendar,
-                        path.clone(),
-                        format!(
-                            "{date} of `{}` is outside the calendar's `years`; add its year",
-                            holiday.name
-                        ),
-                    );
-                    break;
+            if !covers(holiday.from.year(), holiday.to.year()) {
+                found.push((1, h, Problem::new(
+                    ProblemCode::DateOutsideCalendar,
+                    path,
+                    format!(
+                        "holiday `{}` ({} to {}) falls outside the calendar's `years`; add its year",
+                        holiday.name, holiday.from, holiday.to
+                    ),
+                    format!(
+                        "假期 `{}`({} 至 {})不在日历的 `years` 之内;请加入其年份",
+                        holiday.name, holiday.from, holiday.to
+                    ),
+                )));
+                continue;
+            }
+            runs.push((holiday.from, holiday.to, h));
+        }
+
+        // Overlapping holidays give some dates twice: sort by start and compare each run
+        // with the furthest end seen so far.
+        let mut order: Vec<usize> = (0..runs.len()).collect();
+        order.sort_by_key(|&r| runs.get(r).map(|(from, _, h)| (*from, *h)));
+        let mut overlaps: Vec<(usize, NaiveDate, usize)> = Vec::new();
+        let mut furthest: Option<(NaiveDate, usize)> = None;
+        for &r in &order {
+            let Some(&(from, to, h)) = runs.get(r) else {
+                continue;
+            };
+            if let Some((end, first)) = furthest {
+                if from <= end {
+                    overlaps.push((h, from, first));
                 }
-                if let Some(first) = seen.get(&date) {
-                    problem(
-                        ProblemCode::DuplicateDate,
-                        path.clone(),
+                if to > end {
+                    furthest = Some((to, h));
+                }
+            } else {
+                furthest = Some((to, h));
+            }
+        }
+        overlaps.sort_unstable();
+        for (h, date, first) in overlaps {
+            let (later, earlier) = if h > first { (h, first) } else { (first, h) };
+            found.push((
+                1,
+                later,
+                Problem::new(
+                    ProblemCode::DuplicateDate,
+                    format!("/holidays/{later}"),
+                    format!(
+                    "{date} is given twice, here and at `/holidays/{earlier}`; give each date once"
+                ),
+                    format!("{date} 出现了两次:此处和 `/holidays/{earlier}`;每个日期只列一次"),
+                ),
+            ));
+        }
+
+        let mut weekend_days: Vec<(NaiveDate, usize)> = Vec::new();
+        for (w, day) in document.working_weekend_days.iter().enumerate() {
+            let path = format!("/working_weekend_days/{w}/date");
+            if !is_weekend(day.date) {
+                found.push((
+                    2,
+                    w,
+                    Problem::new(
+                        ProblemCode::NotAWeekend,
+                        path,
                         format!(
-                            "{date} is given twice, here and at `{first}`; give each date once"
+                            "{} is a {}, already a working day; list only Saturdays and Sundays",
+                            day.date,
+                            weekday_en(day.date.weekday())
                         ),
-                    );
+                        format!(
+                            "{} 是{},本来就是工作日;这里只列周六和周日",
+                            day.date,
+                            weekday_zh(day.date.weekday())
+                        ),
+                    ),
+                ));
+                continue;
+            }
+            if !covers(day.date.year(), day.date.year()) {
+                found.push((
+                    2,
+                    w,
+                    Problem::new(
+                        ProblemCode::DateOutsideCalendar,
+                        path,
+                        format!(
+                            "{} is outside the calendar's `years`; add its year",
+                            day.date
+                        ),
+                        format!("{} 不在日历的 `years` 之内;请加入其年份", day.date),
+                    ),
+                ));
+                continue;
+            }
+            weekend_days.push((day.date, w));
+        }
+        weekend_days.sort_unstable();
+        let mut working_weekend_days = Vec::with_capacity(weekend_days.len());
+        let mut first_of_date: Option<(NaiveDate, usize)> = None;
+        let mut clashes: Vec<(usize, String, String)> = Vec::new();
+        for &(date, w) in &weekend_days {
+            match first_of_date {
+                Some((seen, first)) if seen == date => {
+                    clashes.push((
+                        w,
+                        format!("/working_weekend_days/{first}/date"),
+                        date.to_string(),
+                    ));
                     continue;
                 }
-                seen.insert(date, path.clone());
-                if !is_weekend(date) {
-                    exceptions.push((date, -1));
+                _ => first_of_date = Some((date, w)),
+            }
+            working_weekend_days.push(date);
+        }
+
+        // Holiday runs in date order, for look-ups; clashes with working weekend days.
+        let mut sorted_runs: Vec<(NaiveDate, NaiveDate, usize)> =
+            order.iter().filter_map(|&r| runs.get(r).copied()).collect();
+        sorted_runs.dedup_by(|later, earlier| {
+            // Merge overlapping runs (already reported) so look-ups stay sound.
+            if later.0 <= earlier.1 {
+                earlier.1 = earlier.1.max(later.1);
+                true
+            } else {
+                false
+            }
+        });
+        for &(date, w) in &weekend_days {
+            let at = sorted_runs.partition_point(|(from, _, _)| *from <= date);
+            if let Some(&(_, to, h)) = at.checked_sub(1).and_then(|i| sorted_runs.get(i)) {
+                if date <= to {
+                    clashes.push((w, format!("/holidays/{h}"), date.to_string()));
                 }
             }
         }
-        for (w, day) in document.working_weekend_days.iter().enumerate() {
-            let path = format!("/working_weekend_days/{w}");
-            if !is_weekend(day.date) {
-                problem(
-                    ProblemCode::NotAWeekend,
-                    format!("{path}/date"),
-                    format!(
-                        "{} is a {:?}, already a working day; list only Saturdays and Sundays",
-                        day.date,
-                        day.date.weekday()
-                    ),
-                );
-                continue;
-            }
-            if !covered(day.date) {
-                problem(
-                    ProblemCode::DateOutsideCalendar,
-                    format!("{path}/date"),
-                    format!(
-                        "{} is outside the calendar's `years`; add its year",
-                        day.date
-                    ),
-                );
-                continue;
-            }
-            if let Some(first) = seen.get(&day.date) {
-                problem(
+        clashes.sort_unstable();
+        for (w, first, date) in clashes {
+            found.push((
+                2,
+                w,
+                Problem::new(
                     ProblemCode::DuplicateDate,
-                    format!("{path}/date"),
-                    format!(
-                        "{} is given twice, here and at `{first}`; give each date once",
-                        day.date
-                    ),
-                );
-                continue;
+                    format!("/working_weekend_days/{w}/date"),
+                    format!("{date} is given twice, here and at `{first}`; give each date once"),
+                    format!("{date} 出现了两次:此处和 `{first}`;每个日期只列一次"),
+                ),
+            ));
+        }
+        if !found.is_empty() {
+            found.sort_by_key(|(section, position, _)| (*section, *position));
+            let mut problems = Collector::default();
+            for (_, _, problem) in found {
+                problems.add(problem);
             }
-            seen.insert(day.date, format!("{path}/date"));
-            exceptions.push((day.date, 1));
+            return Err(ValidationError::collected(Subject::Calendar, problems));
         }
-        if !problems.is_empty() {
-            return Err(ValidationError { problems });
-        }
-        exceptions.sort_unstable();
+        working_weekend_days.dedup();
+        let mut weekdays_before = 0i64;
+        let holidays = sorted_runs
+            .into_iter()
+            .map(|(from, to, _)| {
+                let run = HolidayRun {
+                    from,
+                    to,
+                    weekdays_before,
+                };
+                weekdays_before += weekdays_in(from, to);
+                run
+            })
+            .collect();
         Ok(Self {
             name: document.name,
-            exceptions,
+            holidays,
+            working_weekend_days,
         })
     }
 
@@ -232,35 +406,62 @@ impl WorkingCalendar {
         &self.name
     }
 
+    /// The holiday run holding `date`, if any.
+    fn holiday_run(&self, date: NaiveDate) -> Option<&HolidayRun> {
+        let after = self.holidays.partition_point(|run| run.from <= date);
+        let run = self.holidays.get(after.checked_sub(1)?)?;
+        (date <= run.to).then_some(run)
+    }
+
     /// Whether `date` is a working day.
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
-        match self.exceptions.binary_search_by_key(&date, |(d, _)| *d) {
-            Ok(found) => self
-                .exceptions
-                .get(found)
-                .is_some_and(|(_, delta)| *delta > 0),
-            Err(_) => !is_weekend(date),
+        if self.working_weekend_days.binary_search(&date).is_ok() {
+            return true;
         }
+        self.holiday_run(date).is_none() && !is_weekend(date)
     }
 
     /// Working days from 0001-01-01 up to and including `date`; differences of two such
     /// numbers count working days between dates.
     pub fn working_day_number(&self, date: NaiveDate) -> i64 {
-        let through = self.exceptions.partition_point(|(d, _)| *d <= date);
-        let adjustment: i64 = self
-            .exceptions
-            .get(..through)
-            .unwrap_or_default()
-            .iter()
-            .map(|(_, delta)| i64::from(*delta))
-            .sum();
-        weekdays_through(date) + adjustment
+        // Weekdays off: whole runs before `date`, and the part of a run that holds it.
+        let after = self.holidays.partition_point(|run| run.from <= date);
+        let off = match after.checked_sub(1).and_then(|i| self.holidays.get(i)) {
+            None => 0,
+            Some(run) => run.weekdays_before + weekdays_in(run.from, run.to.min(date)),
+        };
+        let worked_weekend_days = self.working_weekend_days.partition_point(|d| *d <= date);
+        weekdays_through(date) - off + i64::try_from(worked_weekend_days).unwrap_or(0)
     }
 
     /// Working days after `from` up to and including `to`; negative when `to` is earlier.
     /// A milestone due on `to` is, on day `from`, due in this many working days.
     pub fn working_days_between(&self, from: NaiveDate, to: NaiveDate) -> i64 {
         self.working_day_number(to) - self.working_day_number(from)
+    }
+}
+
+fn weekday_en(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+fn weekday_zh(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "星期一",
+        Weekday::Tue => "星期二",
+        Weekday::Wed => "星期三",
+        Weekday::Thu => "星期四",
+        Weekday::Fri => "星期五",
+        Weekday::Sat => "星期六",
+        Weekday::Sun => "星期日",
     }
 }
 

@@ -101,7 +101,12 @@ pub struct SubProject {
     /// What the sub-project does, in a line.
     pub title: String,
     /// When work starts; the first day of the plan's year when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(with = "Option<NaiveDate>"))]
     pub start: Option<NaiveDate>,
     /// Who leads and who helps.
     #[serde(default)]
@@ -152,6 +157,8 @@ pub struct KeyTask {
 #[serde(deny_unknown_fields)]
 pub struct Withdrawal {
     /// The day it was withdrawn.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub on: NaiveDate,
     /// Why, in words.
     pub reason: String,
@@ -165,8 +172,11 @@ pub struct Withdrawal {
 #[serde(deny_unknown_fields)]
 pub struct PlanDocument {
     /// The version of the document format; this library reads version 1.
+    #[serde(deserialize_with = "crate::format::exact_format_version")]
     pub format_version: u32,
-    /// The calendar year the plan covers.
+    /// The calendar year the plan covers, from 1 to 9999.
+    #[serde(deserialize_with = "crate::dates::plan_year")]
+    #[cfg_attr(feature = "json-schema", schemars(range(min = 1, max = 9999)))]
     pub year: i32,
     /// The name of the plan, e.g. `徐汇区2017年政府工作目标`.
     pub name: String,

@@ -1,12 +1,47 @@
 //! The errors of the library: one enum per family, gathered under [`Error`].
 
-use crate::validation::Problem;
+use crate::report::Language;
+use crate::validation::{Collector, OmittedProblems, Problem};
+
+/// How the bytes of a document fail to be UTF-8 text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum EncodingProblem {
+    /// The text starts with a UTF-8 byte-order mark, as some editors (Notepad) save it.
+    ByteOrderMark,
+    /// The text is UTF-16 (or UTF-32), as "Unicode" in some editors saves it.
+    Utf16,
+    /// A byte sequence that is not UTF-8, e.g. text saved as GBK or a binary file.
+    InvalidUtf8,
+}
 
 /// A document could not be read: it is not JSON, or not a plan document of a supported
 /// format version.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum FormatError {
+    /// The bytes are not UTF-8 text (a byte-order mark, UTF-16, or bytes of another
+    /// encoding).
+    #[error("{}", self.message(Language::English))]
+    Encoding {
+        /// What is wrong with the encoding.
+        problem: EncodingProblem,
+        /// The line of the first bad byte, from 1.
+        line: usize,
+        /// The column of the first bad byte, from 1 (counting characters).
+        column: usize,
+    },
+    /// The text is empty or only white space.
+    #[error("{}", self.message(Language::English))]
+    Empty,
+    /// The text is not JSON, and looks like a file name: the caller passed a path where
+    /// the document's contents belong.
+    #[error("{}", self.message(Language::English))]
+    FileNameGiven {
+        /// The text given.
+        text: String,
+    },
     /// The text is not well-formed JSON (or ends too early, or nests too deeply).
     #[error("malformed JSON at line {line}, column {column}: {message}")]
     Syntax {
@@ -16,6 +51,8 @@ pub enum FormatError {
         column: usize,
         /// What the JSON reader found wrong.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
     /// The JSON is well formed but does not have the shape of a plan document: a value of
     /// the wrong type, an unknown field or a missing required field.
@@ -29,6 +66,8 @@ pub enum FormatError {
         column: usize,
         /// What is wrong, e.g. "unknown field `colour`, expected one of ...".
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
     /// The document has no `format_version` field.
     #[error("the document has no `format_version`; add `\"format_version\": {supported}` at the top level")]
@@ -51,7 +90,7 @@ impl FormatError {
     pub(crate) fn from_json(error: serde_json::Error, path: String) -> Self {
         let line = error.line();
         let column = error.column();
-        let message = strip_position(&error.to_string());
+        let (message, message_zh) = crate::wording::reword(&strip_position(&error.to_string()));
         if error.is_data() {
             FormatError::Shape {
                 path: if path.is_empty() {
@@ -62,12 +101,14 @@ impl FormatError {
                 line,
                 column,
                 message,
+                message_zh,
             }
         } else {
             FormatError::Syntax {
                 line,
                 column,
                 message,
+                message_zh,
             }
         }
     }
@@ -81,7 +122,8 @@ impl FormatError {
                 line,
                 column,
                 message,
-            } if message == "expected value" => FormatError::Shape {
+                ..
+            } if message.starts_with("expected a value") => FormatError::Shape {
                 path: if path.is_empty() {
                     "/".to_owned()
                 } else {
@@ -89,8 +131,48 @@ impl FormatError {
                 },
                 line,
                 column,
-                message: "invalid type: expected one of the names this field allows, as a string"
-                    .to_owned(),
+                message:
+                    "wrong kind of value: expected one of the names this field allows, in quotes"
+                        .to_owned(),
+                message_zh: "值的类型不对:此处应为该字段允许的名称之一(带引号)".to_owned(),
+            },
+            other => other,
+        }
+    }
+
+    /// The same error placed on another line (for documents read a line at a time).
+    pub(crate) fn on_line(self, number: usize) -> Self {
+        match self {
+            FormatError::Syntax {
+                column,
+                message,
+                message_zh,
+                ..
+            } => FormatError::Syntax {
+                line: number,
+                column,
+                message,
+                message_zh,
+            },
+            FormatError::Shape {
+                path,
+                column,
+                message,
+                message_zh,
+                ..
+            } => FormatError::Shape {
+                path,
+                line: number,
+                column,
+                message,
+                message_zh,
+            },
+            FormatError::Encoding {
+                problem, column, ..
+            } => FormatError::Encoding {
+                problem,
+                line: number,
+                column,
             },
             other => other,
         }
@@ -107,9 +189,9 @@ impl FormatError {
     /// The line and column of the error, from 1, when it has a place in the text.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            FormatError::Syntax { line, column, .. } | FormatError::Shape { line, column, .. } => {
-                Some((*line, *column))
-            }
+            FormatError::Syntax { line, column, .. }
+            | FormatError::Shape { line, column, .. }
+            | FormatError::Encoding { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }
@@ -117,10 +199,62 @@ impl FormatError {
     /// A stable code for the kind of error, for hosts that match on it.
     pub fn code(&self) -> &'static str {
         match self {
+            FormatError::Encoding { .. } => "not-utf8",
+            FormatError::Empty => "empty-document",
+            FormatError::FileNameGiven { .. } => "file-name-given",
             FormatError::Syntax { .. } => "malformed-json",
             FormatError::Shape { .. } => "wrong-shape",
             FormatError::MissingFormatVersion { .. } => "missing-format-version",
             FormatError::UnsupportedFormatVersion { .. } => "unsupported-format-version",
+        }
+    }
+
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: Language) -> String {
+        let english = language == Language::English;
+        match self {
+            FormatError::Encoding {
+                problem,
+                line,
+                column,
+            } => match (problem, english) {
+                (EncodingProblem::ByteOrderMark, true) => "the file starts with a byte-order mark (BOM), as Notepad saves \"UTF-8 with BOM\"; save the file as UTF-8 without BOM".to_owned(),
+                (EncodingProblem::ByteOrderMark, false) => "文件以字节顺序标记(BOM)开头,这是记事本等编辑器保存的“带 BOM 的 UTF-8”;请另存为不带 BOM 的 UTF-8 文件".to_owned(),
+                (EncodingProblem::Utf16, true) => "the file is saved as UTF-16 (\"Unicode\"), not UTF-8; save the file as UTF-8".to_owned(),
+                (EncodingProblem::Utf16, false) => "文件的编码是 UTF-16(“Unicode”),而不是 UTF-8;请另存为 UTF-8 文件".to_owned(),
+                (EncodingProblem::InvalidUtf8, true) => format!("the text is not UTF-8 at line {line}, column {column} (perhaps saved as GBK, or not a text file at all); save the file as UTF-8"),
+                (EncodingProblem::InvalidUtf8, false) => format!("第 {line} 行第 {column} 列的内容不是 UTF-8 编码(可能保存成了 GBK,或者根本不是文本文件);请另存为 UTF-8 文件"),
+            },
+            FormatError::Empty => if english {
+                "the text is empty; check that the whole file was saved and passed in".to_owned()
+            } else {
+                "文本是空的;请检查文件是否完整保存并完整传入".to_owned()
+            },
+            FormatError::FileNameGiven { text } => if english {
+                format!("`{text}` looks like a file name, not JSON text; read the file and pass its contents instead")
+            } else {
+                format!("`{text}` 看起来是文件名,而不是 JSON 文本;请读取该文件,传入文件的内容")
+            },
+            FormatError::Syntax { line, column, message, message_zh } => if english {
+                format!("malformed JSON at line {line}, column {column}: {message}")
+            } else {
+                format!("JSON 格式错误,位于第 {line} 行第 {column} 列:{message_zh}")
+            },
+            FormatError::Shape { path, line, column, message, message_zh } => if english {
+                format!("{message} at `{path}` (line {line}, column {column})")
+            } else {
+                format!("{message_zh},位于 `{path}`(第 {line} 行第 {column} 列)")
+            },
+            FormatError::MissingFormatVersion { supported } => if english {
+                self.to_string()
+            } else {
+                format!("文档没有 `format_version`;请在最外层加上 `\"format_version\": {supported}`")
+            },
+            FormatError::UnsupportedFormatVersion { found, supported } => if english {
+                self.to_string()
+            } else {
+                format!("不支持的格式版本 `{found}`;本库读取的格式版本为 {supported}")
+            },
         }
     }
 }
@@ -133,26 +267,104 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// A plan document failed validation; every problem found is listed.
-#[derive(Clone, Debug, PartialEq, thiserror::Error)]
-#[error("{} problem{} in the plan: {}", problems.len(), if problems.len() == 1 { "" } else { "s" }, summary(problems))]
-pub struct ValidationError {
-    /// Every problem found, in document order.
-    pub problems: Vec<Problem>,
+/// What a [`ValidationError`] is about.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Subject {
+    /// A plan document.
+    #[default]
+    Plan,
+    /// A working-day calendar.
+    Calendar,
+    /// A scoring scheme.
+    Scheme,
+    /// The scheme's weights or the host's components, checked against a plan.
+    Assessment,
 }
 
-fn summary(problems: &[Problem]) -> String {
-    const SHOWN: usize = 3;
-    let mut text = problems
-        .iter()
-        .take(SHOWN)
-        .map(|problem| problem.to_string())
-        .collect::<Vec<_>>()
-        .join("; ");
-    if problems.len() > SHOWN {
-        text.push_str(&format!("; and {} more", problems.len() - SHOWN));
+impl Subject {
+    /// The subject's name in a language, for messages.
+    pub fn name(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Subject::Plan, Language::English) => "plan",
+            (Subject::Calendar, Language::English) => "calendar",
+            (Subject::Scheme, Language::English) => "scoring scheme",
+            (Subject::Assessment, Language::English) => "assessment data",
+            (Subject::Plan, Language::Chinese) => "计划",
+            (Subject::Calendar, Language::Chinese) => "工作日历",
+            (Subject::Scheme, Language::Chinese) => "考核方案",
+            (Subject::Assessment, Language::Chinese) => "考核数据",
+        }
     }
-    text
+}
+
+/// A document failed validation; every problem found is listed, at most
+/// [`MAX_PROBLEMS_PER_CODE`](crate::MAX_PROBLEMS_PER_CODE) of each code, with the count of
+/// the rest in `omitted`.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+#[error("{}", self.message(Language::English))]
+pub struct ValidationError {
+    /// What was checked.
+    pub subject: Subject,
+    /// The problems found, in document order.
+    pub problems: Vec<Problem>,
+    /// How many problems of each code were found beyond those listed.
+    pub omitted: Vec<OmittedProblems>,
+}
+
+impl ValidationError {
+    /// Gathers the problems of a collector.
+    pub(crate) fn collected(subject: Subject, collector: Collector) -> Self {
+        let (problems, omitted) = collector.finish();
+        Self {
+            subject,
+            problems,
+            omitted,
+        }
+    }
+
+    /// How many problems were found in all, listed or not.
+    pub fn total(&self) -> u64 {
+        let listed = u64::try_from(self.problems.len()).unwrap_or(u64::MAX);
+        self.omitted
+            .iter()
+            .fold(listed, |total, o| total.saturating_add(o.count))
+    }
+
+    /// The error as a sentence in a language: how many problems, and the first few.
+    pub fn message(&self, language: Language) -> String {
+        const SHOWN: usize = 3;
+        let total = self.total();
+        let shown = self
+            .problems
+            .iter()
+            .take(SHOWN)
+            .map(|problem| problem.render(language))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let rest = total.saturating_sub(u64::try_from(SHOWN).unwrap_or(0));
+        let subject = self.subject.name(language);
+        match language {
+            Language::English => {
+                let plural = if total == 1 { "" } else { "s" };
+                let mut text = format!("{total} problem{plural} in the {subject}: {shown}");
+                if rest > 0 {
+                    text.push_str(&format!("; and {rest} more"));
+                }
+                text
+            }
+            Language::Chinese => {
+                let mut text = format!("{subject}中有 {total} 处问题:{shown}");
+                if rest > 0 {
+                    text.push_str(&format!(";另有 {rest} 处"));
+                }
+                text
+            }
+        }
+    }
 }
 
 /// Any error of the library.
@@ -177,6 +389,9 @@ pub enum Error {
     /// An assessment that cannot be made from the data given.
     #[error(transparent)]
     Assessment(#[from] crate::assessment::AssessmentError),
+    /// A synthetic plan asked for beyond the generator's limits.
+    #[error(transparent)]
+    Synthetic(#[from] crate::synthetic::SyntheticError),
 }
 
 #[cfg(test)]

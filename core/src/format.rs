@@ -5,10 +5,11 @@
 //! the whole document is read, and any error names the line, the column and the path of
 //! the offending value.
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::document::{PlanDocument, FORMAT_VERSION};
-use crate::error::FormatError;
+use crate::error::{EncodingProblem, FormatError};
 
 /// Only the version field; every other field is skipped without being built.
 #[derive(Deserialize)]
@@ -58,26 +59,11 @@ impl PlanDocument {
         // The common case, a well-formed document of this version, reads in one pass; the
         // careful reading below runs only to say what is wrong.
         if let Ok(document) = serde_json::from_slice::<PlanDocument>(json) {
-            if document.format_version == FORMAT_VERSION {
-                return Ok(document);
-            }
+            return Ok(document);
         }
-        let well_formed = check_format_version(json)?;
-        let mut deserializer = serde_json::Deserializer::from_slice(json);
-        let document: PlanDocument =
-            serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                let pointer = json_pointer(error.path());
-                let error = FormatError::from_json(error.into_inner(), pointer.clone());
-                if well_formed {
-                    error.into_shape(pointer)
-                } else {
-                    error
-                }
-            })?;
-        deserializer
-            .end()
-            .map_err(|error| FormatError::from_json(error, String::new()))?;
-        Ok(document)
+        check_text(json)?;
+        check_format_version(json)?;
+        read_json(json)
     }
 
     /// Writes the document as compact JSON.
@@ -93,13 +79,13 @@ impl PlanDocument {
     }
 }
 
-/// Checks the version field; returns whether the probe read the whole text as JSON (it
-/// skips over the insides of values it does not need).
-fn check_format_version(json: &[u8]) -> Result<bool, FormatError> {
+/// Checks the version field, so that a document of another version gets its own error
+/// instead of a list of unknown fields.
+fn check_format_version(json: &[u8]) -> Result<(), FormatError> {
     let probe: VersionProbe = match serde_json::from_slice(json) {
         Ok(probe) => probe,
         // Not an object at all: the full read reports it with its path.
-        Err(error) if error.is_data() => return Ok(false),
+        Err(error) if error.is_data() => return Ok(()),
         Err(error) => return Err(FormatError::from_json(error, String::new())),
     };
     let Some(version) = probe.format_version else {
@@ -108,11 +94,120 @@ fn check_format_version(json: &[u8]) -> Result<bool, FormatError> {
         });
     };
     match version.as_u64() {
-        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(true),
+        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(()),
         _ => Err(FormatError::UnsupportedFormatVersion {
             found: version.to_string(),
             supported: FORMAT_VERSION,
         }),
+    }
+}
+
+/// Reads one JSON document of type `T` from bytes: checks the encoding, then reads with
+/// paths, and refuses anything after the document.
+pub(crate) fn read_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, FormatError> {
+    check_text(json)?;
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let pointer = json_pointer(error.path());
+        let error = FormatError::from_json(error.into_inner(), pointer.clone());
+        // The reader says "expected value" also when well-formed JSON has a value of the
+        // wrong kind where a name belongs; only malformed text is a syntax error.
+        let well_formed = || serde_json::from_slice::<serde::de::IgnoredAny>(json).is_ok();
+        if matches!(error, FormatError::Syntax { .. }) && well_formed() {
+            error.into_shape(pointer)
+        } else {
+            error
+        }
+    })?;
+    deserializer
+        .end()
+        .map_err(|error| FormatError::from_json(error, String::new()))?;
+    Ok(value)
+}
+
+/// Checks that bytes are UTF-8 text with something in it, naming a byte-order mark, UTF-16
+/// and other encodings as such, and text that is a file name rather than a document.
+pub(crate) fn check_text(json: &[u8]) -> Result<(), FormatError> {
+    if json.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Err(FormatError::Encoding {
+            problem: EncodingProblem::ByteOrderMark,
+            line: 1,
+            column: 1,
+        });
+    }
+    let utf16 = json.starts_with(&[0xFF, 0xFE])
+        || json.starts_with(&[0xFE, 0xFF])
+        || matches!(json, [0, b, ..] | [b, 0, ..] if b.is_ascii());
+    if utf16 {
+        return Err(FormatError::Encoding {
+            problem: EncodingProblem::Utf16,
+            line: 1,
+            column: 1,
+        });
+    }
+    let text = match std::str::from_utf8(json) {
+        Ok(text) => text,
+        Err(error) => {
+            let good = json.get(..error.valid_up_to()).unwrap_or_default();
+            // The prefix is valid UTF-8 by definition.
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            let line = good.matches('\n').count() + 1;
+            let column = good.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+            return Err(FormatError::Encoding {
+                problem: EncodingProblem::InvalidUtf8,
+                line,
+                column,
+            });
+        }
+    };
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(FormatError::Empty);
+    }
+    if looks_like_file_name(trimmed) {
+        return Err(FormatError::FileNameGiven {
+            text: trimmed.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Whether text that is not JSON is a file name: one short line, not starting like a JSON
+/// value, ending in a file extension or holding a path separator.
+fn looks_like_file_name(text: &str) -> bool {
+    const LONGEST: usize = 1024;
+    if text.len() > LONGEST || text.contains('\n') {
+        return false;
+    }
+    let starts_like_json = text.starts_with(['{', '[', '"', '-'])
+        || text.starts_with(|c: char| c.is_ascii_digit())
+        || ["true", "false", "null"].contains(&text);
+    if starts_like_json {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    [".json", ".jsonl", ".txt", ".xlsx", ".csv"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+        || text.contains('/')
+        || text.contains('\\')
+}
+
+/// `#[serde(deserialize_with)]` for `format_version`: exactly the version this library
+/// reads, as a whole number, whether the document comes as text, as a host's dict or
+/// inside a ledger entry.
+pub(crate) fn exact_format_version<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<u32, D::Error> {
+    let value = serde_json::Value::deserialize(deserializer)?;
+    match value.as_u64() {
+        Some(found) if found == u64::from(FORMAT_VERSION) => Ok(FORMAT_VERSION),
+        _ => Err(serde::de::Error::custom(crate::wording::bilingual(
+            &format!(
+                "unsupported format version `{value}`; this library reads format version {FORMAT_VERSION}"
+            ),
+            &format!("不支持的格式版本 `{value}`;本库读取的格式版本为 {FORMAT_VERSION}"),
+        ))),
     }
 }
 

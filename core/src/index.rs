@@ -34,6 +34,14 @@ pub(crate) struct Duplicate {
     pub first: u32,
 }
 
+/// The slot an id's hash starts probing from. The hash is masked while still 64 bits wide:
+/// on wasm32 `usize` has 32 bits, and converting the whole hash would fail for almost every
+/// id and send them all to one slot.
+fn home_slot(hash: u64, mask: usize) -> usize {
+    let wide_mask = u64::try_from(mask).unwrap_or(u64::MAX);
+    usize::try_from(hash & wide_mask).unwrap_or(0)
+}
+
 impl IdIndex {
     fn len(&self) -> usize {
         self.slots.iter().filter(|(_, p)| *p != 0).count()
@@ -65,7 +73,7 @@ impl IdIndex {
             };
             let hash = index.hash(id);
             let tag = u32::try_from(hash >> 32).unwrap_or(0);
-            let mut slot = usize::try_from(hash).unwrap_or(usize::MAX) & mask;
+            let mut slot = home_slot(hash, mask);
             while let Some(entry) = index.slots.get_mut(slot) {
                 if entry.1 == 0 {
                     *entry = (tag, stored);
@@ -96,7 +104,7 @@ impl IdIndex {
         let mask = self.slots.len() - 1;
         let hash = self.hash(id);
         let tag = u32::try_from(hash >> 32).unwrap_or(0);
-        let mut slot = usize::try_from(hash).unwrap_or(usize::MAX) & mask;
+        let mut slot = home_slot(hash, mask);
         for _ in 0..self.slots.len() {
             let &(other_tag, stored) = self.slots.get(slot)?;
             if stored == 0 {
@@ -108,6 +116,18 @@ impl IdIndex {
             slot = (slot + 1) & mask;
         }
         None
+    }
+
+    /// The longest run of occupied slots: the worst probe length of a look-up.
+    #[cfg(test)]
+    pub(crate) fn longest_run(&self) -> usize {
+        let mut longest = 0;
+        let mut run = 0;
+        for (_, stored) in &self.slots {
+            run = if *stored == 0 { 0 } else { run + 1 };
+            longest = longest.max(run);
+        }
+        longest
     }
 
     /// Heap bytes held by the index.
@@ -146,6 +166,28 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn home_slots_use_the_low_bits_of_the_whole_hash() {
+        // A hash above 2^32 keeps its low bits on every target, wasm32 included.
+        assert_eq!(home_slot(0xdead_beef_0000_1234, 0xffff), 0x1234);
+        assert_eq!(home_slot(u64::MAX, 0x3ff), 0x3ff);
+    }
+
+    #[test]
+    fn probes_stay_short_for_many_ids() {
+        // 100,000 ids must spread over the table: a hash that lost its bits would send
+        // every id to one slot and make the longest probe run as long as the table.
+        let ids: Vec<String> = (0..100_000).map(|i| format!("m-{i}")).collect();
+        let at = |p: u32| ids.get(p as usize).map(String::as_str);
+        let (index, _) = IdIndex::build(ids.len(), ids.iter().map(String::as_str), at);
+        assert!(
+            index.longest_run() < 200,
+            "longest run {}",
+            index.longest_run()
+        );
+        assert_eq!(index.find("m-99999", at), Some(99_999));
     }
 
     #[test]

@@ -96,6 +96,7 @@
 mod assessment;
 mod calendar;
 mod contracts;
+mod dates;
 mod document;
 mod error;
 mod format;
@@ -116,6 +117,7 @@ mod status;
 pub mod synthetic;
 mod trend;
 mod validation;
+mod wording;
 
 pub use assessment::{
     AccountabilityItem, Assessment, AssessmentError, Band, Component, ComponentScores, CreditBasis,
@@ -127,7 +129,7 @@ pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,
 };
-pub use error::{Error, FormatError, ValidationError};
+pub use error::{EncodingProblem, Error, FormatError, Subject, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
 pub use ledger::{
     Change, ChangeRefused, DeadlineMove, Decision, Entry, IntegrityError, IntegrityProblem, ItemId,
@@ -149,7 +151,9 @@ pub use status::{
     StatusError, StatusOptions, SubProjectStatusRow,
 };
 pub use trend::{DeadlineChange, StatusChange, StatusDiff, TrendPoint};
-pub use validation::{Problem, ProblemCode};
+pub use validation::{
+    OmittedProblems, Problem, ProblemCode, MAX_PROBLEMS_PER_CODE, MULTI_YEAR_SPAN,
+};
 
 /// The README's tour, run as a doctest so that it stays true.
 #[cfg(doctest)]

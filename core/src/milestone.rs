@@ -99,7 +99,12 @@ pub struct Milestone {
     /// What the milestone is, in a line.
     pub title: String,
     /// The date by which the target must be met; required by validation.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        with = "crate::dates::optional_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "json-schema", schemars(with = "Option<NaiveDate>"))]
     pub due: Option<NaiveDate>,
     /// Whether the due date means its month or its quarter.
     #[serde(default)]

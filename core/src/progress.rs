@@ -27,6 +27,8 @@ pub struct ProgressReport {
     /// The milestone reported on.
     pub milestone: MilestoneId,
     /// The day the progress was reached and reported.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub date: NaiveDate,
     /// What was reached.
     pub progress: Progress,
@@ -97,5 +99,7 @@ pub struct LagReason {
     /// The explanation in words.
     pub text: String,
     /// The day the reason was recorded.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub recorded_on: NaiveDate,
 }

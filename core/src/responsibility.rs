@@ -59,6 +59,8 @@ pub struct Contract {
     /// The signer who takes responsibility: a unit head, or a section head.
     pub lower_signer: PersonId,
     /// The day both signed.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub signed_on: NaiveDate,
     /// The key tasks the contract covers.
     pub key_tasks: Vec<KeyTaskId>,
@@ -79,6 +81,8 @@ pub struct PartnerRating {
     /// The person of the lead unit who rated.
     pub rated_by: PersonId,
     /// The day of the rating.
+    #[serde(with = "crate::dates::date")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub rated_on: NaiveDate,
     /// A remark.
     #[serde(default, skip_serializing_if = "Option::is_none")]

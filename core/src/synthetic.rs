@@ -85,16 +85,90 @@ fn small(n: u64) -> f64 {
     f64::from(u32::try_from(n).unwrap_or(u32::MAX))
 }
 
+/// The most milestones a synthetic plan may have: more than a country's plan, and about
+/// 3 GB of memory once validated.
+pub const MAX_MILESTONES: usize = 20_000_000;
+/// The most working units a synthetic plan may have.
+pub const MAX_UNITS: usize = 1_000_000;
+/// The most sub-projects a synthetic key task may have.
+pub const MAX_SUB_PROJECTS_PER_KEY_TASK: usize = 100_000;
+
+/// A synthetic plan's option outside the range the generator builds.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "`{option}` is {value}, more than the {max} a synthetic plan may have; ask for {max} or fewer"
+)]
+pub struct SyntheticError {
+    /// The option, as the bindings name it (e.g. `milestones`).
+    pub option: &'static str,
+    /// The value asked for.
+    pub value: u128,
+    /// The largest value allowed.
+    pub max: usize,
+}
+
+impl SyntheticError {
+    /// A stable code for hosts that match on it.
+    pub fn code(&self) -> &'static str {
+        "synthetic-option-out-of-range"
+    }
+
+    /// The message in the language asked for.
+    pub fn message(&self, language: crate::Language) -> String {
+        match language {
+            crate::Language::English => self.to_string(),
+            crate::Language::Chinese => format!(
+                "`{}` 为 {},超过合成计划允许的上限 {};请取不超过 {} 的值",
+                self.option, self.value, self.max, self.max
+            ),
+        }
+    }
+}
+
+impl SyntheticOptions {
+    /// Checks every option against the generator's limits.
+    ///
+    /// # Errors
+    ///
+    /// [`SyntheticError`] naming the first option out of range.
+    pub fn check(&self) -> Result<(), SyntheticError> {
+        for (option, value, max) in [
+            ("milestones", self.milestones, MAX_MILESTONES),
+            ("units", self.units, MAX_UNITS),
+            (
+                "sub_projects_per_key_task",
+                self.sub_projects_per_key_task,
+                MAX_SUB_PROJECTS_PER_KEY_TASK,
+            ),
+        ] {
+            if value > max {
+                return Err(SyntheticError {
+                    option,
+                    value: u128::try_from(value).unwrap_or(u128::MAX),
+                    max,
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
 /// A valid synthetic plan of the asked shape; the same options give the same plan.
 ///
 /// ```
 /// use mubiao::synthetic::{synthetic_plan, SyntheticOptions};
 ///
-/// let plan = synthetic_plan(SyntheticOptions::with_milestones(1_000)).validate()?;
+/// let plan = synthetic_plan(SyntheticOptions::with_milestones(1_000))?.validate()?;
 /// assert_eq!(plan.milestone_count(), 1_000);
-/// # Ok::<(), mubiao::ValidationError>(())
+/// # Ok::<(), mubiao::Error>(())
 /// ```
-pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
+///
+/// # Errors
+///
+/// [`SyntheticError`] when an option is beyond the generator's limits
+/// ([`MAX_MILESTONES`], [`MAX_UNITS`], [`MAX_SUB_PROJECTS_PER_KEY_TASK`]).
+pub fn synthetic_plan(options: SyntheticOptions) -> Result<PlanDocument, SyntheticError> {
+    options.check()?;
     let mut random = Random(options.seed);
     let mut document = PlanDocument::new(YEAR, "synthetic plan");
     let units = options.units.max(2);
@@ -216,7 +290,7 @@ pub fn synthetic_plan(options: SyntheticOptions) -> PlanDocument {
             submitted_by: format!("u{u}").into(),
         });
     }
-    document
+    Ok(document)
 }
 
 /// The last day of a month of the plan's year.
@@ -348,6 +422,7 @@ mod tests {
     fn every_size_is_a_valid_plan_of_exactly_that_many_milestones() {
         for milestones in [0, 1, 11, 12, 13, 100, 1_000, 12_345] {
             let plan = synthetic_plan(SyntheticOptions::with_milestones(milestones))
+                .unwrap()
                 .validate()
                 .unwrap_or_else(|error| panic!("{milestones}: {error}"));
             assert_eq!(plan.milestone_count(), milestones);
@@ -360,5 +435,30 @@ mod tests {
         assert_eq!(synthetic_plan(options), synthetic_plan(options));
         let other = SyntheticOptions { seed: 7, ..options };
         assert_ne!(synthetic_plan(options), synthetic_plan(other));
+    }
+
+    #[test]
+    fn sizes_beyond_the_limits_are_errors_not_crashes() {
+        for options in [
+            SyntheticOptions::with_milestones(usize::MAX),
+            SyntheticOptions::with_milestones(MAX_MILESTONES + 1),
+            SyntheticOptions {
+                sub_projects_per_key_task: 1 << 62,
+                ..SyntheticOptions::default()
+            },
+            SyntheticOptions {
+                units: 1 << 40,
+                ..SyntheticOptions::default()
+            },
+        ] {
+            let error = synthetic_plan(options).unwrap_err();
+            assert_eq!(error.code(), "synthetic-option-out-of-range");
+            assert!(error.to_string().contains("or fewer"), "{error}");
+        }
+        assert!(synthetic_plan(SyntheticOptions {
+            sub_projects_per_key_task: MAX_SUB_PROJECTS_PER_KEY_TASK,
+            ..SyntheticOptions::with_milestones(24)
+        })
+        .is_ok());
     }
 }

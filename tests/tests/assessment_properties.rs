@@ -28,7 +28,8 @@ fn rated(milestones: usize, seed: u64) -> (PlanDocument, ComponentScores) {
         milestones,
         seed,
         ..SyntheticOptions::default()
-    });
+    })
+    .unwrap();
     let mut n = seed;
     let mut next = move |bound: u64| {
         n = n

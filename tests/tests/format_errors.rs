@@ -24,7 +24,9 @@ fn malformed_json_gives_line_and_column() {
             line,
             column,
             message,
+            message_zh,
         } => {
+            assert!(message_zh.contains("逗号"), "{message_zh}");
             assert_eq!((line, column), (5, 1));
             assert_eq!(message, "trailing comma");
         }
@@ -43,18 +45,47 @@ fn truncated_documents_say_where_they_end() {
 
 #[test]
 fn empty_and_binary_input() {
-    assert_eq!(read("").code(), "malformed-json");
-    assert_eq!(read("   \n").code(), "malformed-json");
-    let error = PlanDocument::from_json_slice(&[0xff, 0xfe, 0x00, 0x7b]).unwrap_err();
-    assert_eq!(error.code(), "malformed-json");
-    // Invalid UTF-8 inside a string.
-    let mut bytes = br#"{"format_version": 1, "year": 2017, "name": ""#.to_vec();
+    assert_eq!(read("").code(), "empty-document");
+    assert_eq!(read("   \n").code(), "empty-document");
+    // UTF-16 (little-endian, with its byte-order mark) is named as such.
+    let error = PlanDocument::from_json_slice(&[0xff, 0xfe, 0x7b, 0x00]).unwrap_err();
+    assert_eq!(error.code(), "not-utf8");
+    assert!(error.to_string().contains("UTF-16"), "{error}");
+    assert!(
+        error.to_string().contains("save the file as UTF-8"),
+        "{error}"
+    );
+    // A UTF-8 byte-order mark, as Notepad writes it.
+    let mut bom = vec![0xef, 0xbb, 0xbf];
+    bom.extend_from_slice(example_plan_json().as_bytes());
+    let error = PlanDocument::from_json_slice(&bom).unwrap_err();
+    assert_eq!(error.code(), "not-utf8");
+    assert!(error.to_string().contains("byte-order mark"), "{error}");
+    // Invalid UTF-8 inside a string: its line and column.
+    let mut bytes = b"{\"format_version\": 1,\n \"year\": 2017, \"name\": \"".to_vec();
     bytes.extend_from_slice(&[0xc3, 0x28]);
     bytes.extend_from_slice(b"\"}");
-    assert_eq!(
-        PlanDocument::from_json_slice(&bytes).unwrap_err().code(),
-        "malformed-json"
-    );
+    let error = PlanDocument::from_json_slice(&bytes).unwrap_err();
+    assert_eq!(error.code(), "not-utf8");
+    assert_eq!(error.position(), Some((2, 25)));
+    assert!(error.to_string().contains("GBK"), "{error}");
+}
+
+#[test]
+fn a_file_name_instead_of_a_document_says_so() {
+    for text in [
+        "plan.json",
+        "C:\\plans\\xuhui.json",
+        "/tmp/plan",
+        "计划.JSON",
+    ] {
+        let error = read(text);
+        assert_eq!(error.code(), "file-name-given", "{text}");
+        assert!(
+            error.to_string().contains("looks like a file name"),
+            "{error}"
+        );
+    }
 }
 
 #[test]
@@ -86,7 +117,7 @@ fn deeply_nested_input_is_refused_without_overflowing_the_stack() {
 fn huge_numbers_and_wrong_types_name_their_path() {
     let error = read(r#"{"format_version": 1, "year": 1e999, "name": "x"}"#);
     assert_eq!(error.code(), "malformed-json", "{error}");
-    assert!(error.to_string().contains("number out of range"), "{error}");
+    assert!(error.to_string().contains("too large"), "{error}");
 
     let error = read(r#"{"format_version": 1, "year": 99999999999, "name": "x"}"#);
     match &error {

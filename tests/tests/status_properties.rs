@@ -23,6 +23,7 @@ fn plan(milestones: usize, seed: u64) -> Plan {
         seed,
         ..SyntheticOptions::default()
     })
+    .unwrap()
     .validate()
     .unwrap()
 }
@@ -156,7 +157,7 @@ proptest! {
         offset in 0u64..500,
         cut in any::<u64>(),
     ) {
-        let document = synthetic_plan(SyntheticOptions { milestones: size, seed, ..SyntheticOptions::default() });
+        let document = synthetic_plan(SyntheticOptions { milestones: size, seed, ..SyntheticOptions::default() }).unwrap();
         let as_of = date(offset);
         let whole = rollup_of(document.clone(), as_of);
         // Two parts by a pseudo-random partition of the key tasks.
@@ -186,7 +187,7 @@ proptest! {
 
 #[test]
 fn roll_ups_of_different_dates_do_not_merge() {
-    let document = synthetic_plan(SyntheticOptions::with_milestones(100));
+    let document = synthetic_plan(SyntheticOptions::with_milestones(100)).unwrap();
     let a = rollup_of(document.clone(), date(10));
     let b = rollup_of(document, date(20));
     let error = a.merge(&b).unwrap_err();

@@ -595,6 +595,11 @@ fn messages_say_how_to_fix_the_problem() {
             "code": "milestone-without-target",
             "path": M0,
             "message": problem.message,
+            "message_zh": "节点 `hm-rivers-q1` 没有 `target`;请给出一项交付成果或一个要达到的数量",
         })
+    );
+    assert_eq!(
+        problem.message_in(mubiao::Language::Chinese),
+        problem.message_zh
     );
 }

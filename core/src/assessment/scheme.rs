@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Level;
-use crate::error::ValidationError;
+use crate::error::{Subject, ValidationError};
 use crate::ids::{KeyTaskId, MilestoneId, SubProjectId};
-use crate::validation::{Problem, ProblemCode};
+use crate::validation::{Collector, Problem, ProblemCode};
 
 /// How far the weights of the performance score may be from summing to 1.
 pub const WEIGHT_TOLERANCE: f64 = 1e-6;
@@ -238,16 +238,13 @@ impl Scheme {
 }
 
 struct Checker {
-    problems: Vec<Problem>,
+    problems: Collector,
 }
 
 impl Checker {
-    fn report(&mut self, code: ProblemCode, path: String, message: String) {
-        self.problems.push(Problem {
-            code,
-            path,
-            message,
-        });
+    fn report(&mut self, code: ProblemCode, path: String, message: String, message_zh: String) {
+        self.problems
+            .add_with(code, || Problem::new(code, path, message, message_zh));
     }
 
     /// A finite number within `low..=high`.
@@ -256,13 +253,15 @@ impl Checker {
             self.report(
                 ProblemCode::NotANumber,
                 path.to_owned(),
-                "the value is NaN; give a number".to_owned(),
+                "the value is NaN (not a number); give a number".to_owned(),
+                "该值为 NaN(不是数字);请填写一个数字".to_owned(),
             );
         } else if !(low..=high).contains(&value) {
             self.report(
                 ProblemCode::OutOfRange,
                 path.to_owned(),
-                format!("`{value}` is outside {low} to {high}"),
+                format!("`{value}` is outside {low} to {high}; give a number in that range"),
+                format!("`{value}` 不在 {low} 至 {high} 之间;请填写此范围内的数"),
             );
         }
     }
@@ -290,6 +289,7 @@ impl Checker {
                                 ProblemCode::ThresholdsOutOfOrder,
                                 format!("{path}/bands/{}", b + 1),
                                 "bands go from the highest share down, each with no more credit than the one before".to_owned(),
+                                "分档须按完成比例从高到低排列,每档的得分不高于上一档".to_owned(),
                             );
                         }
                     }
@@ -306,15 +306,7 @@ impl ScoringScheme {
     ///
     /// [`FormatError`](crate::FormatError) for text that is not a scheme.
     pub fn from_json_str(json: &str) -> Result<Self, crate::FormatError> {
-        let mut deserializer = serde_json::Deserializer::from_str(json);
-        let scheme = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-            let pointer = crate::format::json_pointer(error.path());
-            crate::FormatError::from_json(error.into_inner(), pointer.clone()).into_shape(pointer)
-        })?;
-        deserializer
-            .end()
-            .map_err(|error| crate::FormatError::from_json(error, String::new()))?;
-        Ok(scheme)
+        crate::format::read_json(json.as_bytes())
     }
 
     /// Checks the scheme: every weight a finite number from 0 to 1, the performance
@@ -326,7 +318,7 @@ impl ScoringScheme {
     /// [`ValidationError`] listing every problem with its path.
     pub fn validate(self) -> Result<Scheme, ValidationError> {
         let mut check = Checker {
-            problems: Vec::new(),
+            problems: Collector::default(),
         };
         check.number(
             self.target_completion_weight,
@@ -335,6 +327,7 @@ impl ScoringScheme {
             "/target_completion_weight",
         );
         let mut sum = self.target_completion_weight;
+        let mut seen_components = std::collections::HashSet::new();
         for (c, component) in self.components.iter().enumerate() {
             check.number(
                 component.weight,
@@ -343,17 +336,18 @@ impl ScoringScheme {
                 &format!("/components/{c}/weight"),
             );
             sum += component.weight;
-            if self
-                .components
-                .get(..c)
-                .unwrap_or_default()
-                .iter()
-                .any(|o| o.name == component.name)
-            {
+            if !seen_components.insert(component.name.as_str()) {
                 check.report(
                     ProblemCode::DuplicateId,
                     format!("/components/{c}/name"),
-                    format!("the component `{}` is listed twice", component.name),
+                    format!(
+                        "the component `{}` is listed twice; list each component once",
+                        component.name
+                    ),
+                    format!(
+                        "考核组成部分 `{}` 出现了两次;每个组成部分只列一次",
+                        component.name
+                    ),
                 );
             }
         }
@@ -364,6 +358,7 @@ impl ScoringScheme {
                 format!(
                     "target completion and the components weigh {sum} together; make them sum to 1"
                 ),
+                format!("目标完成情况与各组成部分的权重合计为 {sum};请使其合计为 1"),
             );
         }
         check.number(self.lead_weight, 0.0, 1.0, "/lead_weight");
@@ -374,6 +369,7 @@ impl ScoringScheme {
                 ProblemCode::WeightsDoNotSum,
                 "/partner_weight".to_owned(),
                 format!("the lead and partner weights sum to {share}; make them sum to 1"),
+                format!("牵头与配合的权重合计为 {share};请使其合计为 1"),
             );
         }
         if let MissingRatings::Neutral { score } = self.missing_ratings {
@@ -448,6 +444,7 @@ impl ScoringScheme {
                 ProblemCode::ThresholdsOutOfOrder,
                 "/grades".to_owned(),
                 "grade thresholds go down from excellent to good to pass".to_owned(),
+                "等次分数线须从优秀、良好到合格依次降低".to_owned(),
             );
         }
         if let Some(quota) = grades.excellent_quota {
@@ -456,9 +453,7 @@ impl ScoringScheme {
         if check.problems.is_empty() {
             Ok(Scheme(self))
         } else {
-            Err(ValidationError {
-                problems: check.problems,
-            })
+            Err(ValidationError::collected(Subject::Scheme, check.problems))
         }
     }
 }

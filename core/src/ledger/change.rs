@@ -47,6 +47,7 @@ pub enum Change {
         /// The milestone.
         milestone: MilestoneId,
         /// The day the progress was reached; not after the entry's own date.
+        #[serde(with = "crate::dates::date")]
         date: NaiveDate,
         /// What was reached.
         progress: Progress,
@@ -93,6 +94,7 @@ pub enum Change {
         /// The milestone.
         milestone: MilestoneId,
         /// The new due date, before the current one.
+        #[serde(with = "crate::dates::date")]
         due: NaiveDate,
     },
     /// A request by the lead unit to move a due date later, with an objective reason.
@@ -100,6 +102,7 @@ pub enum Change {
         /// The milestone.
         milestone: MilestoneId,
         /// The due date asked for, after the current one.
+        #[serde(with = "crate::dates::date")]
         due: NaiveDate,
         /// Objective (policy change, higher-level approval, force majeure) or subjective.
         class: LagClass,

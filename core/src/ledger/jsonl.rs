@@ -31,6 +31,14 @@ impl Ledger {
     /// or reordered entry, [`Error::Change`] for an entry the rules refuse.
     pub fn from_jsonl(text: &str) -> Result<Ledger, Error> {
         let mut entries = Vec::new();
+        if text.starts_with('\u{feff}') {
+            return Err(FormatError::Encoding {
+                problem: crate::EncodingProblem::ByteOrderMark,
+                line: 1,
+                column: 1,
+            }
+            .into());
+        }
         for (n, line) in text.lines().enumerate() {
             let number = n + 1;
             if line.trim().is_empty() {
@@ -38,53 +46,18 @@ impl Ledger {
                     line: number,
                     column: 1,
                     message: "empty line; a ledger has one entry on every line".to_owned(),
+                    message_zh: "空行;台账的每一行都是一条记录".to_owned(),
                 }
                 .into());
             }
-            let at_line = |error: FormatError| match error {
-                FormatError::Syntax {
-                    column, message, ..
-                } => FormatError::Syntax {
-                    line: number,
-                    column,
-                    message,
-                },
-                FormatError::Shape {
-                    path,
-                    column,
-                    message,
-                    ..
-                } => FormatError::Shape {
-                    path,
-                    line: number,
-                    column,
-                    message,
-                },
-                other => other,
-            };
-            let mut deserializer = serde_json::Deserializer::from_str(line);
             let entry: super::Entry =
-                serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-                    let pointer = crate::format::json_pointer(error.path());
-                    at_line(
-                        FormatError::from_json(error.into_inner(), pointer.clone())
-                            .into_shape(pointer),
-                    )
-                })?;
-            deserializer
-                .end()
-                .map_err(|error| at_line(FormatError::from_json(error, String::new())))?;
+                crate::format::read_json(line.as_bytes()).map_err(|error| error.on_line(number))?;
             entries.push(entry);
         }
         super::hash::verify(&entries)?;
         let mut entries = entries.into_iter();
         let Some(first) = entries.next() else {
-            return Err(FormatError::Syntax {
-                line: 1,
-                column: 1,
-                message: "the ledger is empty; its first line adopts the plan".to_owned(),
-            }
-            .into());
+            return Err(FormatError::Empty.into());
         };
         let Change::AdoptPlan { plan } = first.change else {
             return Err(super::refused(

@@ -63,6 +63,7 @@ pub struct Entry {
     /// The entry's place, from 0 (the plan as adopted).
     pub sequence: u64,
     /// When it was recorded, in the district's local time.
+    #[serde(with = "crate::dates::moment")]
     pub recorded_at: NaiveDateTime,
     /// The person who made the change.
     pub actor: PersonId,

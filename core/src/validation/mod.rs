@@ -16,10 +16,12 @@ mod structure;
 
 use std::fmt::Display;
 
-pub use problem::{Problem, ProblemCode};
+pub(crate) use problem::Collector;
+pub use problem::{OmittedProblems, Problem, ProblemCode, MAX_PROBLEMS_PER_CODE};
+pub use structure::MULTI_YEAR_SPAN;
 
 use crate::document::PlanDocument;
-use crate::error::ValidationError;
+use crate::error::{Subject, ValidationError};
 use crate::index::Duplicate;
 use crate::layout::{Duplicates, Layout, TooLarge};
 use crate::organisation::{Person, Unit};
@@ -51,41 +53,46 @@ impl PlanDocument {
         let (problems, layout) = self.check();
         match layout {
             Some(layout) if problems.is_empty() => Ok(Plan::from_valid_document(self, layout)),
-            _ => Err(ValidationError { problems }),
+            _ => Err(ValidationError::collected(Subject::Plan, problems)),
         }
     }
 
-    /// Every problem of the document, in document order; empty when it is valid.
+    /// Every problem of the document, in document order (at most
+    /// [`MAX_PROBLEMS_PER_CODE`] of each code); empty when it is valid.
     pub fn problems(&self) -> Vec<Problem> {
-        self.check().0
+        self.check().0.finish().0
     }
 
-    fn check(&self) -> (Vec<Problem>, Option<Layout>) {
+    fn check(&self) -> (Collector, Option<Layout>) {
+        let mut problems = Collector::default();
         let (layout, duplicates) = match Layout::of(self) {
             Ok(found) => found,
             Err(TooLarge { what, count }) => {
-                let problem = Problem {
-                    code: ProblemCode::TooLarge,
-                    path: String::from("/"),
-                    message: format!(
+                problems.add(Problem::new(
+                    ProblemCode::TooLarge,
+                    "/",
+                    format!(
                         "the plan has {count} {what}, more than the {} this library numbers; split the plan into parts",
                         u32::MAX
                     ),
-                };
-                return (vec![problem], None);
+                    format!(
+                        "计划中的{what}有 {count} 个,超过本库可编号的 {} 个;请把计划拆分成几部分",
+                        u32::MAX
+                    ),
+                ));
+                return (problems, None);
             }
         };
         let mut context = Context {
             document: self,
             layout: &layout,
             duplicates,
-            problems: Vec::new(),
+            problems,
         };
         organisation::check(&mut context);
         structure::check(&mut context);
         records::check(&mut context);
-        let problems = context.problems;
-        (problems, Some(layout))
+        (context.problems, Some(layout))
     }
 }
 
@@ -94,7 +101,7 @@ struct Context<'a> {
     document: &'a PlanDocument,
     layout: &'a Layout,
     duplicates: Duplicates,
-    problems: Vec<Problem>,
+    problems: Collector,
 }
 
 fn at<T>(items: &[T], position: u32) -> Option<&T> {
@@ -102,11 +109,15 @@ fn at<T>(items: &[T], position: u32) -> Option<&T> {
 }
 
 impl<'a> Context<'a> {
-    fn report(&mut self, code: ProblemCode, path: impl Display, message: impl Into<String>) {
-        self.problems.push(Problem {
-            code,
-            path: path.to_string(),
-            message: message.into(),
+    fn report(
+        &mut self,
+        code: ProblemCode,
+        path: impl Display,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) {
+        self.problems.add_with(code, || {
+            Problem::new(code, path.to_string(), message, message_zh)
         });
     }
 
@@ -138,6 +149,7 @@ impl<'a> Context<'a> {
                 ProblemCode::DanglingUnit,
                 path,
                 format!("no unit has the id `{id}`; add it to `units` or correct the reference"),
+                format!("没有 id 为 `{id}` 的单位;请把它加入 `units`,或更正这个引用"),
             );
         }
         found
@@ -153,6 +165,7 @@ impl<'a> Context<'a> {
                 format!(
                     "no person has the id `{id}`; add them to `people` or correct the reference"
                 ),
+                format!("没有 id 为 `{id}` 的人员;请把此人加入 `people`,或更正这个引用"),
             );
         }
         found
@@ -162,12 +175,13 @@ impl<'a> Context<'a> {
     /// and `path_of` the JSON pointer of a position.
     fn check_ids(
         &mut self,
-        kind: &str,
+        kind: (&str, &str),
         count: usize,
         duplicates: &[Duplicate],
         id_at: impl Fn(u32) -> Option<&'a str>,
         path_of: impl Fn(u32) -> String,
     ) {
+        let (kind, kind_zh) = kind;
         let mut duplicates = duplicates.iter().peekable();
         for position in (0..count).filter_map(|p| u32::try_from(p).ok()) {
             let id = id_at(position).unwrap_or_default();
@@ -176,6 +190,7 @@ impl<'a> Context<'a> {
                     ProblemCode::EmptyId,
                     format!("{}/id", path_of(position)),
                     format!("the {kind} has an empty id; give it a short unique id"),
+                    format!("该{kind_zh}的 id 为空;请给它一个简短且唯一的 id"),
                 );
                 while duplicates.next_if(|d| d.position == position).is_some() {}
                 continue;
@@ -186,6 +201,10 @@ impl<'a> Context<'a> {
                     format!("{}/id", path_of(position)),
                     format!(
                         "the {kind} id `{id}` is already used at `{}`; give each {kind} its own id",
+                        path_of(duplicate.first)
+                    ),
+                    format!(
+                        "{kind_zh} id `{id}` 已在 `{}` 使用;每个{kind_zh}须有自己的 id",
                         path_of(duplicate.first)
                     ),
                 );

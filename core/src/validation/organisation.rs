@@ -13,13 +13,17 @@ pub(super) fn check(context: &mut Context<'_>) {
                 "the year `{}` is not a calendar year this library handles; use a year from 1 to 9999",
                 document.year
             ),
+            format!(
+                "年份 `{}` 不在本库处理的范围内;请使用 1 至 9999 之间的年份",
+                document.year
+            ),
         );
     }
 
     let units = &document.units;
     let duplicates = std::mem::take(&mut context.duplicates.units);
     context.check_ids(
-        "unit",
+        ("unit", "单位"),
         units.len(),
         &duplicates,
         |p| at(units, p).map(|u| u.id.as_str()),
@@ -28,7 +32,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     let people = &document.people;
     let duplicates = std::mem::take(&mut context.duplicates.people);
     context.check_ids(
-        "person",
+        ("person", "人员"),
         people.len(),
         &duplicates,
         |p| at(people, p).map(|x| x.id.as_str()),
@@ -61,59 +65,99 @@ fn check_unit_tree(context: &mut Context<'_>) {
                         "section `{}` must have a department, street or town as its `parent`",
                         unit.id
                     ),
+                    format!("科室 `{}` 的 `parent` 必须是一个委办局、街道或镇", unit.id),
                 );
             }
         }
     }
 
-    // Walk up from every unit; a walk that comes back to a unit already on it is a cycle.
-    // Each cycle is reported once, at its first unit in document order.
+    // Each unit has at most one parent, so the tree is a functional graph: walk up from
+    // every unit not yet settled, marking the walk; a walk that meets its own marks has
+    // found a cycle, one that meets a settled unit has not. Every unit is walked once, so
+    // the check is linear in the number of units. Each cycle is reported once, at its
+    // first unit in document order.
     let units = &document.units;
-    let position = |id: &str| -> Option<usize> {
+    let parent_of = |i: usize| -> Option<usize> {
+        let parent = units.get(i)?.parent.as_ref()?;
         let found = context
             .layout
             .units
-            .find(id, |p| at(units, p).map(|u| u.id.as_str()))?;
+            .find(parent.as_str(), |p| at(units, p).map(|u| u.id.as_str()))?;
         usize::try_from(found).ok()
     };
-    let mut reported = vec![false; document.units.len()];
-    for (start, unit) in document.units.iter().enumerate() {
-        let mut on_walk = vec![start];
-        let mut current = unit;
-        while let Some(parent_id) = &current.parent {
-            let Some(next) = position(parent_id.as_str()) else {
-                break;
-            };
-            if let Some(loop_start) = on_walk.iter().position(|&seen| seen == next) {
-                let cycle: Vec<usize> = on_walk.get(loop_start..).unwrap_or_default().to_vec();
-                let first = cycle.iter().copied().min().unwrap_or(next);
-                if first == start && !reported.get(first).copied().unwrap_or(true) {
-                    if let Some(flag) = reported.get_mut(first) {
-                        *flag = true;
+    const UNSEEN: usize = usize::MAX;
+    const SETTLED: usize = usize::MAX - 1;
+    // For each unit: UNSEEN, SETTLED, or the walk (numbered by its start) it is on.
+    let mut mark = vec![UNSEEN; units.len()];
+    let mut cycles: Vec<Vec<usize>> = Vec::new();
+    let mut walk = Vec::new();
+    for start in 0..units.len() {
+        if mark.get(start) != Some(&UNSEEN) {
+            continue;
+        }
+        walk.clear();
+        let mut current = Some(start);
+        while let Some(unit) = current {
+            match mark.get(unit).copied() {
+                Some(UNSEEN) => {
+                    if let Some(flag) = mark.get_mut(unit) {
+                        *flag = start;
                     }
-                    let names: Vec<String> = cycle
-                        .iter()
-                        .chain(std::iter::once(&first))
-                        .filter_map(|&i| document.units.get(i))
-                        .map(|unit| format!("`{}`", unit.id))
-                        .collect();
-                    context.report(
-                        ProblemCode::UnitCycle,
-                        format!("/units/{first}/parent"),
-                        format!(
-                            "the unit tree has a cycle {}; every chain of parents must end at a unit with no parent",
-                            names.join(" → ")
-                        ),
-                    );
+                    walk.push(unit);
+                    current = parent_of(unit);
                 }
-                break;
-            }
-            on_walk.push(next);
-            match document.units.get(next) {
-                Some(unit) => current = unit,
-                None => break,
+                Some(on) if on == start => {
+                    // Back on this walk: the units from `unit` on form a cycle.
+                    let from = walk.iter().position(|&seen| seen == unit).unwrap_or(0);
+                    cycles.push(walk.get(from..).unwrap_or_default().to_vec());
+                    break;
+                }
+                _ => break,
             }
         }
+        for &unit in &walk {
+            if let Some(flag) = mark.get_mut(unit) {
+                *flag = SETTLED;
+            }
+        }
+    }
+    let mut cycles: Vec<(usize, Vec<usize>)> = cycles
+        .into_iter()
+        .filter_map(|mut cycle| {
+            // Start the cycle at its first unit in document order.
+            let first = cycle.iter().copied().min()?;
+            let at_first = cycle.iter().position(|&u| u == first)?;
+            cycle.rotate_left(at_first);
+            Some((first, cycle))
+        })
+        .collect();
+    cycles.sort_by_key(|(first, _)| *first);
+    for (first, cycle) in cycles {
+        const SHOWN: usize = 10;
+        let mut names: Vec<String> = cycle
+            .iter()
+            .take(SHOWN)
+            .filter_map(|&i| units.get(i))
+            .map(|unit| format!("`{}`", unit.id))
+            .collect();
+        if cycle.len() > SHOWN {
+            names.push(format!("… ({} units in all)", cycle.len()));
+        }
+        if let Some(unit) = units.get(first) {
+            names.push(format!("`{}`", unit.id));
+        }
+        context.report(
+            ProblemCode::UnitCycle,
+            format!("/units/{first}/parent"),
+            format!(
+                "the unit tree has a cycle {}; every chain of parents must end at a unit with no parent",
+                names.join(" → ")
+            ),
+            format!(
+                "单位隶属关系中出现循环 {};每条上级链都必须止于一个没有上级的单位",
+                names.join(" → ")
+            ),
+        );
     }
 }
 
@@ -123,13 +167,19 @@ fn check_roles(context: &mut Context<'_>) {
         let Some(unit) = context.unit_ref(person.unit.as_str(), format!("/people/{i}/unit")) else {
             continue;
         };
-        let (fits, needed) = match person.role {
-            Role::DistrictHead | Role::DeputyDistrictHead => {
-                (unit.kind == UnitKind::Government, "the government")
-            }
-            Role::UnitHead => (unit.kind.is_working_unit(), "a department, street or town"),
-            Role::SectionHead => (unit.kind == UnitKind::Section, "a section"),
-            Role::Staff => (true, "any unit"),
+        let (fits, needed, needed_zh) = match person.role {
+            Role::DistrictHead | Role::DeputyDistrictHead => (
+                unit.kind == UnitKind::Government,
+                "the government",
+                "区政府",
+            ),
+            Role::UnitHead => (
+                unit.kind.is_working_unit(),
+                "a department, street or town",
+                "委办局、街道或镇",
+            ),
+            Role::SectionHead => (unit.kind == UnitKind::Section, "a section", "科室"),
+            Role::Staff => (true, "any unit", "任一单位"),
         };
         if !fits {
             context.report(
@@ -137,6 +187,14 @@ fn check_roles(context: &mut Context<'_>) {
                 format!("/people/{i}/role"),
                 format!(
                     "`{}` is a {} but belongs to {} `{}`; a {} belongs to {needed}",
+                    person.id,
+                    person.role.as_str(),
+                    unit.kind.as_str(),
+                    unit.id,
+                    person.role.as_str()
+                ),
+                format!(
+                    "`{}` 的职务是 {},却隶属于 {} `{}`;{} 应隶属于{needed_zh}",
                     person.id,
                     person.role.as_str(),
                     unit.kind.as_str(),

@@ -177,7 +177,8 @@ impl fmt::Display for ProblemCode {
 }
 
 /// One thing wrong with a plan document: what (a stable [`ProblemCode`]), where (a JSON
-/// pointer such as `/key_tasks/3/sub_projects/1/milestones/0/due`) and how to fix it.
+/// pointer such as `/key_tasks/3/sub_projects/1/milestones/0/due`) and how to fix it, in
+/// English and in Chinese.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 pub struct Problem {
@@ -185,12 +186,107 @@ pub struct Problem {
     pub code: ProblemCode,
     /// A JSON pointer (RFC 6901) to the value at fault.
     pub path: String,
-    /// What is wrong and how to fix it, in a sentence.
+    /// What is wrong and how to fix it, in a sentence of English.
     pub message: String,
+    /// The same in Chinese.
+    #[serde(default)]
+    pub message_zh: String,
+}
+
+impl Problem {
+    /// A problem with its message in both languages.
+    pub fn new(
+        code: ProblemCode,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
+        Self {
+            code,
+            path: path.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+        }
+    }
+
+    /// The message in the language asked for (English when no Chinese text was given).
+    pub fn message_in(&self, language: crate::Language) -> &str {
+        match language {
+            crate::Language::Chinese if !self.message_zh.is_empty() => &self.message_zh,
+            _ => &self.message,
+        }
+    }
+
+    /// The problem as one line in the language asked for: `[code] path: message`.
+    pub fn render(&self, language: crate::Language) -> String {
+        format!(
+            "[{}] {}: {}",
+            self.code,
+            self.path,
+            self.message_in(language)
+        )
+    }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "[{}] {}: {}", self.code, self.path, self.message)
+    }
+}
+
+/// How many problems of one code were found beyond those listed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
+pub struct OmittedProblems {
+    /// The code of the problems left out.
+    pub code: ProblemCode,
+    /// How many were left out.
+    pub count: u64,
+}
+
+/// The most problems of one code a problem list holds; the rest are counted. A document
+/// with the same mistake a million times gets a list a person can read, and a size bounded
+/// whatever the input.
+pub const MAX_PROBLEMS_PER_CODE: usize = 100;
+
+/// Gathers problems in document order, keeping at most [`MAX_PROBLEMS_PER_CODE`] of each
+/// code and counting the rest.
+#[derive(Debug, Default)]
+pub(crate) struct Collector {
+    problems: Vec<Problem>,
+    listed: std::collections::BTreeMap<ProblemCode, (usize, u64)>,
+}
+
+impl Collector {
+    /// Adds a problem; the message is only built when the problem is listed.
+    pub(crate) fn add_with(&mut self, code: ProblemCode, make: impl FnOnce() -> Problem) {
+        let (listed, omitted) = self.listed.entry(code).or_insert((0, 0));
+        if *listed < MAX_PROBLEMS_PER_CODE {
+            *listed += 1;
+            self.problems.push(make());
+        } else {
+            *omitted = omitted.saturating_add(1);
+        }
+    }
+
+    /// Adds a problem.
+    pub(crate) fn add(&mut self, problem: Problem) {
+        self.add_with(problem.code, || problem);
+    }
+
+    /// Whether no problem was found.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.problems.is_empty()
+    }
+
+    /// The problems listed, and the counts of those left out.
+    pub(crate) fn finish(self) -> (Vec<Problem>, Vec<OmittedProblems>) {
+        let omitted = self
+            .listed
+            .into_iter()
+            .filter(|(_, (_, omitted))| *omitted > 0)
+            .map(|(code, (_, count))| OmittedProblems { code, count })
+            .collect();
+        (self.problems, omitted)
     }
 }

@@ -1,7 +1,7 @@
 //! Checks of what is recorded against the plan: contracts, progress reports, lag reasons.
 
 use super::path::Loc;
-use super::structure::{check_date_in_year, check_quantity};
+use super::structure::{check_date_in_year, check_date_in_years, check_quantity};
 use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind};
 use crate::milestone::{Milestone, Target};
@@ -34,6 +34,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "no milestone has the id `{}`; correct the reference",
                     report.milestone
                 ),
+                format!("没有 id 为 `{}` 的节点;请更正这个引用", report.milestone),
             );
             continue;
         };
@@ -53,6 +54,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "milestone `{}` has a quantity target; report the cumulative number of {} reached instead of `done`",
                     milestone.id, quantity.unit
                 ),
+                format!("节点 `{}` 的目标是数量;请报告已达到的累计{}数,而不是 `done`", milestone.id, quantity.unit),
             ),
             (Some(Target::Deliverable { .. }), Progress::Cumulative(_)) => context.report(
                 ProblemCode::ReportMismatch,
@@ -61,6 +63,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "milestone `{}` has a deliverable target; report `done` (or `underway`) instead of a number",
                     milestone.id
                 ),
+                format!("节点 `{}` 的目标是交付成果;请报告 `done`(或 `underway`),而不是数字", milestone.id),
             ),
         }
     }
@@ -75,6 +78,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "no milestone has the id `{}`; correct the reference",
                     reason.milestone
                 ),
+                format!("没有 id 为 `{}` 的节点;请更正这个引用", reason.milestone),
             ),
             Some((task, _)) => {
                 let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
@@ -95,6 +99,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                         "the cause `{}` is objective by nature; class the reason `objective`, or give the cause `other`",
                         cause.as_str()
                     ),
+                    format!("原因 `{}` 本质上属于客观原因;请把类别标为 `objective`,或把原因改为 `other`", cause.as_str()),
                 );
             }
         }
@@ -103,6 +108,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                 ProblemCode::EmptyLagReason,
                 format!("{path}/text"),
                 "the lag reason has no text; say in words why the milestone lags",
+                "滞后原因没有文字说明;请用文字说明节点为何滞后",
             );
         }
     }
@@ -113,7 +119,7 @@ fn check_contracts(context: &mut Context<'_>) {
     let contracts = &document.contracts;
     let duplicates = std::mem::take(&mut context.duplicates.contracts);
     context.check_ids(
-        "contract",
+        ("contract", "责任书"),
         contracts.len(),
         &duplicates,
         |p| at(contracts, p).map(|c| c.id.as_str()),
@@ -129,18 +135,31 @@ fn check_contracts(context: &mut Context<'_>) {
         let (upper_ok, upper_needed, lower_ok, lower_needed) = match contract.kind {
             ContractKind::LeaderWithUnitHead => (
                 upper.map(|p| p.role.is_district_leader()),
-                "the district head or a deputy district head",
+                (
+                    "the district head or a deputy district head",
+                    "区长或副区长",
+                ),
                 lower.map(|p| p.role == Role::UnitHead),
-                "a unit head",
+                ("a unit head", "单位负责人"),
             ),
             ContractKind::UnitHeadWithSectionHead => (
                 upper.map(|p| p.role == Role::UnitHead),
-                "a unit head",
+                ("a unit head", "单位负责人"),
                 lower.map(|p| p.role == Role::SectionHead),
-                "a section head",
+                ("a section head", "科室负责人"),
             ),
         };
-        for (signer, ok, needed, signer_path) in [
+        check_date_in_years(
+            context,
+            contract.signed_on,
+            format!("{path}/signed_on"),
+            (document.year.saturating_sub(1), document.year),
+            (
+                "a responsibility contract is signed in the plan's year or the year before",
+                "责任书应在计划年度或其前一年签署",
+            ),
+        );
+        for (signer, ok, (needed, needed_zh), signer_path) in [
             (upper, upper_ok, upper_needed, &upper_path),
             (lower, lower_ok, lower_needed, &lower_path),
         ] {
@@ -150,6 +169,12 @@ fn check_contracts(context: &mut Context<'_>) {
                     signer_path.as_str(),
                     format!(
                         "`{}` is a {}, but a {} contract is signed here by {needed}",
+                        person.id,
+                        person.role.as_str(),
+                        contract.kind.as_str()
+                    ),
+                    format!(
+                        "`{}` 的职务是 {},但 {} 类责任书此处应由{needed_zh}签署",
                         person.id,
                         person.role.as_str(),
                         contract.kind.as_str()
@@ -178,6 +203,7 @@ fn check_contracts(context: &mut Context<'_>) {
                         "section head `{}` works in `{}`, which is not a section of `{}`, the unit `{}` heads",
                         section_head.id, section_head.unit, head.unit, head.id
                     ),
+                    format!("科室负责人 `{}` 在 `{}` 工作,而 `{}` 不是 `{}` 所负责单位 `{}` 的科室", section_head.id, section_head.unit, section_head.unit, head.id, head.unit),
                 );
             }
         }
@@ -187,6 +213,10 @@ fn check_contracts(context: &mut Context<'_>) {
                 format!("{path}/key_tasks"),
                 format!(
                     "contract `{}` covers no key task; list the key tasks it assigns",
+                    contract.id
+                ),
+                format!(
+                    "责任书 `{}` 没有涵盖任何重点工作;请列出它分派的重点工作",
                     contract.id
                 ),
             );
@@ -202,6 +232,7 @@ fn check_contracts(context: &mut Context<'_>) {
                     ProblemCode::DanglingKeyTask,
                     format!("{path}/key_tasks/{t}"),
                     format!("no key task has the id `{task}`; correct the reference"),
+                    format!("没有 id 为 `{task}` 的重点工作;请更正这个引用"),
                 );
             }
         }
@@ -220,8 +251,19 @@ fn check_ratings(context: &mut Context<'_>) {
                 ProblemCode::InvalidScore,
                 path.key("score"),
                 format!("the score `{}` is not a number from 0 to 100", rating.score),
+                format!("分数 `{}` 不是 0 至 100 之间的数", rating.score),
             );
         }
+        check_date_in_years(
+            context,
+            rating.rated_on,
+            path.key("rated_on"),
+            (document.year, document.year.saturating_add(1)),
+            (
+                "a partner is rated in the plan's year or at the start of the next",
+                "对配合单位的评价应在计划年度或次年年初作出",
+            ),
+        );
         let rater = context.person_ref(rating.rated_by.as_str(), path.key("rated_by"));
         let found = layout
             .sub_projects
@@ -239,6 +281,10 @@ fn check_ratings(context: &mut Context<'_>) {
                     "no sub-project has the id `{}`; correct the reference",
                     rating.sub_project
                 ),
+                format!(
+                    "没有 id 为 `{}` 的子项目;请更正这个引用",
+                    rating.sub_project
+                ),
             );
             continue;
         };
@@ -250,6 +296,7 @@ fn check_ratings(context: &mut Context<'_>) {
                     "`{}` is not a partner unit of sub-project `{}`; a lead unit rates only its partners",
                     rating.partner, sub.id
                 ),
+                format!("`{}` 不是子项目 `{}` 的配合单位;牵头单位只评价其配合单位", rating.partner, sub.id),
             );
         }
         if let (Some(rater), Some(lead)) = (rater, &sub.responsibility.lead_unit) {
@@ -265,6 +312,7 @@ fn check_ratings(context: &mut Context<'_>) {
                         "`{}` works in `{}`, not in `{lead}`, the lead unit of `{}`; only the lead unit rates its partners",
                         rater.id, rater.unit, sub.id
                     ),
+                    format!("`{}` 在 `{}` 工作,不属于 `{}` 的牵头单位 `{lead}`;只有牵头单位才能评价配合单位", rater.id, rater.unit, sub.id),
                 );
             }
         }
@@ -277,6 +325,7 @@ fn check_ratings(context: &mut Context<'_>) {
                     "`{}` is already rated on `{}` at `/partner_ratings/{first}`; a partner is rated once per sub-project",
                     rating.partner, rating.sub_project
                 ),
+                format!("`{}` 在 `{}` 上已于 `/partner_ratings/{first}` 评价过;每个子项目对每个配合单位只评价一次", rating.partner, rating.sub_project),
             );
         } else {
             seen.insert(key, r);

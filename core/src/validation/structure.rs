@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Display;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::path::Loc;
 use super::{at, Context, ProblemCode};
@@ -18,7 +18,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     let items = &document.plan_items;
     let duplicates = std::mem::take(&mut context.duplicates.plan_items);
     context.check_ids(
-        "plan item",
+        ("plan item", "计划项"),
         items.len(),
         &duplicates,
         |p| at(items, p).map(|i| i.id.as_str()),
@@ -33,7 +33,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     let tasks = &document.key_tasks;
     let duplicates = std::mem::take(&mut context.duplicates.key_tasks);
     context.check_ids(
-        "key task",
+        ("key task", "重点工作"),
         tasks.len(),
         &duplicates,
         |p| at(tasks, p).map(|t| t.id.as_str()),
@@ -42,7 +42,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     let layout = context.layout;
     let duplicates = std::mem::take(&mut context.duplicates.sub_projects);
     context.check_ids(
-        "sub-project",
+        ("sub-project", "子项目"),
         layout.sub_project_count(),
         &duplicates,
         |s| {
@@ -54,7 +54,7 @@ pub(super) fn check(context: &mut Context<'_>) {
     );
     let duplicates = std::mem::take(&mut context.duplicates.milestones);
     context.check_ids(
-        "milestone",
+        ("milestone", "节点"),
         layout.milestone_count(),
         &duplicates,
         |i| layout.milestone(document, i).map(|(_, _, m)| m.id.as_str()),
@@ -83,6 +83,10 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "no plan item has the id `{}`; add it to `plan_items` or correct the reference",
                     task.plan_item
                 ),
+                format!(
+                    "没有 id 为 `{}` 的计划项;请把它加入 `plan_items`,或更正这个引用",
+                    task.plan_item
+                ),
             );
         }
         check_key_task(context, task, &tasks_path.index(k));
@@ -96,6 +100,7 @@ pub(super) fn check(context: &mut Context<'_>) {
                     "plan item `{}` is carried by no sub-project; add a key task with a concrete sub-project for it, or drop the item",
                     item.id
                 ),
+                format!("计划项 `{}` 没有任何子项目承载;请为它设立带有具体子项目的重点工作,或删去该项", item.id),
             );
         }
     }
@@ -110,6 +115,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
                 "key task `{}` has no `supervising_leader`; name the district leader who supervises it",
                 task.id
             ),
+            format!("重点工作 `{}` 没有 `supervising_leader`;请写明督办该项工作的区领导", task.id),
         ),
         Some(leader) => {
             let leader_path = path.key("supervising_leader");
@@ -123,6 +129,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
                             person.id,
                             person.role.as_str()
                         ),
+                        format!("`{}` 的职务是 {};重点工作须由区长或副区长督办", person.id, person.role.as_str()),
                     );
                 }
             }
@@ -137,6 +144,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
                 task.id,
                 task.kind.as_str()
             ),
+            format!("重点工作 `{}` 属于 {},不能跨年度;只有重大工程(major_project)可以标为 multi_year", task.id, task.kind.as_str()),
         );
     }
     let subs_path = path.key("sub_projects");
@@ -148,10 +156,14 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
                 "key task `{}` has no sub-project; cut it into at least one concrete sub-project",
                 task.id
             ),
+            format!(
+                "重点工作 `{}` 没有子项目;请至少分解出一个具体的子项目",
+                task.id
+            ),
         );
     }
-    check_withdrawal(context, task.withdrawn.as_ref(), path);
     let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+    check_withdrawal(context, task.withdrawn.as_ref(), path, may_leave_year);
     for (s, sub) in task.sub_projects.iter().enumerate() {
         check_sub_project(context, sub, &subs_path.index(s), may_leave_year);
     }
@@ -167,7 +179,7 @@ fn check_sub_project(
         check_date_in_year(context, start, path.key("start"), may_leave_year);
     }
     check_responsibility(context, &sub.responsibility, &path.key("responsibility"));
-    check_withdrawal(context, sub.withdrawn.as_ref(), path);
+    check_withdrawal(context, sub.withdrawn.as_ref(), path, may_leave_year);
     let milestones_path = path.key("milestones");
     if sub.milestones.is_empty() {
         context.report(
@@ -177,6 +189,7 @@ fn check_sub_project(
                 "sub-project `{}` has no milestone; cut it into dated milestones, at least one a quarter",
                 sub.id
             ),
+            format!("子项目 `{}` 没有节点;请分解为带日期的节点,每季度至少一个", sub.id),
         );
     }
     for (m, milestone) in sub.milestones.iter().enumerate() {
@@ -206,6 +219,10 @@ fn check_milestone(
                 "milestone `{}` has no `due` date; give it the date its target must be met by",
                 milestone.id
             ),
+            format!(
+                "节点 `{}` 没有 `due` 日期;请写明完成目标的截止日期",
+                milestone.id
+            ),
         ),
         Some(due) => {
             check_date_in_year(context, due, path.key("due"), may_leave_year);
@@ -217,6 +234,7 @@ fn check_milestone(
                         "milestone `{}` is due on {due} but sub-project `{}` starts on {start}; move the start earlier or the due date later",
                         milestone.id, sub.id
                     ),
+                    format!("节点 `{}` 的截止日期是 {due},但子项目 `{}` 在 {start} 才开始;请提前开始日期或推后截止日期", milestone.id, sub.id),
                 );
             }
         }
@@ -227,6 +245,10 @@ fn check_milestone(
             path,
             format!(
                 "milestone `{}` has no `target`; give it a deliverable or a quantity to reach",
+                milestone.id
+            ),
+            format!(
+                "节点 `{}` 没有 `target`;请给出一项交付成果或一个要达到的数量",
                 milestone.id
             ),
         ),
@@ -247,6 +269,7 @@ fn check_milestone(
                         ProblemCode::InvalidBand,
                         goal_path.key("within"),
                         format!("the band's `low` ({low}) is above its `high` ({high}); swap them"),
+                        format!("区间下限 `low`({low})高于上限 `high`({high});请交换两者"),
                     );
                 }
             }
@@ -255,17 +278,29 @@ fn check_milestone(
     if let Some(responsibility) = &milestone.responsibility {
         check_responsibility(context, responsibility, &path.key("responsibility"));
     }
-    check_withdrawal(context, milestone.withdrawn.as_deref(), path);
+    check_withdrawal(
+        context,
+        milestone.withdrawn.as_deref(),
+        path,
+        may_leave_year,
+    );
 }
 
-fn check_withdrawal(context: &mut Context<'_>, withdrawal: Option<&Withdrawal>, path: &Loc<'_>) {
+fn check_withdrawal(
+    context: &mut Context<'_>,
+    withdrawal: Option<&Withdrawal>,
+    path: &Loc<'_>,
+    may_leave_year: bool,
+) {
     if let Some(withdrawal) = withdrawal {
+        let at = path.key("withdrawn");
+        check_date_in_year(context, withdrawal.on, at.key("on"), may_leave_year);
         if withdrawal.reason.trim().is_empty() {
-            let at = path.key("withdrawn");
             context.report(
                 ProblemCode::EmptyWithdrawalReason,
                 at.key("reason"),
                 "the withdrawal gives no reason; say why the item was withdrawn",
+                "撤销记录没有写明理由;请说明撤销的原因",
             );
         }
     }
@@ -278,25 +313,79 @@ pub(super) fn check_quantity(context: &mut Context<'_>, value: f64, path: impl D
             ProblemCode::InvalidQuantity,
             path,
             format!("the quantity `{value}` is not a finite number of zero or more; quantities count what has been done"),
+            format!("数量 `{value}` 不是大于或等于零的有限数;数量用于计算已完成的工作量"),
         );
     }
 }
 
-/// Reports a date outside the plan's year, unless the task may leave it.
+/// How many years before and after the plan's year a multi-year major project's dates may
+/// fall: a project started years ago, or finishing years ahead, still has bounded dates.
+pub const MULTI_YEAR_SPAN: i32 = 10;
+
+/// Reports a date outside the plan's year, or for a task that may leave it, outside
+/// [`MULTI_YEAR_SPAN`] years around it.
 pub(super) fn check_date_in_year(
     context: &mut Context<'_>,
     date: NaiveDate,
     path: impl Display,
     may_leave_year: bool,
 ) {
-    if !may_leave_year && !context.document.is_in_year(date) {
+    let year = context.document.year;
+    if !may_leave_year {
+        if !context.document.is_in_year(date) {
+            context.report(
+                ProblemCode::DateOutsideYear,
+                path,
+                format!(
+                    "{date} is outside the plan's year {year}; move it into the year, or mark the key task as a multi_year major_project"
+                ),
+                format!(
+                    "{date} 不在计划年度 {year} 之内;请把它移入该年度,或把这项重点工作标为跨年度(multi_year)的重大工程"
+                ),
+            );
+        }
+        return;
+    }
+    let first = year.saturating_sub(MULTI_YEAR_SPAN);
+    let last = year.saturating_add(MULTI_YEAR_SPAN);
+    if !(first..=last).contains(&date.year()) {
         context.report(
             ProblemCode::DateOutsideYear,
             path,
             format!(
-                "{date} is outside the plan's year {}; move it into the year, or mark the key task as a multi_year major_project",
-                context.document.year
+                "{date} is more than {MULTI_YEAR_SPAN} years from the plan's year {year}; a multi-year major project's dates fall from {first} to {last}"
             ),
+            format!(
+                "{date} 与计划年度 {year} 相距超过 {MULTI_YEAR_SPAN} 年;跨年度重大工程的日期须在 {first} 年至 {last} 年之间"
+            ),
+        );
+    }
+}
+
+/// Reports a date outside `first..=last` years, for records that may fall just before or
+/// after the plan's year (contracts signed in December, ratings given in January).
+pub(super) fn check_date_in_years(
+    context: &mut Context<'_>,
+    date: NaiveDate,
+    path: impl Display,
+    (first, last): (i32, i32),
+    what: (&str, &str),
+) {
+    if !(first..=last).contains(&date.year()) {
+        let (what, what_zh) = what;
+        let (range, range_zh) = if first == last {
+            (format!("in {first}"), format!("{first} 年内"))
+        } else {
+            (
+                format!("from {first} to {last}"),
+                format!("{first} 年至 {last} 年之间"),
+            )
+        };
+        context.report(
+            ProblemCode::DateOutsideYear,
+            path,
+            format!("{date} is not {range}; {what}"),
+            format!("{date} 不在{range_zh};{what_zh}"),
         );
     }
 }
@@ -312,12 +401,14 @@ fn check_responsibility(
                 ProblemCode::MissingLeadUnit,
                 path,
                 "no `lead_unit`; name the unit that leads this work",
+                "没有 `lead_unit`;请写明牵头单位",
             );
             None
         }
         Some(lead) => context.unit_ref(lead.as_str(), path.key("lead_unit")),
     };
     let partners_path = path.key("partner_units");
+    let repeated = repeated_positions(&responsibility.partner_units);
     for (p, partner) in responsibility.partner_units.iter().enumerate() {
         let partner_path = partners_path.index(p);
         if responsibility.lead_unit.as_ref() == Some(partner) {
@@ -325,17 +416,14 @@ fn check_responsibility(
                 ProblemCode::PartnerIsLead,
                 partner_path,
                 format!("`{partner}` is the lead unit and cannot also be a partner; remove it from `partner_units`"),
+                format!("`{partner}` 是牵头单位,不能同时作为配合单位;请把它从 `partner_units` 中删去"),
             );
-        } else if responsibility
-            .partner_units
-            .get(..p)
-            .unwrap_or_default()
-            .contains(partner)
-        {
+        } else if repeated.get(p).copied().unwrap_or(false) {
             context.report(
                 ProblemCode::DuplicatePartner,
                 partner_path,
                 format!("`{partner}` is listed twice in `partner_units`; list each partner once"),
+                format!("`{partner}` 在 `partner_units` 中出现了两次;每个配合单位只列一次"),
             );
         } else {
             context.unit_ref(partner.as_str(), partner_path);
@@ -359,10 +447,26 @@ fn check_responsibility(
                         "`{}` belongs to `{}`, not to the lead unit `{}` or one of its sections; name a person of the lead unit",
                         person.id, person.unit, lead.id
                     ),
+                    format!("`{}` 隶属于 `{}`,不属于牵头单位 `{}` 或其科室;请指定牵头单位的人员", person.id, person.unit, lead.id),
                 );
             }
         }
     }
+}
+
+/// For each position, whether an earlier position holds the same value. A short list is
+/// compared pairwise; a long one goes through a hash set, so the check stays linear.
+fn repeated_positions<T: Eq + std::hash::Hash>(values: &[T]) -> Vec<bool> {
+    const SHORT: usize = 16;
+    if values.len() <= SHORT {
+        return values
+            .iter()
+            .enumerate()
+            .map(|(i, value)| values.get(..i).unwrap_or_default().contains(value))
+            .collect();
+    }
+    let mut seen = HashSet::with_capacity(values.len());
+    values.iter().map(|value| !seen.insert(value)).collect()
 }
 
 /// Cumulative quantity targets of one sub-project, in the same unit of measure and
@@ -424,6 +528,7 @@ fn check_cumulative_targets(
                 "milestone `{}` asks for {} {} by {}, less than the {} that `{}` asks for by {}; cumulative targets only grow through the year",
                 id_of(later.3), later.4, later.0, later.2, earlier.4, id_of(earlier.3), earlier.2
             ),
+            format!("节点 `{}` 要求到 {} 达到 {} {},少于节点 `{}` 要求到 {} 达到的 {};累计目标在一年中只增不减", id_of(later.3), later.2, later.4, later.0, id_of(earlier.3), earlier.2, earlier.4),
         );
     }
 }
