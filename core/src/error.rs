@@ -56,13 +56,14 @@ pub enum FormatError {
     },
     /// The JSON is well formed but does not have the shape of a plan document: a value of
     /// the wrong type, an unknown field or a missing required field.
-    #[error("{message} at `{path}` (line {line}, column {column})")]
+    #[error("{}", self.message(Language::English))]
     Shape {
         /// A JSON pointer to the offending value, e.g. `/units/0/kind`.
         path: String,
-        /// The line of the problem, from 1.
+        /// The line of the problem, from 1; 0 when the document was not text (a host's
+        /// dict or object), where the path alone says where.
         line: usize,
-        /// The column of the problem, from 1.
+        /// The column of the problem, from 1; 0 when the document was not text.
         column: usize,
         /// What is wrong, e.g. "unknown field `colour`, expected one of ...".
         message: String,
@@ -191,7 +192,11 @@ impl FormatError {
         match self {
             FormatError::Syntax { line, column, .. }
             | FormatError::Shape { line, column, .. }
-            | FormatError::Encoding { line, column, .. } => Some((*line, *column)),
+            | FormatError::Encoding { line, column, .. }
+                if *line > 0 =>
+            {
+                Some((*line, *column))
+            }
             _ => None,
         }
     }
@@ -239,6 +244,11 @@ impl FormatError {
                 format!("malformed JSON at line {line}, column {column}: {message}")
             } else {
                 format!("JSON 格式错误,位于第 {line} 行第 {column} 列:{message_zh}")
+            },
+            FormatError::Shape { path, line: 0, message, message_zh, .. } => if english {
+                format!("{message} at `{path}`")
+            } else {
+                format!("{message_zh},位于 `{path}`")
             },
             FormatError::Shape { path, line, column, message, message_zh } => if english {
                 format!("{message} at `{path}` (line {line}, column {column})")
@@ -367,6 +377,47 @@ impl ValidationError {
     }
 }
 
+/// An argument a host passed is not what the call takes: a date not written as
+/// `YYYY-MM-DD`, an unknown language name, a number out of range.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("`{argument}`: {message}")]
+pub struct ArgumentError {
+    /// The argument, as the host's call names it.
+    pub argument: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
+}
+
+impl ArgumentError {
+    /// An error about one argument, in both languages.
+    pub fn new(
+        argument: impl Into<String>,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
+        Self {
+            argument: argument.into(),
+            message: message.into(),
+            message_zh: message_zh.into(),
+        }
+    }
+
+    /// The stable code, `bad-argument`.
+    pub fn code(&self) -> &'static str {
+        "bad-argument"
+    }
+
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: Language) -> String {
+        match language {
+            Language::English => self.to_string(),
+            Language::Chinese => format!("参数 `{}`:{}", self.argument, self.message_zh),
+        }
+    }
+}
+
 /// Any error of the library.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -392,6 +443,44 @@ pub enum Error {
     /// A synthetic plan asked for beyond the generator's limits.
     #[error(transparent)]
     Synthetic(#[from] crate::synthetic::SyntheticError),
+    /// An argument that is not what the call takes.
+    #[error(transparent)]
+    Argument(#[from] ArgumentError),
+}
+
+impl Error {
+    /// A stable code for the error, for hosts that match on it: the code of the format
+    /// error, `invalid-document`, the status or assessment error's code, the rule broken,
+    /// `tampered`, `synthetic-option-out-of-range` or `bad-argument`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Format(error) => error.code(),
+            Error::Validation(error) => match error.subject {
+                Subject::Scheme => "invalid-scheme",
+                _ => "invalid-document",
+            },
+            Error::Status(error) => error.code(),
+            Error::Change(error) => error.rule.as_str(),
+            Error::Integrity(_) => "tampered",
+            Error::Assessment(error) => error.code(),
+            Error::Synthetic(error) => error.code(),
+            Error::Argument(error) => error.code(),
+        }
+    }
+
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: Language) -> String {
+        match self {
+            Error::Format(error) => error.message(language),
+            Error::Validation(error) => error.message(language),
+            Error::Status(error) => error.message(language),
+            Error::Change(error) => error.message(language),
+            Error::Integrity(error) => error.message(language),
+            Error::Assessment(error) => error.message(language),
+            Error::Synthetic(error) => error.message(language),
+            Error::Argument(error) => error.message(language),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -66,6 +66,32 @@ impl PlanDocument {
         read_json(json)
     }
 
+    /// Reads a plan document from a JSON value, such as a host's dict or object converted
+    /// to JSON's data model. The value is held to exactly the rules of JSON text — types,
+    /// `format_version`, unknown fields — and errors carry the same paths; only the line
+    /// and column are unknown (reported as 0).
+    ///
+    /// # Errors
+    ///
+    /// As [`PlanDocument::from_json_str`].
+    pub fn from_json_value(value: serde_json::Value) -> Result<Self, FormatError> {
+        match value.get("format_version") {
+            None if value.is_object() => {
+                return Err(FormatError::MissingFormatVersion {
+                    supported: FORMAT_VERSION,
+                })
+            }
+            Some(version) if version.as_u64() != Some(u64::from(FORMAT_VERSION)) => {
+                return Err(FormatError::UnsupportedFormatVersion {
+                    found: version.to_string(),
+                    supported: FORMAT_VERSION,
+                })
+            }
+            _ => {}
+        }
+        read_value(value)
+    }
+
     /// Writes the document as compact JSON.
     pub fn to_json_string(&self) -> String {
         // Serialising these types cannot fail: every map key is a string and no value
@@ -123,6 +149,35 @@ pub(crate) fn read_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, FormatErr
         .end()
         .map_err(|error| FormatError::from_json(error, String::new()))?;
     Ok(value)
+}
+
+/// Reads a `T` from a JSON value with paths, as [`read_json`] does from text; the line
+/// and column of an error are 0, since a value has none.
+pub(crate) fn read_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FormatError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let pointer = json_pointer(error.path());
+        let (message, message_zh) =
+            crate::wording::reword(&strip_position(&error.into_inner().to_string()));
+        FormatError::Shape {
+            path: if pointer.is_empty() {
+                "/".to_owned()
+            } else {
+                pointer
+            },
+            line: 0,
+            column: 0,
+            message,
+            message_zh,
+        }
+    })
+}
+
+/// Removes the " at line L column C" that the JSON reader appends to some messages.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message).to_owned(),
+        None => message.to_owned(),
+    }
 }
 
 /// Checks that bytes are UTF-8 text with something in it, naming a byte-order mark, UTF-16

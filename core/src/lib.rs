@@ -93,6 +93,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod arguments;
 mod assessment;
 mod calendar;
 mod contracts;
@@ -129,11 +130,11 @@ pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,
 };
-pub use error::{EncodingProblem, Error, FormatError, Subject, ValidationError};
+pub use error::{ArgumentError, EncodingProblem, Error, FormatError, Subject, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
 pub use ledger::{
-    Change, ChangeRefused, DeadlineMove, Decision, Entry, IntegrityError, IntegrityProblem, ItemId,
-    LaterDateRequest, Ledger, MilestoneAdjustment, Rule, GENESIS_HASH,
+    plan_period, Change, ChangeRefused, DeadlineMove, Decision, Entry, IntegrityError,
+    IntegrityProblem, ItemId, LaterDateRequest, Ledger, MilestoneAdjustment, Rule, GENESIS_HASH,
 };
 pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
 pub use organisation::{Person, Role, Unit, UnitKind};

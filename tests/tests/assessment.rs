@@ -348,11 +348,11 @@ fn weights_and_missing_ratings() {
             &StatusOptions::default(),
         )
     };
-    // Excluded (the default): c has nothing to be assessed on.
-    assert_eq!(
-        run(MissingRatings::Excluded).unwrap().not_assessed,
-        vec!["c".into()]
-    );
+    // Excluded (the default): c has nothing to be assessed on, and the scores given for
+    // it are reported as not used.
+    let excluded = run(MissingRatings::Excluded).unwrap();
+    assert_eq!(excluded.not_assessed, vec!["c".into()]);
+    assert_eq!(excluded.components_not_used, vec!["c".into()]);
     // Neutral 80: c's partner score is 80, its target completion too.
     let neutral = run(MissingRatings::Neutral { score: 80.0 }).unwrap();
     close(unit(&neutral.units, "c").target_completion, 80.0);

@@ -11,7 +11,7 @@ mod grades;
 mod scheme;
 mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,6 +28,8 @@ use crate::ids::{KeyTaskId, MilestoneId, PersonId, SubProjectId, UnitId};
 use crate::organisation::UnitKind;
 use crate::plan::Plan;
 use crate::progress::LagClass;
+use crate::report::Language;
+use crate::responsibility::PartnerRating;
 use crate::status::{LagReasonSummary, MilestoneStatus, StatusError, StatusOptions};
 use credit::Scored;
 
@@ -86,6 +88,21 @@ pub enum AssessmentError {
         /// The value given.
         value: f64,
     },
+    /// Component scores were given for a unit that is never assessed: the government or a
+    /// section, not a department, street or town.
+    #[error("component scores are given for `{unit}`, which is not a department, street or town and so is never assessed; remove its scores")]
+    NotAssessed {
+        /// The unit.
+        unit: UnitId,
+    },
+    /// The scheme weighs a key task, sub-project or milestone the plan does not have.
+    #[error("the scheme weighs the {kind} `{id}`, which the plan does not have; correct the id or remove the weight")]
+    UnknownWeightedItem {
+        /// `key task`, `sub-project` or `milestone`.
+        kind: &'static str,
+        /// The id the scheme names.
+        id: String,
+    },
 }
 
 impl AssessmentError {
@@ -98,8 +115,76 @@ impl AssessmentError {
             AssessmentError::UnknownComponent { .. } => "unknown-component",
             AssessmentError::MissingComponent { .. } => "missing-component",
             AssessmentError::InvalidComponent { .. } => "invalid-component",
+            AssessmentError::NotAssessed { .. } => "not-assessed",
+            AssessmentError::UnknownWeightedItem { .. } => "unknown-weighted-item",
         }
     }
+
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: Language) -> String {
+        if language == Language::English {
+            return self.to_string();
+        }
+        match self {
+            AssessmentError::Status(error) => error.message(language),
+            AssessmentError::MissingRating { unit, lead, sub_project } => format!(
+                "`{lead}` 尚未在子项目 `{sub_project}` 上评价其配合单位 `{unit}`;请录入评价,或选择其他缺评处理方式"
+            ),
+            AssessmentError::UnknownUnit { unit } => {
+                format!("为 `{unit}` 给出了考核组成部分得分,但计划中没有这个单位")
+            }
+            AssessmentError::UnknownComponent { unit, component, known } => format!(
+                "`{unit}` 有 `{component}` 的得分,但考核方案不计该组成部分;方案的组成部分为 {known}"
+            ),
+            AssessmentError::MissingComponent { unit, component } => format!(
+                "`{unit}` 缺少组成部分 `{component}` 的得分;每个受考核单位都须给出每个组成部分的得分"
+            ),
+            AssessmentError::InvalidComponent { unit, component, value } => format!(
+                "`{unit}` 的 `{component}` 得分为 `{value}`;组成部分得分须在 0 至 100 之间"
+            ),
+            AssessmentError::NotAssessed { unit } => format!(
+                "为 `{unit}` 给出了考核组成部分得分,但它不是委办局、街道或镇,从不参加考核;请删去这些得分"
+            ),
+            AssessmentError::UnknownWeightedItem { kind, id } => {
+                let kind = match *kind {
+                    "key task" => "重点工作",
+                    "sub-project" => "子项目",
+                    _ => "节点",
+                };
+                format!("考核方案为{kind} `{id}` 设置了权重,但计划中没有它;请更正 id 或删去该权重")
+            }
+        }
+    }
+}
+
+/// Every key task, sub-project and milestone the scheme weighs must be in the plan: a
+/// misspelt id would otherwise leave its weight silently unused.
+fn check_weighted_items(plan: &Plan, rules: &ScoringScheme) -> Result<(), AssessmentError> {
+    for id in rules.weights.key_tasks.keys() {
+        if plan.key_task(id.as_str()).is_none() {
+            return Err(AssessmentError::UnknownWeightedItem {
+                kind: "key task",
+                id: id.to_string(),
+            });
+        }
+    }
+    for id in rules.weights.sub_projects.keys() {
+        if plan.sub_project(id.as_str()).is_none() {
+            return Err(AssessmentError::UnknownWeightedItem {
+                kind: "sub-project",
+                id: id.to_string(),
+            });
+        }
+    }
+    for id in rules.weights.milestones.keys() {
+        if plan.milestone(id.as_str()).is_none() {
+            return Err(AssessmentError::UnknownWeightedItem {
+                kind: "milestone",
+                id: id.to_string(),
+            });
+        }
+    }
+    Ok(())
 }
 
 /// One unit's year-end result.
@@ -166,6 +251,10 @@ pub struct Assessment {
     pub units: Vec<UnitAssessment>,
     /// Working units with nothing to assess (they lead and partner no assessed work).
     pub not_assessed: Vec<UnitId>,
+    /// Units of `not_assessed` for which component scores were given: the scores were not
+    /// used, and this says so rather than dropping them silently.
+    #[serde(default)]
+    pub components_not_used: Vec<UnitId>,
     /// Lagging milestones without an objective reason (or with a refused request), most
     /// overdue first.
     pub accountability: Vec<AccountabilityItem>,
@@ -238,6 +327,25 @@ pub(crate) fn assess(
     let status = plan.status(as_of, options)?;
     let rules = scheme.rules();
     let document = plan.document();
+    check_weighted_items(plan, rules)?;
+
+    // The first day an objective lag reason was recorded, per milestone.
+    let mut first_objective: HashMap<&MilestoneId, NaiveDate> = HashMap::new();
+    for reason in &document.lag_reasons {
+        if reason.class == LagClass::Objective {
+            first_objective
+                .entry(&reason.milestone)
+                .and_modify(|day| *day = (*day).min(reason.recorded_on))
+                .or_insert(reason.recorded_on);
+        }
+    }
+    // Each partner rating by sub-project and partner.
+    let mut ratings: HashMap<(&SubProjectId, &UnitId), &PartnerRating> = HashMap::new();
+    for rating in &document.partner_ratings {
+        ratings
+            .entry((&rating.sub_project, &rating.partner))
+            .or_insert(rating);
+    }
 
     // Milestone credits, grouped by lead unit → key task → sub-project.
     let mut led: BTreeMap<UnitId, LedTasks> = BTreeMap::new();
@@ -256,11 +364,9 @@ pub(crate) fn assess(
                     continue;
                 };
                 let excused_before = |done: NaiveDate| {
-                    plan.document().lag_reasons.iter().any(|r| {
-                        r.milestone == milestone.id
-                            && r.class == LagClass::Objective
-                            && r.recorded_on <= done
-                    })
+                    first_objective
+                        .get(&milestone.id)
+                        .is_some_and(|first| *first <= done)
                 };
                 if row.status == MilestoneStatus::Lagging {
                     let objective = row
@@ -335,10 +441,7 @@ pub(crate) fn assess(
                 continue;
             };
             for partner in &sub.responsibility.partner_units {
-                let rating = document
-                    .partner_ratings
-                    .iter()
-                    .find(|r| r.sub_project == sub.id && &r.partner == partner);
+                let rating = ratings.get(&(&sub.id, partner)).copied();
                 let (score, explained) = match (rating, rules.missing_ratings) {
                     (Some(rating), _) => (
                         rating.score,
@@ -373,21 +476,34 @@ pub(crate) fn assess(
     }
 
     // Component values: every one known, in range, and present for assessed units.
-    let known: Vec<&str> = rules.components.iter().map(|c| c.name.as_str()).collect();
+    let known: HashSet<&str> = rules.components.iter().map(|c| c.name.as_str()).collect();
     for (unit, values) in components {
-        if plan.unit(unit.as_str()).is_none() {
-            return Err(AssessmentError::UnknownUnit { unit: unit.clone() });
+        match plan.unit(unit.as_str()) {
+            None => return Err(AssessmentError::UnknownUnit { unit: unit.clone() }),
+            Some(found) if !found.kind.is_working_unit() => {
+                return Err(AssessmentError::NotAssessed { unit: unit.clone() })
+            }
+            Some(_) => {}
         }
         for (name, &value) in values {
-            if !known.contains(&name.as_str()) {
+            if !known.contains(name.as_str()) {
+                const SHOWN: usize = 20;
+                let mut names: Vec<String> = rules
+                    .components
+                    .iter()
+                    .take(SHOWN)
+                    .map(|c| format!("`{}`", c.name))
+                    .collect();
+                if rules.components.len() > SHOWN {
+                    names.push(format!("and {} more", rules.components.len() - SHOWN));
+                }
+                if names.is_empty() {
+                    names.push("none".to_owned());
+                }
                 return Err(AssessmentError::UnknownComponent {
                     unit: unit.clone(),
                     component: name.clone(),
-                    known: known
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", "),
+                    known: names.join(", "),
                 });
             }
             if !(value.is_finite() && (0.0..=100.0).contains(&value)) {
@@ -402,6 +518,7 @@ pub(crate) fn assess(
 
     let mut units = Vec::new();
     let mut not_assessed = Vec::new();
+    let mut components_not_used = Vec::new();
     for unit in document.units.iter().filter(|u| u.kind.is_working_unit()) {
         let lead = led
             .remove(&unit.id)
@@ -420,6 +537,9 @@ pub(crate) fn assess(
                 (score, node)
             });
         if lead.is_none() && partner.is_none() {
+            if components.contains_key(&unit.id) {
+                components_not_used.push(unit.id.clone());
+            }
             not_assessed.push(unit.id.clone());
             continue;
         }
@@ -517,6 +637,7 @@ pub(crate) fn assess(
         as_of,
         units,
         not_assessed,
+        components_not_used,
         accountability,
     })
 }

@@ -48,6 +48,11 @@ pub enum Rule {
     AlreadyWithdrawn,
     /// The plan the change would make is not valid; the problems are listed.
     InvalidPlan,
+    /// The entry's moment is outside the plan's period: from the start of the year
+    /// before the plan's year to the end of the year after it.
+    MomentOutsidePlanPeriod,
+    /// A requested date is outside the years the milestone's dates may fall in.
+    DateOutsidePlan,
 }
 
 impl Rule {
@@ -72,6 +77,40 @@ impl Rule {
             Rule::ReportInFuture => "report-in-future",
             Rule::AlreadyWithdrawn => "already-withdrawn",
             Rule::InvalidPlan => "invalid-plan",
+            Rule::MomentOutsidePlanPeriod => "moment-outside-plan-period",
+            Rule::DateOutsidePlan => "date-outside-plan",
+        }
+    }
+}
+
+impl Rule {
+    /// What the rule says and how to proceed, in Chinese.
+    pub fn explanation_zh(self) -> &'static str {
+        match self {
+            Rule::FirstEntryAdoptsPlan => "台账以区长通过计划为第一条记录,且只能有这一条",
+            Rule::UnknownActor => "操作人不在计划的人员名单中;请使用计划中的人员 id",
+            Rule::TimestampGoesBack => {
+                "记录须按时间先后登记;时间不能早于上一条记录,也不能超出计划年度前后的合理范围"
+            }
+            Rule::ReasonRequired => "这类变更须写明理由",
+            Rule::UnknownItem => "变更所指的重点工作、子项目、节点、单位或申请不存在;请更正 id",
+            Rule::LeadUnitOnly => "只有牵头单位(或其科室)的人员才能进行这项操作",
+            Rule::SupervisingLeaderOnly => "只有该重点工作的督办区领导才能进行这项操作",
+            Rule::DistrictLeaderOnly => "只有区长或副区长才能进行这项操作",
+            Rule::SignerOnly => "责任书只能由签署双方之一登记",
+            Rule::EarlierNeverLater => "截止日期只能提前,不能推后;推后须提出申请并经督办领导批准",
+            Rule::ObjectiveReasonRequired => "只有客观原因才能批准推后截止日期",
+            Rule::RequestNotPending => "该申请不在待批状态:不存在、已批准或已驳回",
+            Rule::NotAPartner => "该单位不是这个子项目的配合单位",
+            Rule::AlreadyPartner => "该单位已是这个子项目的配合单位(或牵头单位)",
+            Rule::AlreadyRated => "该配合单位在这个子项目上已评价过",
+            Rule::ReportInFuture => "报告的日期晚于记录本身的日期;进展不能提前报告",
+            Rule::AlreadyWithdrawn => "该事项已撤销",
+            Rule::InvalidPlan => "变更后的计划不合规;请查看所列问题",
+            Rule::MomentOutsidePlanPeriod => {
+                "记录时间超出了计划的期间(计划年度的前一年年初至后一年年末);请检查年份是否输错"
+            }
+            Rule::DateOutsidePlan => "申请的日期超出了该节点日期允许的年份范围;请在范围内选择日期",
         }
     }
 }
@@ -79,6 +118,23 @@ impl Rule {
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl ChangeRefused {
+    /// The refusal as a sentence in a language. The Chinese sentence states the rule and
+    /// how to proceed; the ids involved are those of the English message.
+    pub fn message(&self, language: crate::Language) -> String {
+        match language {
+            crate::Language::English => self.to_string(),
+            crate::Language::Chinese => format!(
+                "第 {} 条变更(`{}`)被拒绝 [{}]:{}",
+                self.sequence,
+                self.kind,
+                self.rule,
+                self.rule.explanation_zh()
+            ),
+        }
     }
 }
 
@@ -125,6 +181,32 @@ pub struct IntegrityError {
     pub line: usize,
     /// What is wrong.
     pub problem: IntegrityProblem,
+}
+
+impl IntegrityError {
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: crate::Language) -> String {
+        match language {
+            crate::Language::English => self.to_string(),
+            crate::Language::Chinese => {
+                let what = match &self.problem {
+                    IntegrityProblem::WrongSequence { expected } => {
+                        format!("此处应为第 {expected} 条;有记录被删除、插入或调换了顺序")
+                    }
+                    IntegrityProblem::BrokenChain => {
+                        "它的 previous_hash 不是前一条记录的哈希值".to_owned()
+                    }
+                    IntegrityProblem::HashMismatch => {
+                        "它的哈希值与内容不符;这条记录被改动过".to_owned()
+                    }
+                };
+                format!(
+                    "台账第 {} 条记录(第 {} 行)未通过校验:{what}",
+                    self.sequence, self.line
+                )
+            }
+        }
+    }
 }
 
 fn describe(problem: &IntegrityProblem) -> String {

@@ -147,6 +147,33 @@ fn refused(
     }
 }
 
+/// The moments a ledger of a plan for `year` may record: from the start of the year before
+/// (plans are adopted in December) to the end of the year after (assessment and ratings
+/// run into the next spring). One mistyped year would otherwise block the ledger for good,
+/// since entries never go back in time.
+pub fn plan_period(year: i32) -> (NaiveDateTime, NaiveDateTime) {
+    let start = NaiveDate::from_ymd_opt(year.saturating_sub(1), 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or(NaiveDateTime::MIN);
+    let end = NaiveDate::from_ymd_opt(year.saturating_add(1), 12, 31)
+        .and_then(|d| d.and_hms_nano_opt(23, 59, 59, 999_999_999))
+        .unwrap_or(NaiveDateTime::MAX);
+    (start, end)
+}
+
+fn check_moment(year: i32, at: NaiveDateTime) -> Result<(), String> {
+    let (start, end) = plan_period(year);
+    if (start..=end).contains(&at) {
+        Ok(())
+    } else {
+        Err(format!(
+            "{at} is outside the period of the {year} plan ({} to {}); check the year of the moment",
+            start.date(),
+            end.date()
+        ))
+    }
+}
+
 fn sealed(
     sequence: u64,
     recorded_at: NaiveDateTime,
@@ -185,6 +212,7 @@ impl Ledger {
         let change = Change::AdoptPlan {
             plan: Box::new(plan.clone()),
         };
+        let year = plan.year;
         let valid = plan.validate().map_err(|error| ChangeRefused {
             problems: error.problems,
             ..refused(
@@ -216,6 +244,8 @@ impl Ledger {
             }
             Some(_) => {}
         }
+        check_moment(year, at)
+            .map_err(|message| refused(0, &change, Rule::MomentOutsidePlanPeriod, message))?;
         let entry = sealed(0, at, actor.into(), change, reason, GENESIS_HASH.to_owned());
         Ok(Self {
             entries: vec![entry],
@@ -261,6 +291,9 @@ impl Ledger {
                 "the plan is adopted once, as the first entry; record changes to it instead",
             ));
         }
+        check_moment(self.plan.year(), at).map_err(|message| {
+            refused(sequence, &change, Rule::MomentOutsidePlanPeriod, message)
+        })?;
         if let Some(last) = self.entries.last() {
             if at < last.recorded_at {
                 return Err(refused(

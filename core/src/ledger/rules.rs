@@ -199,6 +199,23 @@ pub(super) fn authorize(
             let found = milestone(plan, id.as_str())?;
             lead_unit_only(plan, person, &found, "asks for a later date")?;
             let current = found.milestone.due.unwrap_or(*due);
+            let year = plan.year();
+            let (first, last) = if found.key_task.multi_year {
+                (
+                    year.saturating_sub(crate::MULTI_YEAR_SPAN),
+                    year.saturating_add(crate::MULTI_YEAR_SPAN),
+                )
+            } else {
+                (year, year)
+            };
+            if !(first..=last).contains(&chrono::Datelike::year(due)) {
+                return Err((
+                    Rule::DateOutsidePlan,
+                    format!(
+                        "{due} is outside the years this milestone's dates may fall in ({first} to {last}); ask for a date within them"
+                    ),
+                ));
+            }
             if *due > current {
                 Ok(())
             } else {

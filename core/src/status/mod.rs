@@ -186,6 +186,37 @@ impl StatusError {
             StatusError::InvalidOption { .. } => "invalid-option",
         }
     }
+
+    /// The error as a sentence in a language.
+    pub fn message(&self, language: crate::Language) -> String {
+        match (self, language) {
+            (_, crate::Language::English) => self.to_string(),
+            (
+                StatusError::AsOfOutsidePlan {
+                    as_of,
+                    earliest,
+                    latest,
+                },
+                crate::Language::Chinese,
+            ) => format!(
+                "计划无法回答 {as_of} 的情况:它覆盖 {earliest} 至 {latest};请选择这一范围内的日期"
+            ),
+            (
+                StatusError::InvalidOption {
+                    name,
+                    value,
+                    expected,
+                },
+                crate::Language::Chinese,
+            ) => {
+                let expected = match *expected {
+                    "give a share from 0 to 1, such as 0.2" => "请填写 0 至 1 之间的比例,例如 0.2",
+                    other => other,
+                };
+                format!("选项 `{name}` 的值为 `{value}`;{expected}")
+            }
+        }
+    }
 }
 
 /// One milestone's standing, packed small: a plan may have millions.
@@ -435,10 +466,17 @@ pub(crate) fn progress_share(plan: &Plan, i: u32, d: Day) -> Option<f64> {
     let GoalKind::AtLeast { target, baseline } = *at(&plan.schedule().goal, i)? else {
         return None;
     };
-    let value = latest_value(plan, i, d).map_or(baseline, |(_, v)| v);
+    let reported = latest_value(plan, i, d).map(|(_, v)| v);
     if target <= baseline {
-        return Some(1.0);
+        // No way to go from baseline to target: the share is all or nothing, and only a
+        // report that meets the target shows the way was gone.
+        return Some(if reported.is_some_and(|v| v >= target) {
+            1.0
+        } else {
+            0.0
+        });
     }
+    let value = reported.unwrap_or(baseline);
     Some(((value - baseline) / (target - baseline)).clamp(0.0, 1.0))
 }
 
