@@ -3,7 +3,7 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{from_py, named, table, to_py, to_text};
+use crate::convert::{from_py, named, table, to_py, to_text, Text};
 use crate::errors::{format_error, scheme_error};
 use crate::plan::{default_options, html_pre, Calendar};
 
@@ -18,7 +18,7 @@ pub fn inputs(
     mubiao::Scheme,
     mubiao::StatusOptions,
 )> {
-    let components = from_py(components.as_any(), "the component scores")?;
+    let components = from_py(components.as_any())?;
     let options = default_options(calendar.as_deref());
     let scheme = scheme.map(|s| s.inner.clone()).unwrap_or_default();
     Ok((components, scheme, options))
@@ -46,9 +46,9 @@ impl Scheme {
     #[staticmethod]
     fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
         let scheme: mubiao::ScoringScheme = if source.is_instance_of::<PyDict>() {
-            from_py(source, "the scheme")?
+            from_py(source)?
         } else {
-            mubiao::ScoringScheme::from_json_str(&to_text(source)?)
+            mubiao::ScoringScheme::from_json_str(&to_text(source, "source")?)
                 .map_err(|e| format_error(py, &e))?
         };
         let inner = scheme.validate().map_err(|e| scheme_error(py, &e))?;
@@ -143,7 +143,8 @@ impl Assessment {
     }
 
     /// The explanation tree of one unit, as a dict, or None.
-    fn explanation<'py>(&self, py: Python<'py>, unit: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn explanation<'py>(&self, py: Python<'py>, unit: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let unit = unit.0.as_str();
         self.inner
             .units
             .iter()
@@ -177,9 +178,9 @@ impl Assessment {
     }
 
     /// The ranking, the top explanation and the accountability list as text.
-    #[pyo3(signature = (language = "zh"))]
-    fn render(&self, language: &str) -> PyResult<String> {
-        Ok(self.inner.render(named(language, "language")?))
+    #[pyo3(signature = (language = Text::from("zh")), text_signature = "(self, /, language='zh')")]
+    fn render(&self, language: Text) -> PyResult<String> {
+        Ok(self.inner.render(named(&language.0, "language")?))
     }
 
     /// The whole assessment as a dict.

@@ -1,33 +1,161 @@
-//! Conversions between Python values and the core's serde types: plain data goes through
-//! `pythonize`; dates are accepted as `datetime.date` or ISO strings.
+//! Conversions between Python values and the core's types. Results go out through
+//! `pythonize`; documents come in through JSON's data model, built here strictly (a bool is
+//! never a number, keys are `str`, nothing nests deeper than JSON text may), so that a
+//! `dict` is read by the core with exactly the rules of the same document as text.
+//! Arguments (dates, names, counts, text) are read by the core's `arguments` functions.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateTime, PyString};
+use pyo3::types::{
+    PyBool, PyByteArray, PyBytes, PyDate, PyDateTime, PyDict, PyFloat, PyInt, PyList, PyString,
+    PyTuple,
+};
+use pyo3::Borrowed;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::{Map, Number, Value};
 
-use crate::errors::{FormatError, MubiaoError};
+use crate::errors::{argument_error, format_error, MubiaoError};
 
-/// Bytes as bytes, text as UTF-8 bytes.
-pub fn to_bytes(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
-    if let Ok(text) = value.extract::<String>() {
-        return Ok(text.into_bytes());
+/// How deep a document may nest, as JSON text read by the core.
+const MAX_DEPTH: usize = 128;
+
+/// A `str` argument. Text that cannot be UTF-8 (a lone surrogate) is the library's
+/// `ArgumentError`, not a `TypeError`; a value that is not a `str` is a `TypeError`.
+pub struct Text(pub String);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for Text {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        let text = obj.cast::<PyString>().map_err(|_| {
+            PyTypeError::new_err(format!(
+                "expected a str, got {}",
+                type_name(&obj.to_owned())
+            ))
+        })?;
+        match text.to_cow() {
+            Ok(text) => Ok(Text(text.into_owned())),
+            Err(_) => Err(argument_error(&surrogate_error("text"))),
+        }
     }
-    value.extract()
 }
 
-/// A FormatError with code `bad-argument`: an argument of the wrong kind or shape.
-pub fn bad_argument(message: String) -> PyErr {
-    let error = FormatError::new_err(message);
-    Python::attach(|py| {
-        let value = error.value(py);
-        let _ = value.setattr("code", "bad-argument");
-        for name in ["line", "column", "path"] {
-            let _ = value.setattr(name, py.None());
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text(text.to_owned())
+    }
+}
+
+/// A whole-number argument of any size; ranges are checked by the core. A `bool` or a
+/// value that is not an `int` is a `TypeError`.
+pub struct WholeNumber(pub i128);
+
+impl<'a, 'py> FromPyObject<'a, 'py> for WholeNumber {
+    type Error = PyErr;
+
+    fn extract(obj: Borrowed<'a, 'py, PyAny>) -> Result<Self, Self::Error> {
+        if obj.is_instance_of::<PyBool>() || !obj.is_instance_of::<PyInt>() {
+            return Err(PyTypeError::new_err(format!(
+                "expected an int, got {}",
+                type_name(&obj.to_owned())
+            )));
         }
-    });
-    error
+        // An int beyond i128 is out of every range the library takes.
+        Ok(WholeNumber(obj.extract::<i128>().unwrap_or_else(|_| {
+            let negative = obj.lt(0).unwrap_or(false);
+            if negative {
+                i128::MIN
+            } else {
+                i128::MAX
+            }
+        })))
+    }
+}
+
+impl WholeNumber {
+    /// The number as a count within `min..=max`, or the library's `ArgumentError`.
+    pub fn count(&self, argument: &str, min: u64, max: u64) -> PyResult<u64> {
+        mubiao::arguments::count(argument, self.0, min, max).map_err(|e| argument_error(&e))
+    }
+
+    /// The number as a `usize` count within `min..=max`.
+    pub fn size(&self, argument: &str, min: u64, max: u64) -> PyResult<usize> {
+        let value = self.count(argument, min, max)?;
+        usize::try_from(value).map_err(|_| {
+            argument_error(&mubiao::ArgumentError::new(
+                argument,
+                format!("{value} is more than this machine can count"),
+                format!("{value} 超出了本机可计数的范围"),
+            ))
+        })
+    }
+}
+
+fn surrogate_error(argument: &str) -> mubiao::ArgumentError {
+    mubiao::ArgumentError::new(
+        argument,
+        "the text holds a lone surrogate (such as \\ud800), which is not a character; it usually comes from bytes decoded with errors=\"surrogateescape\"; decode the file as UTF-8",
+        "文本中含有孤立的代理码位(如 \\ud800),它不是字符;通常来自以 errors=\"surrogateescape\" 解码的字节;请按 UTF-8 解码文件",
+    )
+}
+
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    value
+        .get_type()
+        .name()
+        .map(|name| name.to_string())
+        .unwrap_or_else(|_| "object".to_owned())
+}
+
+/// JSON text from `str` or `bytes`, as the bytes the core reads (it names encodings).
+pub fn to_bytes(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<Vec<u8>> {
+    if let Ok(text) = value.cast::<PyString>() {
+        return match text.to_cow() {
+            Ok(text) => Ok(text.as_bytes().to_vec()),
+            Err(_) => Err(argument_error(&surrogate_error(argument))),
+        };
+    }
+    if let Ok(bytes) = value.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    if let Ok(bytes) = value.cast::<PyByteArray>() {
+        return Ok(bytes.to_vec());
+    }
+    Err(PyTypeError::new_err(format!(
+        "`{argument}` must be JSON text (str or bytes) or a dict, got {}",
+        type_name(value)
+    )))
+}
+
+/// Text from `str` or UTF-8 `bytes`; bytes that are not UTF-8 are a format error naming
+/// the encoding problem.
+pub fn to_text(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<String> {
+    let bytes = to_bytes(value, argument)?;
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.as_bytes();
+        let valid = bytes
+            .get(..error.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let valid = std::str::from_utf8(valid).unwrap_or_default();
+        Python::attach(|py| {
+            format_error(
+                py,
+                &mubiao::FormatError::Encoding {
+                    problem: mubiao::EncodingProblem::InvalidUtf8,
+                    line: valid.matches('\n').count() + 1,
+                    column: valid
+                        .rsplit('\n')
+                        .next()
+                        .unwrap_or_default()
+                        .chars()
+                        .count()
+                        + 1,
+                },
+            )
+        })
+    })
 }
 
 /// A serde value as a Python object (dicts, lists, strings, numbers).
@@ -38,16 +166,162 @@ pub fn to_py<'py, T: Serialize + ?Sized>(
     pythonize::pythonize(py, value).map_err(|error| MubiaoError::new_err(error.to_string()))
 }
 
-/// A Python object (dicts, lists, strings, numbers) as a serde value.
-pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>, what: &str) -> PyResult<T> {
-    pythonize::depythonize(value)
-        .map_err(|error| bad_argument(format!("{what} does not have the expected shape: {error}")))
+/// A shape error at `path`, as the core reports one for a document that is not text.
+fn shape_error(path: &str, message: String, message_zh: String) -> PyErr {
+    Python::attach(|py| {
+        format_error(
+            py,
+            &mubiao::FormatError::Shape {
+                path: if path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    path.to_owned()
+                },
+                line: 0,
+                column: 0,
+                message,
+                message_zh,
+            },
+        )
+    })
+}
+
+fn escape_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+/// A Python object as a value of JSON's data model, strictly: `None`, `bool`, `int`,
+/// `float` (finite), `str`, `list`/`tuple` and `dict` with `str` keys; nothing deeper than
+/// JSON text may nest. `path` is the JSON pointer of `value`, for errors.
+pub fn to_json_value(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) -> PyResult<Value> {
+    if depth > MAX_DEPTH {
+        return Err(shape_error(
+            path,
+            format!("the document nests lists or dicts more than {MAX_DEPTH} deep (or a dict contains itself); a plan document never nests that deep"),
+            format!("文档中列表或字典的嵌套超过 {MAX_DEPTH} 层(或字典包含了自身);计划文档不会嵌套这么深"),
+        ));
+    }
+    if value.is_none() {
+        return Ok(Value::Null);
+    }
+    if let Ok(flag) = value.cast::<PyBool>() {
+        return Ok(Value::Bool(flag.is_true()));
+    }
+    if value.is_instance_of::<PyInt>() {
+        if let Ok(n) = value.extract::<i64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        if let Ok(n) = value.extract::<u64>() {
+            return Ok(Value::Number(n.into()));
+        }
+        // As JSON text does with a whole number too large for 64 bits: read it as a float.
+        let float = value.extract::<f64>().ok().and_then(Number::from_f64);
+        return float.map(Value::Number).ok_or_else(|| {
+            shape_error(
+                path,
+                "the number is too large to be read; numbers in a plan are at most about 1.8e308"
+                    .to_owned(),
+                "数字太大,无法读取;计划中的数字最大约为 1.8e308".to_owned(),
+            )
+        });
+    }
+    if let Ok(float) = value.cast::<PyFloat>() {
+        let number = float.value();
+        return Number::from_f64(number).map(Value::Number).ok_or_else(|| {
+            shape_error(
+                path,
+                format!("`{number}` is not a number JSON can hold; give a finite number"),
+                format!("`{number}` 不是 JSON 能表示的数;请填写有限的数"),
+            )
+        });
+    }
+    if let Ok(text) = value.cast::<PyString>() {
+        return match text.to_cow() {
+            Ok(text) => Ok(Value::String(text.into_owned())),
+            Err(_) => {
+                let error = surrogate_error(path);
+                Err(shape_error(path, error.message, error.message_zh))
+            }
+        };
+    }
+    if let Ok(dict) = value.cast::<PyDict>() {
+        let mut object = Map::new();
+        for (key, item) in dict.iter() {
+            let Ok(key) = key.cast::<PyString>() else {
+                return Err(shape_error(
+                    path,
+                    format!(
+                        "a key of this dict is a {}, not a str; JSON objects have text keys",
+                        type_name(&key)
+                    ),
+                    format!(
+                        "该字典的一个键是 {},不是 str;JSON 对象的键必须是文字",
+                        type_name(&key)
+                    ),
+                ));
+            };
+            let Ok(key) = key.to_cow() else {
+                let error = surrogate_error(path);
+                return Err(shape_error(path, error.message, error.message_zh));
+            };
+            let length = path.len();
+            path.push('/');
+            path.push_str(&escape_token(&key));
+            let item = to_json_value(&item, path, depth + 1)?;
+            path.truncate(length);
+            object.insert(key.into_owned(), item);
+        }
+        return Ok(Value::Object(object));
+    }
+    if value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in value.try_iter()?.enumerate() {
+            let length = path.len();
+            path.push('/');
+            path.push_str(&i.to_string());
+            let item = to_json_value(&item?, path, depth + 1)?;
+            path.truncate(length);
+            items.push(item);
+        }
+        return Ok(Value::Array(items));
+    }
+    let (hint, hint_zh) = if value.is_instance_of::<PyDate>() {
+        (
+            "; write dates as text such as \"2017-03-31\"",
+            ";日期请写成文字,例如 \"2017-03-31\"",
+        )
+    } else {
+        ("", "")
+    };
+    Err(shape_error(
+        path,
+        format!(
+            "a {} is not JSON data; use dict, list, str, int, float, bool or None{hint}",
+            type_name(value)
+        ),
+        format!(
+            "{} 不是 JSON 数据;请使用 dict、list、str、int、float、bool 或 None{hint_zh}",
+            type_name(value)
+        ),
+    ))
+}
+
+/// A Python object as a value of JSON's data model, from the document's root.
+pub fn json_value(value: &Bound<'_, PyAny>) -> PyResult<Value> {
+    to_json_value(value, &mut String::new(), 0)
+}
+
+/// A Python object (dicts, lists, strings, numbers) as one of the core's serde types, read
+/// with the rules of JSON text.
+pub fn from_py<T: DeserializeOwned>(value: &Bound<'_, PyAny>) -> PyResult<T> {
+    let value = json_value(value)?;
+    mubiao::arguments::from_json_value(value)
+        .map_err(|error| Python::attach(|py| format_error(py, &error)))
 }
 
 /// A value the core names in its documents, such as `monthly` or `zh`, from its name.
-pub fn named<T: DeserializeOwned>(name: &str, what: &str) -> PyResult<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned()))
-        .map_err(|error| bad_argument(format!("`{what}` is `{name}`: {error}")))
+pub fn named<T: DeserializeOwned>(name: &str, argument: &str) -> PyResult<T> {
+    mubiao::arguments::named(argument, name).map_err(|e| argument_error(&e))
 }
 
 /// A list of records wrapped in `mubiao.Table`.
@@ -58,7 +332,7 @@ pub fn table<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'
         .call1((records,))
 }
 
-/// A date from `datetime.date` (or `datetime.datetime`) or an ISO string `YYYY-MM-DD`.
+/// A date from `datetime.date` (or `datetime.datetime`) or text written `YYYY-MM-DD`.
 pub fn to_date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if value.is_instance_of::<PyDateTime>() {
         let moment: NaiveDateTime = value.extract()?;
@@ -67,43 +341,27 @@ pub fn to_date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if value.is_instance_of::<PyDate>() {
         return value.extract();
     }
-    if let Ok(text) = value.cast::<PyString>() {
-        let text = text.to_cow()?;
-        return text.parse().map_err(|_| {
-            bad_argument(format!(
-                "`{name}` is `{text}`, not a date; write it as 2017-03-31 or pass a datetime.date"
-            ))
-        });
+    if value.is_instance_of::<PyString>() {
+        let Text(text) = value.extract()?;
+        return mubiao::arguments::date(name, &text).map_err(|e| argument_error(&e));
     }
-    Err(bad_argument(format!(
-        "`{name}` must be a datetime.date or an ISO date string"
+    Err(PyTypeError::new_err(format!(
+        "`{name}` must be a datetime.date or text such as \"2017-03-31\", got {}",
+        type_name(value)
     )))
 }
 
-/// A moment from `datetime.datetime` or an ISO string `YYYY-MM-DDTHH:MM:SS`.
+/// A moment from `datetime.datetime` or text written `YYYY-MM-DDTHH:MM:SS`.
 pub fn to_datetime(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDateTime> {
     if value.is_instance_of::<PyDateTime>() {
         return value.extract();
     }
-    if let Ok(text) = value.cast::<PyString>() {
-        let text = text.to_cow()?;
-        return text.parse().map_err(|_| {
-            bad_argument(format!(
-                "`{name}` is `{text}`, not a moment; write it as 2017-03-31T17:30:00 or pass a datetime.datetime"
-            ))
-        });
+    if value.is_instance_of::<PyString>() {
+        let Text(text) = value.extract()?;
+        return mubiao::arguments::moment(name, &text).map_err(|e| argument_error(&e));
     }
-    Err(bad_argument(format!(
-        "`{name}` must be a datetime.datetime or an ISO string"
+    Err(PyTypeError::new_err(format!(
+        "`{name}` must be a datetime.datetime or text such as \"2017-03-31T17:30:00\", got {}",
+        type_name(value)
     )))
-}
-
-/// Text from `str` or UTF-8 `bytes`.
-pub fn to_text(value: &Bound<'_, PyAny>) -> PyResult<String> {
-    if let Ok(text) = value.extract::<String>() {
-        return Ok(text);
-    }
-    let bytes: Vec<u8> = value.extract()?;
-    String::from_utf8(bytes)
-        .map_err(|error| bad_argument(format!("the bytes are not UTF-8: {error}")))
 }

@@ -1,6 +1,10 @@
 //! The Python exception hierarchy, built once from the core's error families: every error
 //! is a `mubiao.MubiaoError` (a `ValueError`) with a stable `code`, and the subclass and
-//! attributes say what is wrong and where.
+//! attributes say what is wrong and where. Every exception carries its message in English
+//! (`message_en`) and Chinese (`message_zh`); `str(error)` is in the language chosen with
+//! `mubiao.set_language`.
+
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
@@ -20,6 +24,12 @@ create_exception!(
     FormatError,
     MubiaoError,
     "Text that is not a plan document (or ledger line, scheme, calendar); `line`, `column` and `path` say where."
+);
+create_exception!(
+    mubiao,
+    ArgumentError,
+    FormatError,
+    "An argument that is not what the call takes: a date not written as YYYY-MM-DD, an unknown name, a number out of range, text with a lone surrogate; `argument` names it."
 );
 create_exception!(
     mubiao,
@@ -58,20 +68,87 @@ create_exception!(
     "An assessment that cannot be made from the data given; the message names the unit and item."
 );
 
-/// Raises `T` with `message`, and sets `code` and the other attributes given.
+/// Whether messages are in Chinese (`mubiao.set_language("zh")`); English by default.
+static CHINESE: AtomicBool = AtomicBool::new(false);
+
+/// Chooses the language of exception messages: `"en"` or `"zh"`.
+#[pyfunction]
+pub fn set_language(language: crate::convert::Text) -> PyResult<()> {
+    let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
+    CHINESE.store(language == mubiao::Language::Chinese, Ordering::Relaxed);
+    Ok(())
+}
+
+/// The language of exception messages: `"en"` or `"zh"`.
+#[pyfunction]
+pub fn get_language() -> &'static str {
+    if CHINESE.load(Ordering::Relaxed) {
+        "zh"
+    } else {
+        "en"
+    }
+}
+
+/// The language chosen for messages.
+pub fn language() -> mubiao::Language {
+    if CHINESE.load(Ordering::Relaxed) {
+        mubiao::Language::Chinese
+    } else {
+        mubiao::Language::English
+    }
+}
+
+/// Raises `T` with the message in the chosen language, and sets `code`, `message_en`,
+/// `message_zh` and the other attributes given.
 fn raise<T: pyo3::PyTypeInfo>(
     py: Python<'_>,
-    message: String,
+    messages: (String, String),
     code: &str,
     attributes: Vec<(&str, Bound<'_, PyAny>)>,
 ) -> PyErr {
+    let (english, chinese) = messages;
+    let message = match language() {
+        mubiao::Language::Chinese => chinese.clone(),
+        _ => english.clone(),
+    };
     let error = PyErr::new::<T, _>(message);
     let value = error.value(py);
     let _ = value.setattr("code", code);
+    let _ = value.setattr("message_en", english);
+    let _ = value.setattr("message_zh", chinese);
     for (name, attribute) in attributes {
         let _ = value.setattr(name, attribute);
     }
     error
+}
+
+/// The messages of a core error in both languages.
+fn both(message: impl Fn(mubiao::Language) -> String) -> (String, String) {
+    (
+        message(mubiao::Language::English),
+        message(mubiao::Language::Chinese),
+    )
+}
+
+/// Converts an argument error.
+pub fn argument_error(error: &mubiao::ArgumentError) -> PyErr {
+    Python::attach(|py| {
+        let attributes = vec![
+            (
+                "argument",
+                error
+                    .argument
+                    .clone()
+                    .into_pyobject(py)
+                    .map(|s| s.into_any())
+                    .unwrap_or_else(|_| py.None().into_bound(py)),
+            ),
+            ("line", py.None().into_bound(py)),
+            ("column", py.None().into_bound(py)),
+            ("path", py.None().into_bound(py)),
+        ];
+        raise::<ArgumentError>(py, both(|l| error.message(l)), error.code(), attributes)
+    })
 }
 
 fn problems<'py>(py: Python<'py>, problems: &[mubiao::Problem]) -> Bound<'py, PyAny> {
@@ -95,19 +172,33 @@ pub fn format_error(py: Python<'_>, error: &mubiao::FormatError) -> PyErr {
             to_py(py, &error.path()).unwrap_or_else(|_| py.None().into_bound(py)),
         ),
     ];
-    raise::<FormatError>(py, error.to_string(), error.code(), attributes)
+    raise::<FormatError>(py, both(|l| error.message(l)), error.code(), attributes)
 }
 
-/// Converts a validation error of a plan or calendar.
+/// Converts a validation error of a plan, calendar or scheme.
 pub fn validation_error(py: Python<'_>, error: &mubiao::ValidationError) -> PyErr {
-    let attributes = vec![("problems", problems(py, &error.problems))];
-    raise::<ValidationError>(py, error.to_string(), "invalid-document", attributes)
+    let attributes = vec![
+        ("problems", problems(py, &error.problems)),
+        (
+            "omitted",
+            to_py(py, &error.omitted).unwrap_or_else(|_| PyList::empty(py).into_any()),
+        ),
+        (
+            "subject",
+            to_py(py, &error.subject).unwrap_or_else(|_| py.None().into_bound(py)),
+        ),
+    ];
+    let messages = both(|l| error.message(l));
+    let code = mubiao::Error::Validation(error.clone()).code();
+    match error.subject {
+        mubiao::Subject::Scheme => raise::<SchemeError>(py, messages, code, attributes),
+        _ => raise::<ValidationError>(py, messages, code, attributes),
+    }
 }
 
 /// Converts a scheme's validation error.
 pub fn scheme_error(py: Python<'_>, error: &mubiao::ValidationError) -> PyErr {
-    let attributes = vec![("problems", problems(py, &error.problems))];
-    raise::<SchemeError>(py, error.to_string(), "invalid-scheme", attributes)
+    validation_error(py, error)
 }
 
 /// Converts a refused change.
@@ -127,7 +218,12 @@ pub fn refused(py: Python<'_>, error: &mubiao::ChangeRefused) -> PyErr {
         ),
         ("problems", problems(py, &error.problems)),
     ];
-    raise::<ChangeRefusedError>(py, error.to_string(), error.rule.as_str(), attributes)
+    raise::<ChangeRefusedError>(
+        py,
+        both(|l| error.message(l)),
+        error.rule.as_str(),
+        attributes,
+    )
 }
 
 /// Converts any core error.
@@ -139,13 +235,14 @@ pub fn to_py_err(py: Python<'_>, error: mubiao::Error) -> PyErr {
         mubiao::Error::Change(error) => refused(py, error),
         mubiao::Error::Integrity(error) => integrity_error(py, error),
         mubiao::Error::Assessment(error) => assessment_error(py, error),
-        other => raise::<MubiaoError>(py, other.to_string(), "error", Vec::new()),
+        mubiao::Error::Argument(error) => argument_error(error),
+        other => raise::<MubiaoError>(py, both(|l| other.message(l)), other.code(), Vec::new()),
     }
 }
 
 /// Converts a status error.
 pub fn status_error(py: Python<'_>, error: &mubiao::StatusError) -> PyErr {
-    raise::<StatusError>(py, error.to_string(), error.code(), Vec::new())
+    raise::<StatusError>(py, both(|l| error.message(l)), error.code(), Vec::new())
 }
 
 /// Converts a failed verification.
@@ -164,7 +261,7 @@ pub fn integrity_error(py: Python<'_>, error: &mubiao::IntegrityError) -> PyErr 
             to_py(py, &error.problem).unwrap_or_else(|_| py.None().into_bound(py)),
         ),
     ];
-    raise::<IntegrityError>(py, error.to_string(), "tampered", attributes)
+    raise::<IntegrityError>(py, both(|l| error.message(l)), "tampered", attributes)
 }
 
 /// Converts an assessment error.
@@ -172,7 +269,7 @@ pub fn assessment_error(py: Python<'_>, error: &mubiao::AssessmentError) -> PyEr
     if let mubiao::AssessmentError::Status(status) = error {
         return status_error(py, status);
     }
-    raise::<AssessmentError>(py, error.to_string(), error.code(), Vec::new())
+    raise::<AssessmentError>(py, both(|l| error.message(l)), error.code(), Vec::new())
 }
 
 /// Registers the exceptions in the module.
@@ -180,11 +277,14 @@ pub fn register(module: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = module.py();
     module.add("MubiaoError", py.get_type::<MubiaoError>())?;
     module.add("FormatError", py.get_type::<FormatError>())?;
+    module.add("ArgumentError", py.get_type::<ArgumentError>())?;
     module.add("ValidationError", py.get_type::<ValidationError>())?;
     module.add("ChangeRefusedError", py.get_type::<ChangeRefusedError>())?;
     module.add("IntegrityError", py.get_type::<IntegrityError>())?;
     module.add("SchemeError", py.get_type::<SchemeError>())?;
     module.add("StatusError", py.get_type::<StatusError>())?;
     module.add("AssessmentError", py.get_type::<AssessmentError>())?;
+    module.add_function(pyo3::wrap_pyfunction!(set_language, module)?)?;
+    module.add_function(pyo3::wrap_pyfunction!(get_language, module)?)?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{from_py, table, to_date, to_datetime, to_py, to_text};
+use crate::convert::{from_py, table, to_date, to_datetime, to_py, to_text, Text};
 use crate::errors::{integrity_error, refused, to_py_err};
 use crate::plan::{default_options, read_plan, Calendar, Plan, Report};
 
@@ -25,10 +25,12 @@ impl Ledger {
     fn adopt(
         py: Python<'_>,
         plan: &Bound<'_, PyAny>,
-        actor: &str,
+        actor: Text,
         at: &Bound<'_, PyAny>,
-        reason: Option<String>,
+        reason: Option<Text>,
     ) -> PyResult<Self> {
+        let (actor, reason) = (actor.0, reason.map(|r| r.0));
+        let actor = actor.as_str();
         let document = match plan.cast::<Plan>() {
             Ok(plan) => plan.get().inner.document().clone(),
             Err(_) => read_plan(py, plan)?.into_document(),
@@ -42,7 +44,8 @@ impl Ledger {
     /// Reads a ledger from JSON Lines, verifying its hash chain and every entry's rules.
     #[staticmethod]
     fn from_jsonl(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let inner = mubiao::Ledger::from_jsonl(&to_text(text)?).map_err(|e| to_py_err(py, e))?;
+        let inner =
+            mubiao::Ledger::from_jsonl(&to_text(text, "text")?).map_err(|e| to_py_err(py, e))?;
         Ok(Self { inner })
     }
 
@@ -54,11 +57,13 @@ impl Ledger {
         &mut self,
         py: Python<'py>,
         change: &Bound<'_, PyAny>,
-        actor: &str,
+        actor: Text,
         at: &Bound<'_, PyAny>,
-        reason: Option<String>,
+        reason: Option<Text>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let change: mubiao::Change = from_py(change, "the change")?;
+        let (actor, reason) = (actor.0, reason.map(|r| r.0));
+        let actor = actor.as_str();
+        let change: mubiao::Change = from_py(change)?;
         let at = to_datetime(at, "at")?;
         let entry = self
             .inner
@@ -100,8 +105,8 @@ impl Ledger {
     }
 
     /// The entries that concern an item (key task, sub-project, milestone, unit, person).
-    fn history<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner.history(id))
+    fn history<'py>(&self, py: Python<'py>, id: Text) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.history(&id.0))
     }
 
     /// Every request for a later date, with its decision, one row each.

@@ -7,18 +7,27 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{from_py, named, table, to_bytes, to_date, to_py, to_text};
+use crate::convert::{
+    from_py, json_value, named, table, to_bytes, to_date, to_py, to_text, Text, WholeNumber,
+};
 use crate::errors::{assessment_error, format_error, status_error, to_py_err, validation_error};
+
+/// Reads a plan document from `str`, `bytes` or a `dict`; a dict is held to exactly the
+/// rules of the same document as text.
+pub fn read_document(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<mubiao::PlanDocument> {
+    if source.is_instance_of::<PyDict>() {
+        mubiao::PlanDocument::from_json_value(json_value(source)?).map_err(|e| format_error(py, &e))
+    } else {
+        mubiao::PlanDocument::from_json_slice(&to_bytes(source, "source")?)
+            .map_err(|e| format_error(py, &e))
+    }
+}
 
 /// Reads and validates a plan document from `str`, `bytes` or a `dict`.
 pub fn read_plan(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<mubiao::Plan> {
-    let document = if source.is_instance_of::<PyDict>() {
-        from_py::<mubiao::PlanDocument>(source, "the plan")?
-    } else {
-        mubiao::PlanDocument::from_json_slice(&to_bytes(source)?)
-            .map_err(|e| format_error(py, &e))?
-    };
-    document.validate().map_err(|e| validation_error(py, &e))
+    read_document(py, source)?
+        .validate()
+        .map_err(|e| validation_error(py, &e))
 }
 
 /// A validated plan: organisation, key tasks, sub-projects, milestones, responsibility,
@@ -39,12 +48,13 @@ pub struct Calendar {
 pub fn options(
     calendar: Option<&Calendar>,
     risk_margin: f64,
-    due_soon_working_days: u32,
+    due_soon_working_days: &WholeNumber,
     reporting_cadence: &str,
 ) -> PyResult<mubiao::StatusOptions> {
+    let due_soon = due_soon_working_days.count("due_soon_working_days", 0, u64::from(u32::MAX))?;
     Ok(mubiao::StatusOptions {
         risk_margin,
-        due_soon_working_days,
+        due_soon_working_days: u32::try_from(due_soon).unwrap_or(u32::MAX),
         reporting_cadence: named(reporting_cadence, "reporting_cadence")?,
         calendar: calendar.map(|c| c.inner.clone()).unwrap_or_default(),
     })
@@ -124,7 +134,8 @@ impl Plan {
     }
 
     /// The milestone with this id, as a dict, or None.
-    fn milestone<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn milestone<'py>(&self, py: Python<'py>, id: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let id = id.0.as_str();
         self.inner
             .milestone(id)
             .map(|found| to_py(py, found.milestone))
@@ -132,22 +143,25 @@ impl Plan {
     }
 
     /// Where everything stands at the end of `as_of` (a date or ISO string).
-    #[pyo3(signature = (as_of, *, calendar = None, risk_margin = 0.2, due_soon_working_days = 3, reporting_cadence = "monthly"))]
+    #[pyo3(
+        signature = (as_of, *, calendar = None, risk_margin = 0.2, due_soon_working_days = WholeNumber(3), reporting_cadence = Text::from("monthly")),
+        text_signature = "(self, /, as_of, *, calendar=None, risk_margin=0.2, due_soon_working_days=3, reporting_cadence='monthly')"
+    )]
     fn status(
         &self,
         py: Python<'_>,
         as_of: &Bound<'_, PyAny>,
         calendar: Option<PyRef<'_, Calendar>>,
         risk_margin: f64,
-        due_soon_working_days: u32,
-        reporting_cadence: &str,
+        due_soon_working_days: WholeNumber,
+        reporting_cadence: Text,
     ) -> PyResult<Status> {
         let as_of = to_date(as_of, "as_of")?;
         let options = options(
             calendar.as_deref(),
             risk_margin,
-            due_soon_working_days,
-            reporting_cadence,
+            &due_soon_working_days,
+            &reporting_cadence.0,
         )?;
         self.inner
             .status(as_of, &options)
@@ -160,15 +174,18 @@ impl Plan {
     }
 
     /// The counts at the end of every month (or quarter) up to `as_of`, one row each.
-    #[pyo3(signature = (as_of, *, step = "month", calendar = None))]
+    #[pyo3(
+        signature = (as_of, *, step = Text::from("month"), calendar = None),
+        text_signature = "(self, /, as_of, *, step='month', calendar=None)"
+    )]
     fn trend<'py>(
         &self,
         py: Python<'py>,
         as_of: &Bound<'_, PyAny>,
-        step: &str,
+        step: Text,
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Bound<'py, PyAny>> {
-        let step: mubiao::Granularity = named(step, "step")?;
+        let step: mubiao::Granularity = named(&step.0, "step")?;
         let options = default_options(calendar.as_deref());
         let points = self
             .inner
@@ -266,7 +283,8 @@ impl Status {
     }
 
     /// The standing of one milestone, as a dict, or None.
-    fn milestone<'py>(&self, py: Python<'py>, id: &str) -> PyResult<Option<Bound<'py, PyAny>>> {
+    fn milestone<'py>(&self, py: Python<'py>, id: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let id = id.0.as_str();
         self.evaluation(py)?
             .milestone(id)
             .map(|row| to_py(py, &row))
@@ -323,9 +341,9 @@ pub struct Report {
 #[pymethods]
 impl Report {
     /// The report as text in `language` ("zh" or "en").
-    #[pyo3(signature = (language = "zh"))]
-    fn render(&self, language: &str) -> PyResult<String> {
-        Ok(self.inner.render(named(language, "language")?))
+    #[pyo3(signature = (language = Text::from("zh")), text_signature = "(self, /, language='zh')")]
+    fn render(&self, language: Text) -> PyResult<String> {
+        Ok(self.inner.render(named(&language.0, "language")?))
     }
 
     /// The report as a dict.
@@ -348,11 +366,11 @@ impl Calendar {
     #[staticmethod]
     fn from_json(py: Python<'_>, source: &Bound<'_, PyAny>) -> PyResult<Self> {
         let inner = if source.is_instance_of::<PyDict>() {
-            let document: mubiao::CalendarDocument = from_py(source, "the calendar")?;
+            let document: mubiao::CalendarDocument = from_py(source)?;
             mubiao::WorkingCalendar::from_document(document)
                 .map_err(|e| validation_error(py, &e))?
         } else {
-            mubiao::WorkingCalendar::from_json_str(&to_text(source)?)
+            mubiao::WorkingCalendar::from_json_str(&to_text(source, "source")?)
                 .map_err(|e| to_py_err(py, e))?
         };
         Ok(Self { inner })
@@ -392,34 +410,39 @@ impl Calendar {
 /// Every problem of a plan document (JSON text, bytes or a dict), as rows; empty when valid.
 #[pyfunction]
 pub fn problems<'py>(py: Python<'py>, source: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let document = if source.is_instance_of::<PyDict>() {
-        from_py::<mubiao::PlanDocument>(source, "the plan")?
-    } else {
-        mubiao::PlanDocument::from_json_slice(&to_bytes(source)?)
-            .map_err(|e| format_error(py, &e))?
-    };
-    table(py, &document.problems())
+    table(py, &read_document(py, source)?.problems())
 }
 
 /// A deterministic synthetic plan of `milestones` milestones, for trying things at scale.
 #[pyfunction]
-#[pyo3(signature = (milestones, *, seed = 2017, units = 40, sub_projects_per_key_task = 3))]
+#[pyo3(
+    signature = (milestones, *, seed = WholeNumber(2017), units = WholeNumber(40), sub_projects_per_key_task = WholeNumber(3)),
+    text_signature = "(milestones, *, seed=2017, units=40, sub_projects_per_key_task=3)"
+)]
 pub fn synthetic_plan(
     py: Python<'_>,
-    milestones: usize,
-    seed: u64,
-    units: usize,
-    sub_projects_per_key_task: usize,
+    milestones: WholeNumber,
+    seed: WholeNumber,
+    units: WholeNumber,
+    sub_projects_per_key_task: WholeNumber,
 ) -> PyResult<Plan> {
     let options = mubiao::synthetic::SyntheticOptions {
-        milestones,
-        seed,
-        units,
-        sub_projects_per_key_task,
+        milestones: milestones.size("milestones", 0, u64::MAX)?,
+        seed: seed.count("seed", 0, u64::MAX)?,
+        units: units.size("units", 0, u64::MAX)?,
+        sub_projects_per_key_task: sub_projects_per_key_task.size(
+            "sub_projects_per_key_task",
+            0,
+            u64::MAX,
+        )?,
     };
     let plan = py
-        .detach(|| mubiao::synthetic::synthetic_plan(options).validate())
-        .map_err(|e| validation_error(py, &e))?;
+        .detach(|| {
+            mubiao::synthetic::synthetic_plan(options)
+                .map_err(mubiao::Error::from)
+                .and_then(|document| document.validate().map_err(mubiao::Error::from))
+        })
+        .map_err(|e| to_py_err(py, e))?;
     Ok(Plan {
         inner: Arc::new(plan),
     })

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any, Callable, List
+from typing import Any, Callable, Dict, List
 
 import pytest
 
@@ -90,3 +90,60 @@ BAD_INPUTS: List[Callable[[], Any]] = [
 def test_bad_inputs_raise_mubiao_errors(call: Callable[[], Any]) -> None:
     with pytest.raises(mubiao.MubiaoError):
         call()
+
+
+def test_messages_come_in_the_language_chosen(example_dict: Any) -> None:
+    example_dict["key_tasks"][0]["sub_projects"][0]["milestones"][0]["due"] = "2017-02-30"
+    assert mubiao.get_language() == "en"
+    with pytest.raises(mubiao.FormatError) as caught:
+        mubiao.Plan.from_dict(example_dict)
+    assert "February 2017 has 28 days" in str(caught.value)
+    assert caught.value.message_en == str(caught.value)
+    assert "2017年2月只有 28 天" in caught.value.message_zh
+    assert caught.value.path == "/key_tasks/0/sub_projects/0/milestones/0/due"
+    mubiao.set_language("zh")
+    try:
+        with pytest.raises(mubiao.FormatError) as caught:
+            mubiao.Plan.from_dict(example_dict)
+        assert "2017年2月只有 28 天" in str(caught.value)
+    finally:
+        mubiao.set_language("en")
+    with pytest.raises(mubiao.ArgumentError):
+        mubiao.set_language("chinese")
+
+
+def test_problems_carry_both_languages(example_dict: Any) -> None:
+    example_dict["key_tasks"][0]["supervising_leader"] = None
+    rows = mubiao.problems(example_dict).to_records()
+    assert rows[0]["code"] == "missing-supervising-leader"
+    assert "supervising_leader" in rows[0]["message"]
+    assert "督办" in rows[0]["message_zh"]
+
+
+def test_capped_problem_lists_say_how_many_more(example_dict: Any) -> None:
+    partners = [f"ghost-{i}" for i in range(500)]
+    example_dict["key_tasks"][0]["sub_projects"][0]["responsibility"]["partner_units"] = partners
+    with pytest.raises(mubiao.ValidationError) as caught:
+        mubiao.Plan.from_dict(example_dict)
+    error = caught.value
+    assert len(error.problems) == 100
+    assert error.omitted == [{"code": "dangling-unit", "count": 400}]
+    assert str(error).startswith("500 problems in the plan")
+
+
+def test_dicts_and_text_get_the_same_answer(example_dict: Any) -> None:
+    changes: List[Callable[[Dict[str, Any]], None]] = [
+        lambda d: d.update(format_version=2),
+        lambda d: d["key_tasks"][1].update(multi_year="false"),
+        lambda d: d.update(year=True),
+        lambda d: d["units"][0].update(colour="red"),
+    ]
+    for change in changes:
+        doc = json.loads(json.dumps(example_dict))
+        change(doc)
+        with pytest.raises(mubiao.FormatError) as from_dict:
+            mubiao.Plan.from_dict(doc)
+        with pytest.raises(mubiao.FormatError) as from_text:
+            mubiao.Plan.from_json(json.dumps(doc))
+        assert from_dict.value.code == from_text.value.code
+        assert from_dict.value.path == from_text.value.path

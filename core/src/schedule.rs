@@ -71,11 +71,6 @@ impl GoalKind {
             _ => false,
         }
     }
-
-    /// Targets held through the due date (at most, within a band) are judged there.
-    fn is_held(self) -> bool {
-        matches!(self, GoalKind::AtMost { .. } | GoalKind::Within { .. })
-    }
 }
 
 /// The compiled plan.
@@ -95,6 +90,10 @@ pub(crate) struct Schedule {
     /// by date, then document order.
     pub report_start: Vec<u32>,
     pub report_order: Vec<u32>,
+    /// The cumulative-value reports of series `x`, likewise: the values a quantity series
+    /// is judged by, searched by date in logarithmic time.
+    pub value_start: Vec<u32>,
+    pub value_order: Vec<u32>,
     /// Lag reasons of milestone `i`, likewise, by recorded date then document order.
     pub lag_start: Vec<u32>,
     pub lag_order: Vec<u32>,
@@ -199,6 +198,34 @@ impl Schedule {
             &report_series,
             |r: &ProgressReport| day(r.date),
         );
+        let value_series: Vec<u32> = document
+            .progress_reports
+            .iter()
+            .zip(&report_series)
+            .map(|(report, &series)| match report.progress {
+                Progress::Cumulative(_) => series,
+                _ => NONE,
+            })
+            .collect();
+        (schedule.value_start, schedule.value_order) = group_by_milestone(
+            &document.progress_reports,
+            series_count,
+            &value_series,
+            |r: &ProgressReport| day(r.date),
+        );
+        // The highest value reached by each report of a series, for finding the first
+        // report that meets an at-least target by binary search; needed only while
+        // building.
+        let mut maxima: Vec<f64> = Vec::with_capacity(schedule.value_order.len());
+        for series in 0..to_u32(series_count) {
+            let mut highest = f64::NEG_INFINITY;
+            for report in schedule.values_of(document, series) {
+                if let Progress::Cumulative(value) = report.progress {
+                    highest = highest.max(value);
+                }
+                maxima.push(highest);
+            }
+        }
         (schedule.lag_start, schedule.lag_order) = group_by_milestone(
             &document.lag_reasons,
             milestones,
@@ -256,7 +283,7 @@ impl Schedule {
         schedule.completed = Vec::with_capacity(milestones);
         schedule.completion = Vec::with_capacity(milestones);
         for i in 0..to_u32(milestones) {
-            let (completed, completion) = schedule.complete(document, layout, i);
+            let (completed, completion) = schedule.complete(document, layout, &maxima, i);
             schedule.completed.push(completed);
             schedule.completion.push(completion);
         }
@@ -276,7 +303,8 @@ impl Schedule {
             }
         }
         let mut next: u32 = 0;
-        let mut seen: Vec<((&str, std::mem::Discriminant<Goal>), u32)> = Vec::new();
+        let mut seen: std::collections::HashMap<(&str, std::mem::Discriminant<Goal>), u32> =
+            std::collections::HashMap::new();
         for sub in document
             .key_tasks
             .iter()
@@ -285,14 +313,10 @@ impl Schedule {
             seen.clear();
             for milestone in &sub.milestones {
                 let series = match key_of(milestone) {
-                    Some(key) => match seen.iter().find(|(k, _)| *k == key) {
-                        Some(&(_, series)) => series,
-                        None => {
-                            seen.push((key, next));
-                            next = next.saturating_add(1);
-                            next - 1
-                        }
-                    },
+                    Some(key) => *seen.entry(key).or_insert_with(|| {
+                        next = next.saturating_add(1);
+                        next - 1
+                    }),
                     None => {
                         next = next.saturating_add(1);
                         next - 1
@@ -320,39 +344,118 @@ impl Schedule {
             .filter_map(move |&r| document.progress_reports.get(usize::try_from(r).ok()?))
     }
 
-    /// When milestone `i` was completed, and how, from its reports.
-    fn complete(&self, document: &PlanDocument, layout: &Layout, i: u32) -> (Day, Completion) {
+    /// The date of the latest report of milestone `i` on or before day `d`, found by binary
+    /// search: a series may hold many reports.
+    pub(crate) fn latest_report_until(
+        &self,
+        document: &PlanDocument,
+        i: u32,
+        d: Day,
+    ) -> Option<Day> {
+        let series = at(&self.series, i).copied().unwrap_or(NONE);
+        let order = self
+            .report_order
+            .get(range_of(&self.report_start, series))
+            .unwrap_or_default();
+        let until = until_day(document, order, d);
+        let last = order.get(until.checked_sub(1)?)?;
+        let report = document
+            .progress_reports
+            .get(usize::try_from(*last).ok()?)?;
+        Some(day(report.date))
+    }
+
+    /// The cumulative-value reports of series `x`, by date.
+    fn values_of<'a>(
+        &'a self,
+        document: &'a PlanDocument,
+        series: u32,
+    ) -> impl DoubleEndedIterator<Item = &'a ProgressReport> + 'a {
+        self.value_order
+            .get(range_of(&self.value_start, series))
+            .unwrap_or_default()
+            .iter()
+            .filter_map(move |&r| document.progress_reports.get(usize::try_from(r).ok()?))
+    }
+
+    /// The latest cumulative value reported for milestone `i` on or before day `d`, with its
+    /// day, found by binary search.
+    pub(crate) fn latest_value_until(
+        &self,
+        document: &PlanDocument,
+        i: u32,
+        d: Day,
+    ) -> Option<(Day, f64)> {
+        let series = at(&self.series, i).copied().unwrap_or(NONE);
+        let order = self
+            .value_order
+            .get(range_of(&self.value_start, series))
+            .unwrap_or_default();
+        let until = until_day(document, order, d);
+        let last = order.get(until.checked_sub(1)?)?;
+        let report = document
+            .progress_reports
+            .get(usize::try_from(*last).ok()?)?;
+        match report.progress {
+            Progress::Cumulative(value) => Some((day(report.date), value)),
+            _ => None,
+        }
+    }
+
+    /// When milestone `i` was completed, and how, from its reports. `maxima` holds the
+    /// highest value reached by each cumulative report, aligned with `value_order`.
+    fn complete(
+        &self,
+        document: &PlanDocument,
+        layout: &Layout,
+        maxima: &[f64],
+        i: u32,
+    ) -> (Day, Completion) {
         let (Some(&due), Some(&goal)) = (at(&self.due, i), at(&self.goal, i)) else {
             return (NEVER, Completion::Never);
         };
+        let series = at(&self.series, i).copied().unwrap_or(NONE);
+        let range = range_of(&self.value_start, series);
+        let values = self.value_order.get(range.clone()).unwrap_or_default();
+        let report_at = |k: usize| {
+            values
+                .get(k)
+                .and_then(|&r| document.progress_reports.get(usize::try_from(r).ok()?))
+        };
         let mut completed = NEVER;
-        if goal.is_held() {
-            // Judged at the due date by the last report on or before it, or failing that
-            // by the first report after it (reported late).
-            let mut reports = self
-                .reports_of(document, i)
-                .filter(|r| !matches!(r.progress, Progress::Underway));
-            let before: Vec<&ProgressReport> = reports
-                .by_ref()
-                .take_while(|r| day(r.date) <= due)
-                .collect();
-            let deciding = match before.last() {
-                Some(last) => Some((*last, true)),
-                None => self
-                    .reports_of(document, i)
-                    .find(|r| day(r.date) > due && !matches!(r.progress, Progress::Underway))
-                    .map(|r| (r, false)),
-            };
-            if let Some((report, in_time)) = deciding {
-                if goal.is_met_by(report.progress) {
-                    completed = if in_time { due } else { day(report.date) };
+        match goal {
+            GoalKind::AtMost { .. } | GoalKind::Within { .. } => {
+                // Judged at the due date by the last report on or before it, or failing
+                // that by the first report after it (reported late).
+                let until = until_day(document, values, due);
+                let deciding = match until.checked_sub(1) {
+                    Some(last) => report_at(last).map(|r| (r, true)),
+                    None => report_at(until).map(|r| (r, false)),
+                };
+                if let Some((report, in_time)) = deciding {
+                    if goal.is_met_by(report.progress) {
+                        completed = if in_time { due } else { day(report.date) };
+                    }
                 }
             }
-        } else if let Some(report) = self
-            .reports_of(document, i)
-            .find(|r| goal.is_met_by(r.progress))
-        {
-            completed = day(report.date);
+            GoalKind::AtLeast { target, .. } => {
+                // The first report whose value reaches the target: the first whose running
+                // highest value does.
+                let highest = maxima.get(range).unwrap_or_default();
+                let first = highest.partition_point(|&h| h < target);
+                if let Some(report) = report_at(first) {
+                    completed = day(report.date);
+                }
+            }
+            GoalKind::Deliverable => {
+                // A deliverable is its own series: its own reports only.
+                if let Some(report) = self
+                    .reports_of(document, i)
+                    .find(|r| goal.is_met_by(r.progress))
+                {
+                    completed = day(report.date);
+                }
+            }
         }
         if completed == NEVER {
             return (NEVER, Completion::Never);
@@ -385,6 +488,8 @@ impl Schedule {
             + (self.series.capacity()
                 + self.report_start.capacity()
                 + self.report_order.capacity()
+                + self.value_start.capacity()
+                + self.value_order.capacity()
                 + self.lag_start.capacity()
                 + self.lag_order.capacity()
                 + self.partner_start.capacity()
@@ -395,6 +500,16 @@ impl Schedule {
             + self.lead_overrides.capacity() * 8
             + self.sub_start.capacity() * size_of::<Day>()
     }
+}
+
+/// How many of the reports `order` (sorted by date) fall on or before day `d`.
+fn until_day(document: &PlanDocument, order: &[u32], d: Day) -> usize {
+    order.partition_point(|&r| {
+        usize::try_from(r)
+            .ok()
+            .and_then(|r| document.progress_reports.get(r))
+            .is_some_and(|report| day(report.date) <= d)
+    })
 }
 
 pub(crate) fn at<T>(items: &[T], i: u32) -> Option<&T> {

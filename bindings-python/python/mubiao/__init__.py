@@ -13,6 +13,7 @@ this package converts values and errors.
 
 from ._native import (
     FORMAT_VERSION,
+    ArgumentError,
     Assessment,
     AssessmentError,
     Calendar,
@@ -29,13 +30,16 @@ from ._native import (
     StatusError,
     ValidationError,
     diff,
+    get_language,
     problems,
+    set_language,
     synthetic_plan,
 )
 from ._table import Table
 
 __all__ = [
     "FORMAT_VERSION",
+    "ArgumentError",
     "Assessment",
     "AssessmentError",
     "Calendar",
@@ -53,6 +57,8 @@ __all__ = [
     "Table",
     "ValidationError",
     "diff",
+    "get_language",
     "problems",
+    "set_language",
     "synthetic_plan",
 ]

@@ -11,6 +11,7 @@ _MomentLike = Union[datetime.datetime, str]
 _Source = Union[str, bytes, Mapping[str, Any]]
 
 __all__ = [
+    "ArgumentError",
     "AssessmentError",
     "ChangeRefusedError",
     "FormatError",
@@ -29,15 +30,20 @@ __all__ = [
     "problems",
     "synthetic_plan",
     "diff",
+    "set_language",
+    "get_language",
     "FORMAT_VERSION",
 ]
 
 FORMAT_VERSION: int
 
 class MubiaoError(ValueError):
-    """The base of every mubiao error; a ValueError with a stable `code`."""
+    """The base of every mubiao error; a ValueError with a stable `code`, and its message
+    in English (`message_en`) and Chinese (`message_zh`)."""
 
     code: str
+    message_en: str
+    message_zh: str
 
 class FormatError(MubiaoError):
     """Text that is not a plan document (or ledger line, scheme, calendar)."""
@@ -46,10 +52,17 @@ class FormatError(MubiaoError):
     column: Optional[int]
     path: Optional[str]
 
+class ArgumentError(FormatError):
+    """An argument that is not what the call takes; `argument` names it."""
+
+    argument: str
+
 class ValidationError(MubiaoError):
     """A document that is not valid; `problems` lists every problem."""
 
     problems: List[Dict[str, str]]
+    omitted: List[Dict[str, Any]]
+    subject: str
 
 class ChangeRefusedError(MubiaoError):
     """A change the ledger refused; `rule` names the rule broken."""
@@ -70,6 +83,8 @@ class SchemeError(MubiaoError):
     """A scoring scheme that fails validation; `problems` lists every problem."""
 
     problems: List[Dict[str, str]]
+    omitted: List[Dict[str, Any]]
+    subject: str
 
 class StatusError(MubiaoError):
     """A status question the plan cannot answer."""
@@ -224,3 +239,5 @@ def synthetic_plan(
     milestones: int, *, seed: int = 2017, units: int = 40, sub_projects_per_key_task: int = 3
 ) -> Plan: ...
 def diff(before: Status, after: Status) -> Dict[str, Any]: ...
+def set_language(language: str) -> None: ...
+def get_language() -> str: ...

@@ -378,12 +378,7 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
                 states.push(state);
                 continue;
             }
-            if let Some(last) = schedule
-                .reports_of(document, i)
-                .rev()
-                .map(|r| day(r.date))
-                .find(|&r| r <= d)
-            {
+            if let Some(last) = schedule.latest_report_until(document, i, d) {
                 latest_report = latest_report.max(last);
             }
             if completed <= d {
@@ -450,14 +445,7 @@ pub(crate) fn latest_lag_reason(plan: &Plan, i: u32, d: Day) -> Option<&crate::L
 
 /// The latest cumulative value reported for milestone `i` on or before day `d`, with its day.
 pub(crate) fn latest_value(plan: &Plan, i: u32, d: Day) -> Option<(Day, f64)> {
-    plan.schedule()
-        .reports_of(plan.document(), i)
-        .rev()
-        .filter(|r| day(r.date) <= d)
-        .find_map(|r| match r.progress {
-            crate::Progress::Cumulative(value) => Some((day(r.date), value)),
-            _ => None,
-        })
+    plan.schedule().latest_value_until(plan.document(), i, d)
 }
 
 /// The share of the way from baseline to target that a quantity milestone has gone,

@@ -235,10 +235,8 @@ impl<'p> Evaluation<'p> {
             .clone()
             .filter_map(|i| {
                 plan.schedule()
-                    .reports_of(plan.document(), i)
-                    .rev()
-                    .map(|r| r.date)
-                    .find(|r| day(*r) <= d)
+                    .latest_report_until(plan.document(), i, d)
+                    .and_then(crate::schedule::date)
             })
             .max();
         let lagging_milestones = milestones
