@@ -3,6 +3,7 @@ raises a MubiaoError."""
 
 from __future__ import annotations
 
+import datetime
 import json
 import random
 from typing import Any, Callable, Dict, List
@@ -147,3 +148,17 @@ def test_dicts_and_text_get_the_same_answer(example_dict: Any) -> None:
             mubiao.Plan.from_json(json.dumps(doc))
         assert from_dict.value.code == from_text.value.code
         assert from_dict.value.path == from_text.value.path
+
+
+def test_dates_outside_pandas_range_are_kept_not_lost() -> None:
+    pandas = pytest.importorskip("pandas")
+    frame = mubiao.Table([{"due": "1600-01-31"}, {"due": None}, {"due": "2017-03-31"}]).to_pandas()
+    # Whether pandas holds 1600 as a Timestamp (pandas 2) or a datetime.date is its choice;
+    # either way the date is kept, never turned into NaT.
+    due = list(frame["due"])
+    assert not pandas.isna(due[0]) and str(due[0])[:10] == "1600-01-31"
+    assert pandas.isna(due[1])
+    assert str(due[2])[:10] == "2017-03-31"
+    assert datetime.date(2017, 3, 31).isoformat() == str(due[2])[:10]
+    normal = mubiao.Table([{"due": "2017-03-31"}]).to_pandas()
+    assert normal["due"].iloc[0] == pandas.Timestamp("2017-03-31")

@@ -1,49 +1,101 @@
-//! Plain data between JavaScript and the core's serde types.
+//! Plain data between JavaScript and the core's types. Values go out through
+//! `serde-wasm-bindgen`; documents and options come in as `JSON.stringify` writes them, so
+//! that a JavaScript object is read by the core with exactly the rules of the same
+//! document as text, and errors carry the same paths. Arguments (dates, names, counts) are
+//! read by the core's `arguments` functions.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use crate::error::bad_argument;
+use crate::error::{argument_error, format_error, js_error};
 
 /// A serde value as a plain JavaScript value (objects, arrays, strings, numbers).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|error| bad_argument(error.to_string()))
+    value.serialize(&serializer).map_err(|error| {
+        js_error(
+            "MubiaoError",
+            (error.to_string(), error.to_string()),
+            "error",
+            Vec::new(),
+        )
+    })
 }
 
-/// A plain JavaScript value as a serde value. The value goes through JSON's data model so
-/// that unknown fields are refused exactly as in JSON text.
-pub fn from_js<T: DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|error| bad_argument(format!("{what} is not plain data: {error}")))?;
-    serde_json::from_value(json)
-        .map_err(|error| bad_argument(format!("{what} does not have the expected shape: {error}")))
+/// A JavaScript value in JSON's data model, as `JSON.stringify` writes it (undefined
+/// members left out, dates as text). A value it cannot write — a cycle, a BigInt — is the
+/// library's own error.
+pub fn json_value(value: &JsValue, argument: &str) -> Result<serde_json::Value, JsValue> {
+    let unwritable = |detail: String| {
+        argument_error(&mubiao::ArgumentError::new(
+            argument,
+            format!("the value cannot be written as JSON ({detail}); pass plain objects, arrays, text, numbers, true, false and null"),
+            format!("该值无法写成 JSON({detail});请传入普通的对象、数组、文字、数字、true、false 或 null"),
+        ))
+    };
+    let text = js_sys::JSON::stringify(value)
+        .map_err(|error| {
+            unwritable(
+                js_sys::Error::from(error)
+                    .message()
+                    .as_string()
+                    .unwrap_or_default(),
+            )
+        })?
+        .as_string()
+        .ok_or_else(|| unwritable("undefined".to_owned()))?;
+    serde_json::from_str(&text).map_err(|error| {
+        format_error(&mubiao::FormatError::Syntax {
+            line: 0,
+            column: 0,
+            message: error.to_string(),
+            message_zh: error.to_string(),
+        })
+    })
+}
+
+/// A plain JavaScript value as one of the core's serde types, read with the rules of JSON
+/// text.
+pub fn from_js<T: DeserializeOwned>(value: JsValue, argument: &str) -> Result<T, JsValue> {
+    mubiao::arguments::from_json_value(json_value(&value, argument)?)
+        .map_err(|error| format_error(&error))
 }
 
 /// A value the core names in its documents, such as `month` or `zh`, from its name.
-pub fn named<T: DeserializeOwned>(name: &str, what: &str) -> Result<T, JsValue> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned()))
-        .map_err(|error| bad_argument(format!("`{what}` is `{name}`: {error}")))
+pub fn named<T: DeserializeOwned>(name: &str, argument: &str) -> Result<T, JsValue> {
+    mubiao::arguments::named(argument, name).map_err(|e| argument_error(&e))
 }
 
-/// A date from an ISO string `YYYY-MM-DD`.
-pub fn to_date(text: &str, name: &str) -> Result<NaiveDate, JsValue> {
-    text.parse().map_err(|_| {
-        bad_argument(format!(
-            "`{name}` is `{text}`, not a date; write it as 2017-03-31"
-        ))
-    })
+/// A date from text written `YYYY-MM-DD`.
+pub fn to_date(text: &str, argument: &str) -> Result<NaiveDate, JsValue> {
+    mubiao::arguments::date(argument, text).map_err(|e| argument_error(&e))
 }
 
-/// A moment from an ISO string `YYYY-MM-DDTHH:MM:SS`.
-pub fn to_datetime(text: &str, name: &str) -> Result<NaiveDateTime, JsValue> {
-    text.parse().map_err(|_| {
-        bad_argument(format!(
-            "`{name}` is `{text}`, not a moment; write it as 2017-03-31T17:30:00"
-        ))
-    })
+/// A moment from text written `YYYY-MM-DDTHH:MM:SS`.
+pub fn to_datetime(text: &str, argument: &str) -> Result<NaiveDateTime, JsValue> {
+    mubiao::arguments::moment(argument, text).map_err(|e| argument_error(&e))
+}
+
+/// A whole number from a JavaScript number, within `min..=max`.
+pub fn whole_number(value: f64, argument: &str, min: u64, max: u64) -> Result<u64, JsValue> {
+    // A number with a fraction, or beyond i128, is out of every range the library takes.
+    let whole = if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e38 {
+        // Checked above: finite, whole, and within i128.
+        #[allow(clippy::cast_possible_truncation)]
+        let whole = value as i128;
+        whole
+    } else {
+        i128::MAX
+    };
+    mubiao::arguments::count(argument, whole, min, max)
+        .map_err(|mut error| {
+            if whole == i128::MAX {
+                error.message = format!("{value} is not a whole number from {min} to {max}");
+                error.message_zh = format!("{value} 不是 {min} 至 {max} 之间的整数");
+            }
+            error
+        })
+        .map_err(|e| argument_error(&e))
 }

@@ -8,6 +8,8 @@ mod convert;
 mod error;
 mod ledger;
 
+pub use error::{get_language, set_language};
+
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -15,7 +17,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use convert::{from_js, named, to_date, to_js};
-use error::{bad_argument, format_error, js_error, scheme_error, to_js_error, validation_error};
+use error::{argument_error, format_error, js_error, scheme_error, to_js_error, validation_error};
 
 pub use ledger::Ledger;
 
@@ -87,12 +89,20 @@ pub(crate) fn assessment_inputs(
     ))
 }
 
-/// A plan document from JSON text or a plain object.
+/// A plan document from JSON text or a plain object; an object is held to exactly the
+/// rules of the same document as text.
 pub(crate) fn read_document(source: JsValue) -> Result<mubiao::PlanDocument, JsValue> {
-    match source.as_string() {
-        Some(text) => mubiao::PlanDocument::from_json_str(&text).map_err(|e| format_error(&e)),
-        None => from_js(source, "the plan"),
+    if let Some(text) = source.as_string() {
+        return mubiao::PlanDocument::from_json_str(&text).map_err(|e| format_error(&e));
     }
+    if let Some(bytes) = source.dyn_ref::<js_sys::Uint8Array>() {
+        // The file's bytes as read: the core names a byte-order mark, UTF-16 or another
+        // encoding, which text decoded by the browser would hide.
+        return mubiao::PlanDocument::from_json_slice(&bytes.to_vec())
+            .map_err(|e| format_error(&e));
+    }
+    mubiao::PlanDocument::from_json_value(convert::json_value(&source, "source")?)
+        .map_err(|e| format_error(&e))
 }
 
 /// A validated plan.
@@ -106,7 +116,8 @@ impl Plan {
     /// Reads and validates a plan from JSON text or a plain object.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(
-        #[wasm_bindgen(unchecked_param_type = "string | PlanDocument")] source: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | PlanDocument")]
+        source: JsValue,
     ) -> Result<Plan, JsValue> {
         let plan = read_document(source)?
             .validate()
@@ -335,8 +346,10 @@ impl Rollup {
             "kind" => to_js(&self.inner.by_kind),
             "level" => to_js(&self.inner.by_level),
             "key_task" => to_js(&self.inner.by_key_task),
-            other => Err(bad_argument(format!(
-                "`{other}` is not a grouping; use supervising_leader, lead_unit, partner_unit, kind, level or key_task"
+            other => Err(argument_error(&mubiao::ArgumentError::new(
+                "by",
+                format!("`{other}` is not a grouping; use supervising_leader, lead_unit, partner_unit, kind, level or key_task"),
+                format!("`{other}` 不是分组方式;请使用 supervising_leader、lead_unit、partner_unit、kind、level 或 key_task"),
             ))),
         }
     }
@@ -517,7 +530,10 @@ impl Assessment {
             .ok_or_else(|| {
                 js_error(
                     "AssessmentError",
-                    &format!("`{unit}` was not assessed"),
+                    (
+                        format!("`{unit}` was not assessed"),
+                        format!("`{unit}` 未参加考核"),
+                    ),
                     "unknown-unit",
                     Vec::new(),
                 )
@@ -542,25 +558,28 @@ impl Assessment {
 /// Every problem of a plan document (JSON text or a plain object); empty when valid.
 #[wasm_bindgen(unchecked_return_type = "Problem[]")]
 pub fn problems(
-    #[wasm_bindgen(unchecked_param_type = "string | PlanDocument")] source: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | PlanDocument")] source: JsValue,
 ) -> Result<JsValue, JsValue> {
     to_js(&read_document(source)?.problems())
 }
 
 /// A deterministic synthetic plan of `milestones` milestones.
 #[wasm_bindgen(js_name = syntheticPlan)]
-pub fn synthetic_plan(milestones: usize, seed: Option<f64>) -> Result<Plan, JsValue> {
-    // Seeds are whole numbers; anything else is taken as its integer part.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let seed = seed.map_or(2017, |s| s.max(0.0) as u64);
+pub fn synthetic_plan(milestones: f64, seed: Option<f64>) -> Result<Plan, JsValue> {
+    let milestones = convert::whole_number(milestones, "milestones", 0, u64::MAX)?;
+    let seed = match seed {
+        Some(seed) => convert::whole_number(seed, "seed", 0, u64::MAX)?,
+        None => 2017,
+    };
     let options = mubiao::synthetic::SyntheticOptions {
-        milestones,
+        milestones: usize::try_from(milestones).unwrap_or(usize::MAX),
         seed,
         ..Default::default()
     };
     let plan = mubiao::synthetic::synthetic_plan(options)
-        .validate()
-        .map_err(|e| validation_error(&e))?;
+        .map_err(mubiao::Error::from)
+        .and_then(|document| document.validate().map_err(mubiao::Error::from))
+        .map_err(to_js_error)?;
     Ok(Plan {
         inner: Rc::new(plan),
     })

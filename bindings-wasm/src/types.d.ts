@@ -53,7 +53,10 @@ export interface PlanDocument {
 }
 
 /** One validation problem: a stable code, a JSON pointer, and how to fix it. */
-export interface Problem { code: string; path: string; message: string }
+export interface Problem { code: string; path: string; message: string; message_zh: string }
+
+/** How many problems of one code were found beyond those listed. */
+export interface OmittedProblems { code: string; count: number }
 
 export interface PlanSummary {
   year: number; name: string; units_by_kind: Partial<Record<UnitKind, number>>; people: number;
@@ -206,5 +209,7 @@ export interface AssessmentData {
 
 /** Every error thrown is an Error with a stable `code`; some carry more. */
 export interface MubiaoError extends Error {
-  code: string; problems?: Problem[]; rule?: string; sequence?: number; line?: number; column?: number; path?: string | null;
+  code: string; messageEn: string; messageZh: string;
+  problems?: Problem[]; omitted?: OmittedProblems[]; subject?: "plan" | "calendar" | "scheme" | "assessment";
+  rule?: string; sequence?: number; line?: number; column?: number; path?: string | null; argument?: string;
 }

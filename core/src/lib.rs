@@ -125,7 +125,9 @@ pub use assessment::{
     CreditRules, Explained, Explanation, Grade, GradeBands, MissingRatings, ObjectiveLag,
     PartialRule, Scheme, ScoringScheme, UnitAssessment, Weights, WEIGHT_TOLERANCE,
 };
-pub use calendar::{CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay};
+pub use calendar::{
+    CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay, MAX_HOLIDAY_DAYS,
+};
 pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,

@@ -352,17 +352,18 @@ impl Schedule {
         i: u32,
         d: Day,
     ) -> Option<Day> {
-        let series = at(&self.series, i).copied().unwrap_or(NONE);
-        let order = self
-            .report_order
-            .get(range_of(&self.report_start, series))
-            .unwrap_or_default();
-        let until = until_day(document, order, d);
-        let last = order.get(until.checked_sub(1)?)?;
-        let report = document
-            .progress_reports
-            .get(usize::try_from(*last).ok()?)?;
+        let report = last_until(
+            document,
+            &self.report_start,
+            &self.report_order,
+            self.series_of(i),
+            d,
+        )?;
         Some(day(report.date))
+    }
+
+    fn series_of(&self, i: u32) -> u32 {
+        at(&self.series, i).copied().unwrap_or(NONE)
     }
 
     /// The cumulative-value reports of series `x`, by date.
@@ -386,16 +387,13 @@ impl Schedule {
         i: u32,
         d: Day,
     ) -> Option<(Day, f64)> {
-        let series = at(&self.series, i).copied().unwrap_or(NONE);
-        let order = self
-            .value_order
-            .get(range_of(&self.value_start, series))
-            .unwrap_or_default();
-        let until = until_day(document, order, d);
-        let last = order.get(until.checked_sub(1)?)?;
-        let report = document
-            .progress_reports
-            .get(usize::try_from(*last).ok()?)?;
+        let report = last_until(
+            document,
+            &self.value_start,
+            &self.value_order,
+            self.series_of(i),
+            d,
+        )?;
         match report.progress {
             Progress::Cumulative(value) => Some((day(report.date), value)),
             _ => None,
@@ -500,6 +498,19 @@ impl Schedule {
             + self.lead_overrides.capacity() * 8
             + self.sub_start.capacity() * size_of::<Day>()
     }
+}
+
+/// The last report of series `series` in the grouped `order` on or before day `d`.
+fn last_until<'a>(
+    document: &'a PlanDocument,
+    start: &[u32],
+    order: &[u32],
+    series: u32,
+    d: Day,
+) -> Option<&'a ProgressReport> {
+    let order = order.get(range_of(start, series)).unwrap_or_default();
+    let last = order.get(until_day(document, order, d).checked_sub(1)?)?;
+    document.progress_reports.get(usize::try_from(*last).ok()?)
 }
 
 /// How many of the reports `order` (sorted by date) fall on or before day `d`.

@@ -22,152 +22,168 @@ pub(crate) fn reword(message: &str) -> (String, String) {
     (english(message), chinese(message))
 }
 
-/// The reader's own words for what it expected or found, in plain English.
-fn plain(term: &str) -> String {
+/// What the reader found or expected, named by kind, so that each language words it once.
+enum Term<'a> {
+    /// A whole number of a machine type, with its range.
+    Whole(&'static str, &'static str),
+    Number,
+    Boolean,
+    Text,
+    List,
+    Object,
+    Null,
+    Optional,
+    /// A value found, of the kind named, as written.
+    FoundWhole(&'a str),
+    FoundNumber(&'a str),
+    FoundBoolean(&'a str),
+    FoundText(&'a str),
+    TaggedObject,
+    Name,
+    NamedObject,
+    Other(&'a str),
+}
+
+fn classify(term: &str) -> Term<'_> {
     let term = term.trim();
-    let whole = |low: &str, high: &str| format!("a whole number from {low} to {high}");
+    let value = |rest: &'static str| -> Option<&str> {
+        term.strip_prefix(rest).map(|v| v.trim_matches('`'))
+    };
     match term {
-        "i8" => whole("-128", "127"),
-        "i16" => whole("-32768", "32767"),
-        "i32" => whole("-2147483648", "2147483647"),
-        "i64" | "isize" => whole("-9223372036854775808", "9223372036854775807"),
-        "u8" => whole("0", "255"),
-        "u16" => whole("0", "65535"),
-        "u32" => whole("0", "4294967295"),
-        "u64" | "usize" => whole("0", "18446744073709551615"),
-        "f32" | "f64" => "a number".to_owned(),
-        "a boolean" => "true or false".to_owned(),
-        "a string" | "a borrowed string" | "a character" => "text in quotes".to_owned(),
-        "a sequence" | "sequence" => "a list `[...]`".to_owned(),
-        "a map" | "map" => "an object `{...}`".to_owned(),
-        "unit" | "unit value" | "null" => "null".to_owned(),
-        "option" => "a value or null".to_owned(),
+        "i8" => Term::Whole("-128", "127"),
+        "i16" => Term::Whole("-32768", "32767"),
+        "i32" => Term::Whole("-2147483648", "2147483647"),
+        "i64" | "isize" => Term::Whole("-9223372036854775808", "9223372036854775807"),
+        "u8" => Term::Whole("0", "255"),
+        "u16" => Term::Whole("0", "65535"),
+        "u32" => Term::Whole("0", "4294967295"),
+        "u64" | "usize" => Term::Whole("0", "18446744073709551615"),
+        "f32" | "f64" => Term::Number,
+        "a boolean" => Term::Boolean,
+        "a string" | "a borrowed string" | "a character" => Term::Text,
+        "a sequence" | "sequence" => Term::List,
+        "a map" | "map" => Term::Object,
+        "unit" | "unit value" | "null" => Term::Null,
+        "option" => Term::Optional,
         _ => {
-            if let Some(rest) = term.strip_prefix("integer ") {
-                return format!("the whole number {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("floating point ") {
-                return format!("the number {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("boolean ") {
-                return format!("the value {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("string ") {
-                return format!("the text {rest}");
-            }
-            if term.starts_with("struct ")
-                || term.starts_with("tuple struct ")
-                || term.starts_with("newtype struct ")
+            if let Some(found) = value("integer ") {
+                Term::FoundWhole(found)
+            } else if let Some(found) = value("floating point ") {
+                Term::FoundNumber(found)
+            } else if let Some(found) = value("boolean ") {
+                Term::FoundBoolean(found)
+            } else if let Some(found) = term.strip_prefix("string ") {
+                Term::FoundText(found)
+            } else if ["struct ", "tuple struct ", "newtype struct "]
+                .iter()
+                .any(|p| term.starts_with(p))
             {
-                return "an object `{...}`".to_owned();
-            }
-            if term.starts_with("internally tagged enum") {
-                return "an object `{...}` with a `kind`".to_owned();
-            }
-            if term.starts_with("enum ")
+                Term::Object
+            } else if term.starts_with("internally tagged enum") {
+                Term::TaggedObject
+            } else if term.starts_with("enum ")
                 || term.starts_with("variant identifier")
                 || term == "unit variant"
             {
-                return "one of the names this field allows, in quotes".to_owned();
+                Term::Name
+            } else if term.starts_with("externally tagged enum")
+                || term.starts_with("adjacently tagged")
+            {
+                Term::NamedObject
+            } else {
+                Term::Other(term)
             }
-            if term.starts_with("externally tagged enum") || term.starts_with("adjacently tagged") {
-                return "an object `{...}` naming one of the allowed kinds".to_owned();
-            }
-            term.to_owned()
         }
+    }
+}
+
+/// The reader's own words for what it expected or found, in plain English.
+fn plain(term: &str) -> String {
+    match classify(term) {
+        Term::Whole(low, high) => format!("a whole number from {low} to {high}"),
+        Term::Number => "a number".to_owned(),
+        Term::Boolean => "true or false".to_owned(),
+        Term::Text => "text in quotes".to_owned(),
+        Term::List => "a list `[...]`".to_owned(),
+        Term::Object => "an object `{...}`".to_owned(),
+        Term::Null => "null".to_owned(),
+        Term::Optional => "a value or null".to_owned(),
+        Term::FoundWhole(v) => format!("the whole number {v}"),
+        Term::FoundNumber(v) => format!("the number {v}"),
+        Term::FoundBoolean(v) => format!("the value {v}"),
+        Term::FoundText(v) => format!("the text {v}"),
+        Term::TaggedObject => "an object `{...}` with a `kind`".to_owned(),
+        Term::Name => "one of the names this field allows, in quotes".to_owned(),
+        Term::NamedObject => "an object `{...}` naming one of the allowed kinds".to_owned(),
+        Term::Other(term) => term.to_owned(),
     }
 }
 
 /// The same in Chinese.
 fn plain_zh(term: &str) -> String {
-    let term = term.trim();
-    let whole = |low: &str, high: &str| format!("{low} 至 {high} 之间的整数");
-    match term {
-        "i8" => whole("-128", "127"),
-        "i16" => whole("-32768", "32767"),
-        "i32" => whole("-2147483648", "2147483647"),
-        "i64" | "isize" => whole("-9223372036854775808", "9223372036854775807"),
-        "u8" => whole("0", "255"),
-        "u16" => whole("0", "65535"),
-        "u32" => whole("0", "4294967295"),
-        "u64" | "usize" => whole("0", "18446744073709551615"),
-        "f32" | "f64" => "数字".to_owned(),
-        "a boolean" => "true 或 false".to_owned(),
-        "a string" | "a borrowed string" | "a character" => "带引号的文字".to_owned(),
-        "a sequence" | "sequence" => "列表 `[...]`".to_owned(),
-        "a map" | "map" => "对象 `{...}`".to_owned(),
-        "unit" | "unit value" | "null" => "null".to_owned(),
-        "option" => "一个值或 null".to_owned(),
-        _ => {
-            if let Some(rest) = term.strip_prefix("integer ") {
-                return format!("整数 {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("floating point ") {
-                return format!("数字 {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("boolean ") {
-                return format!("值 {}", rest.trim_matches('`'));
-            }
-            if let Some(rest) = term.strip_prefix("string ") {
-                return format!("文字 {rest}");
-            }
-            if term.starts_with("struct ")
-                || term.starts_with("tuple struct ")
-                || term.starts_with("newtype struct ")
-            {
-                return "对象 `{...}`".to_owned();
-            }
-            if term.starts_with("internally tagged enum") {
-                return "带有 `kind` 的对象 `{...}`".to_owned();
-            }
-            if term.starts_with("enum ")
-                || term.starts_with("variant identifier")
-                || term == "unit variant"
-            {
-                return "该字段允许的名称之一(带引号)".to_owned();
-            }
-            if term.starts_with("externally tagged enum") || term.starts_with("adjacently tagged") {
-                return "指明允许种类之一的对象 `{...}`".to_owned();
-            }
-            term.to_owned()
-        }
+    match classify(term) {
+        Term::Whole(low, high) => format!("{low} 至 {high} 之间的整数"),
+        Term::Number => "数字".to_owned(),
+        Term::Boolean => "true 或 false".to_owned(),
+        Term::Text => "带引号的文字".to_owned(),
+        Term::List => "列表 `[...]`".to_owned(),
+        Term::Object => "对象 `{...}`".to_owned(),
+        Term::Null => "null".to_owned(),
+        Term::Optional => "一个值或 null".to_owned(),
+        Term::FoundWhole(v) => format!("整数 {v}"),
+        Term::FoundNumber(v) => format!("数字 {v}"),
+        Term::FoundBoolean(v) => format!("值 {v}"),
+        Term::FoundText(v) => format!("文字 {v}"),
+        Term::TaggedObject => "带有 `kind` 的对象 `{...}`".to_owned(),
+        Term::Name => "该字段允许的名称之一(带引号)".to_owned(),
+        Term::NamedObject => "指明允许种类之一的对象 `{...}`".to_owned(),
+        Term::Other(term) => term.to_owned(),
     }
 }
 
-/// Splits `"invalid type: X, expected Y"` after its prefix into `(X, Y)`.
-fn found_and_expected(rest: &str) -> Option<(&str, &str)> {
-    rest.rsplit_once(", expected ")
+/// The reader's three "found X, expected Y" messages.
+#[derive(Clone, Copy)]
+enum Mismatch {
+    Type,
+    Value,
+    Length,
+}
+
+/// Splits `"invalid type: X, expected Y"` (and the value and length forms) into the kind
+/// of mismatch, what was found and what was expected.
+fn mismatch(message: &str) -> Option<(Mismatch, &str, &str)> {
+    [
+        (Mismatch::Type, "invalid type: "),
+        (Mismatch::Value, "invalid value: "),
+        (Mismatch::Length, "invalid length "),
+    ]
+    .into_iter()
+    .find_map(|(kind, prefix)| {
+        let (found, expected) = message.strip_prefix(prefix)?.rsplit_once(", expected ")?;
+        Some((kind, found, expected))
+    })
 }
 
 fn english(message: &str) -> String {
-    if let Some((found, expected)) = message
-        .strip_prefix("invalid type: ")
-        .and_then(found_and_expected)
-    {
-        return format!(
-            "wrong kind of value: found {}, expected {}",
-            plain(found),
-            plain(expected)
-        );
-    }
-    if let Some((found, expected)) = message
-        .strip_prefix("invalid value: ")
-        .and_then(found_and_expected)
-    {
-        return format!(
-            "value out of range: found {}, expected {}",
-            plain(found),
-            plain(expected)
-        );
-    }
-    if let Some((length, expected)) = message
-        .strip_prefix("invalid length ")
-        .and_then(found_and_expected)
-    {
-        return format!(
-            "wrong number of items: found {length}, expected {}",
-            plain(expected)
-        );
+    if let Some((kind, found, expected)) = mismatch(message) {
+        let expected = plain(expected);
+        return match kind {
+            Mismatch::Type => {
+                format!(
+                    "wrong kind of value: found {}, expected {expected}",
+                    plain(found)
+                )
+            }
+            Mismatch::Value => {
+                format!(
+                    "value out of range: found {}, expected {expected}",
+                    plain(found)
+                )
+            }
+            Mismatch::Length => {
+                format!("wrong number of items: found {found}, expected {expected}")
+            }
+        };
     }
     match message {
         "number out of range" => {
@@ -184,31 +200,13 @@ fn english(message: &str) -> String {
 }
 
 fn chinese(message: &str) -> String {
-    if let Some((found, expected)) = message
-        .strip_prefix("invalid type: ")
-        .and_then(found_and_expected)
-    {
-        return format!(
-            "值的类型不对:此处是{},应为{}",
-            plain_zh(found),
-            plain_zh(expected)
-        );
-    }
-    if let Some((found, expected)) = message
-        .strip_prefix("invalid value: ")
-        .and_then(found_and_expected)
-    {
-        return format!(
-            "值超出范围:此处是{},应为{}",
-            plain_zh(found),
-            plain_zh(expected)
-        );
-    }
-    if let Some((length, expected)) = message
-        .strip_prefix("invalid length ")
-        .and_then(found_and_expected)
-    {
-        return format!("项数不对:此处有 {length} 项,应为{}", plain_zh(expected));
+    if let Some((kind, found, expected)) = mismatch(message) {
+        let expected = plain_zh(expected);
+        return match kind {
+            Mismatch::Type => format!("值的类型不对:此处是{},应为{expected}", plain_zh(found)),
+            Mismatch::Value => format!("值超出范围:此处是{},应为{expected}", plain_zh(found)),
+            Mismatch::Length => format!("项数不对:此处有 {found} 项,应为{expected}"),
+        };
     }
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (field, allowed) = rest.split_once(", expected ").unwrap_or((rest, ""));

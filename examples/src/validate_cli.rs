@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use mubiao::PlanDocument;
+use mubiao::{Language, PlanDocument};
 
 /// Exit status for a valid plan.
 pub const VALID: u8 = 0;
@@ -12,9 +12,9 @@ pub const INVALID: u8 = 1;
 /// Exit status for a file that cannot be read at all.
 pub const UNREADABLE: u8 = 2;
 
-/// Validates the plan in `path`, writes one line per problem (code, place, message,
-/// separated by tabs) and a closing line to `out`, and returns the exit status.
-pub fn run(path: &Path, out: &mut impl Write) -> u8 {
+/// Validates the plan in `path` once, writes one line per problem (code, place, message in
+/// `language`, separated by tabs) and a closing line to `out`, and returns the exit status.
+pub fn run(path: &Path, language: Language, out: &mut impl Write) -> u8 {
     let shown = path.display();
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -31,24 +31,16 @@ pub fn run(path: &Path, out: &mut impl Write) -> u8 {
                 (None, Some((line, column))) => format!("line {line}, column {column}"),
                 (None, None) => "/".to_owned(),
             };
-            let _ = writeln!(out, "{}\t{place}\t{error}", error.code());
+            let _ = writeln!(
+                out,
+                "{}\t{place}\t{}",
+                error.code(),
+                error.message(language)
+            );
             let _ = writeln!(out, "{shown}: not a readable plan document");
             return INVALID;
         }
     };
-    let problems = document.problems();
-    for problem in &problems {
-        let _ = writeln!(
-            out,
-            "{}\t{}\t{}",
-            problem.code, problem.path, problem.message
-        );
-    }
-    if !problems.is_empty() {
-        let plural = if problems.len() == 1 { "" } else { "s" };
-        let _ = writeln!(out, "{shown}: {} problem{plural}", problems.len());
-        return INVALID;
-    }
     match document.validate() {
         Ok(plan) => {
             let summary = plan.summary();
@@ -64,7 +56,25 @@ pub fn run(path: &Path, out: &mut impl Write) -> u8 {
             VALID
         }
         Err(error) => {
-            let _ = writeln!(out, "{shown}: {error}");
+            for problem in &error.problems {
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}",
+                    problem.code,
+                    problem.path,
+                    problem.message_in(language)
+                );
+            }
+            for omitted in &error.omitted {
+                let _ = writeln!(
+                    out,
+                    "{}\t…\t{} more problems of this kind not listed",
+                    omitted.code, omitted.count
+                );
+            }
+            let total = error.total();
+            let plural = if total == 1 { "" } else { "s" };
+            let _ = writeln!(out, "{shown}: {total} problem{plural}");
             INVALID
         }
     }

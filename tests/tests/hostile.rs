@@ -496,8 +496,10 @@ fn a_target_at_its_baseline_has_no_progress_until_reported() {
 
 #[test]
 fn scheme_and_calendar_errors_name_their_document() {
-    let mut rules = ScoringScheme::default();
-    rules.target_completion_weight = f64::NAN;
+    let rules = ScoringScheme {
+        target_completion_weight: f64::NAN,
+        ..ScoringScheme::default()
+    };
     let error = rules.validate().unwrap_err();
     assert!(
         error.to_string().contains("in the scoring scheme"),

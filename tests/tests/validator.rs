@@ -17,7 +17,7 @@ use serde_json::Value;
 
 fn run(path: &std::path::Path) -> (u8, String) {
     let mut out = Vec::new();
-    let status = validate_cli::run(path, &mut out);
+    let status = validate_cli::run(path, mubiao::Language::English, &mut out);
     (status, String::from_utf8(out).unwrap())
 }
 

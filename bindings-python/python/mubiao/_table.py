@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Any, Dict, Iterator, List, Sequence, overload
 
 #: Columns that hold ISO dates; ``to_pandas`` and ``to_polars`` turn them into dates.
@@ -50,7 +51,14 @@ class Table(Sequence[Dict[str, Any]]):
             ) from error
         frame = pandas.DataFrame.from_records(self._records)
         for column in DATE_COLUMNS.intersection(frame.columns):
-            frame[column] = pandas.to_datetime(frame[column], errors="coerce")
+            try:
+                frame[column] = pandas.to_datetime(frame[column], errors="raise", format="%Y-%m-%d")
+            except (ValueError, OverflowError):
+                # A date outside pandas' nanosecond range (1677–2262) would become NaT;
+                # keep every date, as datetime.date, instead of losing some silently.
+                frame[column] = [
+                    None if value is None else datetime.date.fromisoformat(value) for value in frame[column]
+                ]
         return frame
 
     def to_polars(self) -> Any:

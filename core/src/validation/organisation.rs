@@ -182,25 +182,19 @@ fn check_roles(context: &mut Context<'_>) {
             Role::Staff => (true, "any unit", "任一单位"),
         };
         if !fits {
+            let (id, role, kind, unit) = (
+                &person.id,
+                person.role.as_str(),
+                unit.kind.as_str(),
+                &unit.id,
+            );
             context.report(
                 ProblemCode::RoleUnitMismatch,
                 format!("/people/{i}/role"),
                 format!(
-                    "`{}` is a {} but belongs to {} `{}`; a {} belongs to {needed}",
-                    person.id,
-                    person.role.as_str(),
-                    unit.kind.as_str(),
-                    unit.id,
-                    person.role.as_str()
+                    "`{id}` is a {role} but belongs to {kind} `{unit}`; a {role} belongs to {needed}"
                 ),
-                format!(
-                    "`{}` 的职务是 {},却隶属于 {} `{}`;{} 应隶属于{needed_zh}",
-                    person.id,
-                    person.role.as_str(),
-                    unit.kind.as_str(),
-                    unit.id,
-                    person.role.as_str()
-                ),
+                format!("`{id}` 的职务是 {role},却隶属于 {kind} `{unit}`;{role} 应隶属于{needed_zh}"),
             );
         }
     }
