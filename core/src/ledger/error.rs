@@ -123,16 +123,17 @@ impl fmt::Display for Rule {
 
 impl ChangeRefused {
     /// The refusal as a sentence in a language. The Chinese sentence states the rule and
-    /// how to proceed; the ids involved are those of the English message.
+    /// how to proceed, then the particulars (the ids and dates involved) as recorded.
     pub fn message(&self, language: crate::Language) -> String {
         match language {
             crate::Language::English => self.to_string(),
             crate::Language::Chinese => format!(
-                "第 {} 条变更(`{}`)被拒绝 [{}]:{}",
+                "第 {} 条变更(`{}`)被拒绝 [{}]:{}。详情:{}",
                 self.sequence,
                 self.kind,
                 self.rule,
-                self.rule.explanation_zh()
+                self.rule.explanation_zh(),
+                self.message
             ),
         }
     }
