@@ -135,8 +135,9 @@ pub use document::{
 pub use error::{ArgumentError, EncodingProblem, Error, FormatError, Subject, ValidationError};
 pub use ids::{ContractId, KeyTaskId, MilestoneId, PersonId, PlanItemId, SubProjectId, UnitId};
 pub use ledger::{
-    plan_period, Change, ChangeRefused, DeadlineMove, Decision, Entry, IntegrityError,
+    plan_period, Change, ChangeRefused, DeadlineMove, Decision, Entry, Head, IntegrityError,
     IntegrityProblem, ItemId, LaterDateRequest, Ledger, MilestoneAdjustment, Rule, GENESIS_HASH,
+    LEDGER_FORMAT, RULES_VERSION,
 };
 pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
 pub use organisation::{Person, Role, Unit, UnitKind};

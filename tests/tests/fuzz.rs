@@ -436,7 +436,7 @@ fn fuzz_scheme() {
 #[test]
 fn fuzz_ledger_reader() {
     let mut ledger = Ledger::adopt(
-        mubiao_tests::example_document().unwrap(),
+        mubiao_tests::example_to_adopt().unwrap(),
         "district-head",
         "2017-01-05T09:00:00".parse::<NaiveDateTime>().unwrap(),
         None,

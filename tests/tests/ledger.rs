@@ -17,7 +17,7 @@ use mubiao::{
     SubProject, Target,
 };
 use mubiao_examples::data_path;
-use mubiao_tests::example_document;
+use mubiao_tests::{example_document, example_to_adopt};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, m, d).unwrap()
@@ -28,7 +28,7 @@ fn at(m: u32, d: u32) -> NaiveDateTime {
 }
 
 fn example_ledger() -> Ledger {
-    Ledger::adopt(example_document().unwrap(), "district-head", at(1, 5), None).unwrap()
+    Ledger::adopt(example_to_adopt().unwrap(), "district-head", at(1, 5), None).unwrap()
 }
 
 fn deliverable(id: &str, due: NaiveDate) -> Milestone {
@@ -1141,6 +1141,35 @@ fn ledger_text() -> (Ledger, Vec<String>) {
     (ledger, lines)
 }
 
+/// Rebuilds the hash chain from line `from` on, as the documented procedure does: each
+/// line's `previous_hash` set to the hash before, and its hash recomputed over its bytes.
+fn reseal(lines: &[String], from: usize) -> Vec<String> {
+    use sha2::{Digest, Sha256};
+    let mut out: Vec<String> = lines[..from].to_vec();
+    let mut previous = if from == 0 {
+        mubiao::GENESIS_HASH.to_owned()
+    } else {
+        let value: serde_json::Value = serde_json::from_str(&lines[from - 1]).unwrap();
+        value["hash"].as_str().unwrap().to_owned()
+    };
+    for line in &lines[from..] {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let old_previous = value["previous_hash"].as_str().unwrap().to_owned();
+        let old_hash = value["hash"].as_str().unwrap().to_owned();
+        let body = line
+            .strip_suffix(&format!(",\"hash\":\"{old_hash}\"}}"))
+            .unwrap()
+            .replacen(&old_previous, &previous, 1);
+        let hash: String = Sha256::digest(format!("{body}}}").as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        out.push(format!("{body},\"hash\":\"{hash}\"}}"));
+        previous = hash;
+    }
+    out
+}
+
 fn integrity_error(lines: &[String]) -> mubiao::IntegrityError {
     match Ledger::from_jsonl(&(lines.join("\n") + "\n")) {
         Err(Error::Integrity(error)) => error,
@@ -1161,7 +1190,7 @@ fn tampering_is_found_at_the_first_bad_entry() {
     let error = integrity_error(&edited);
     assert_eq!(
         (error.sequence, error.line, error.problem),
-        (2, 3, IntegrityProblem::HashMismatch)
+        (Some(2), 3, IntegrityProblem::HashMismatch)
     );
 
     // Removed: entry 2 taken out; entry 3 now stands where 2 should.
@@ -1170,14 +1199,14 @@ fn tampering_is_found_at_the_first_bad_entry() {
     let error = integrity_error(&removed);
     assert_eq!(
         (error.sequence, error.problem),
-        (3, IntegrityProblem::WrongSequence { expected: 2 })
+        (Some(3), IntegrityProblem::WrongSequence { expected: 2 })
     );
 
     // Inserted: a copy of entry 1 put in again after it.
     let mut inserted = lines.clone();
     inserted.insert(2, lines[1].clone());
     let error = integrity_error(&inserted);
-    assert_eq!((error.sequence, error.line), (1, 3));
+    assert_eq!((error.sequence, error.line), (Some(1), 3));
 
     // Reordered: entries 2 and 3 swapped.
     let mut reordered = lines.clone();
@@ -1185,23 +1214,30 @@ fn tampering_is_found_at_the_first_bad_entry() {
     let error = integrity_error(&reordered);
     assert_eq!(
         (error.sequence, error.problem),
-        (3, IntegrityProblem::WrongSequence { expected: 2 })
+        (Some(3), IntegrityProblem::WrongSequence { expected: 2 })
     );
 
-    // Renumbered to hide a removal, the chain still breaks.
+    // Renumbered to hide a removal: the renumbered line's bytes no longer match its hash.
     let mut renumbered = lines.clone();
     renumbered.remove(2);
     renumbered[2] = renumbered[2].replacen("\"sequence\":3", "\"sequence\":2", 1);
     let error = integrity_error(&renumbered);
     assert_eq!(
         (error.sequence, &error.problem),
-        (2, &IntegrityProblem::BrokenChain)
+        (Some(2), &IntegrityProblem::HashMismatch)
+    );
+    // Renumbered and resealed from there on, the next entry's number gives it away.
+    let resealed = reseal(&renumbered, 2);
+    let resealed_error = integrity_error(&resealed);
+    assert_eq!(
+        resealed_error.problem,
+        IntegrityProblem::WrongSequence { expected: 3 }
     );
 
-    // The message names the entry and what is wrong.
+    // The message names the line, the entry and what is wrong.
     assert!(error
         .to_string()
-        .starts_with("ledger entry 2 (line 3) fails verification"));
+        .starts_with("ledger line 3 (entry 2) fails verification"));
 }
 
 #[test]
@@ -1237,9 +1273,21 @@ fn bad_lines_are_reported_with_their_number_and_nothing_is_dropped() {
         }
         other => panic!("{other:?}"),
     }
+    // A byte added to a line breaks its hash before anything else is read.
     let mut unknown = lines.clone();
     unknown[1] = unknown[1].replacen("{\"sequence\"", "{\"colour\":1,\"sequence\"", 1);
     match Ledger::from_jsonl(&unknown.join("\n")) {
+        Err(Error::Integrity(error)) => {
+            assert_eq!(
+                (error.line, error.problem),
+                (2, IntegrityProblem::HashMismatch)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // The same line with its chain rebuilt is whole, and then the unknown field is named.
+    let resealed = reseal(&unknown, 1);
+    match Ledger::from_jsonl(&resealed.join("\n")) {
         Err(Error::Format(error)) => {
             assert_eq!(error.position().unwrap().0, 2);
             assert!(

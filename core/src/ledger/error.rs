@@ -128,9 +128,11 @@ impl ChangeRefused {
         match language {
             crate::Language::English => self.to_string(),
             crate::Language::Chinese => format!(
-                "第 {} 条变更(`{}`)被拒绝 [{}]:{}。详情:{}",
+                "第 {} 条变更(`{}`){}被拒绝 [{}]:{}。详情:{}",
                 self.sequence,
                 self.kind,
+                self.line
+                    .map_or_else(String::new, |l| format!(",位于第 {l} 行,")),
                 self.rule,
                 self.rule.explanation_zh(),
                 self.message
@@ -141,7 +143,7 @@ impl ChangeRefused {
 
 /// A change the ledger refused. The plan and the ledger are exactly as they were.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("change {sequence} (`{kind}`) refused [{rule}]: {message}")]
+#[error("change {sequence} (`{kind}`){} refused [{rule}]: {message}", line.map_or_else(String::new, |l| format!(" on line {l}")))]
 pub struct ChangeRefused {
     /// The sequence number the change would have had.
     pub sequence: u64,
@@ -153,13 +155,28 @@ pub struct ChangeRefused {
     pub message: String,
     /// For [`Rule::InvalidPlan`], the problems of the plan the change would make.
     pub problems: Vec<Problem>,
+    /// The entry's line in the JSON Lines text, when the refusal came from reading one.
+    pub line: Option<usize>,
 }
 
-/// What is wrong with a ledger entry found by verification.
+impl ChangeRefused {
+    /// The same refusal, placed on a line of the text it was read from.
+    pub(crate) fn on_line(mut self, line: usize) -> Self {
+        self.line = Some(line);
+        self
+    }
+}
+
+/// What is wrong with a ledger line found by verification.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum IntegrityProblem {
+    /// The line is not a JSON object with a `sequence`, a `previous_hash` and a `hash`.
+    NotAnEntry,
+    /// The line does not end with its `hash` member (`,"hash":"<64 hex digits>"}`), as
+    /// the format requires.
+    HashNotLast,
     /// The entry's sequence number is not the next one: an entry was removed, inserted or
     /// moved.
     WrongSequence {
@@ -168,17 +185,28 @@ pub enum IntegrityProblem {
     },
     /// The entry's `previous_hash` is not the hash of the entry before it.
     BrokenChain,
-    /// The entry's `hash` is not the hash of its content: the entry was edited.
+    /// The entry's `hash` is not the hash of its bytes: the line was edited.
     HashMismatch,
+    /// A published head is past the end of the ledger: entries were dropped from its end.
+    DroppedTail {
+        /// The sequence number of the published head.
+        published: u64,
+    },
+    /// The entry at a published head has another hash: the ledger was rewritten (or
+    /// forked) from there on.
+    Forked {
+        /// The hash that was published for this entry.
+        published: String,
+    },
 }
 
-/// The first entry of a ledger that fails verification.
+/// The first ledger line that fails verification.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("ledger entry {sequence} (line {line}) fails verification: {}", describe(.problem))]
+#[error("{}", self.message(crate::Language::English))]
 pub struct IntegrityError {
-    /// The sequence number written in the bad entry.
-    pub sequence: u64,
-    /// Its place in the ledger, from 1 (its line in JSON Lines).
+    /// The sequence number written in the bad entry, when it has one.
+    pub sequence: Option<u64>,
+    /// Its line in the JSON Lines text, from 1.
     pub line: usize,
     /// What is wrong.
     pub problem: IntegrityProblem,
@@ -187,39 +215,58 @@ pub struct IntegrityError {
 impl IntegrityError {
     /// The error as a sentence in a language.
     pub fn message(&self, language: crate::Language) -> String {
+        let line = self.line;
+        let entry = self
+            .sequence
+            .map_or_else(String::new, |s| format!(" (entry {s})"));
+        let entry_zh = self
+            .sequence
+            .map_or_else(String::new, |s| format!("(第 {s} 条记录)"));
         match language {
-            crate::Language::English => self.to_string(),
-            crate::Language::Chinese => {
+            crate::Language::English => {
                 let what = match &self.problem {
-                    IntegrityProblem::WrongSequence { expected } => {
-                        format!("此处应为第 {expected} 条;有记录被删除、插入或调换了顺序")
-                    }
+                    IntegrityProblem::NotAnEntry => "it is not a ledger entry: a JSON object with `sequence`, `previous_hash` and `hash`".to_owned(),
+                    IntegrityProblem::HashNotLast => "it does not end with its hash member, `,\"hash\":\"<64 hex digits>\"}`".to_owned(),
+                    IntegrityProblem::WrongSequence { expected } => format!(
+                        "expected sequence number {expected} here; an entry was removed, inserted or reordered"
+                    ),
                     IntegrityProblem::BrokenChain => {
-                        "它的 previous_hash 不是前一条记录的哈希值".to_owned()
+                        "its previous_hash is not the hash of the line before it".to_owned()
                     }
                     IntegrityProblem::HashMismatch => {
-                        "它的哈希值与内容不符;这条记录被改动过".to_owned()
+                        "its hash does not match its bytes; the line was edited".to_owned()
                     }
+                    IntegrityProblem::DroppedTail { published } => format!(
+                        "the ledger ends before entry {published}, whose hash was published; entries were dropped from its end"
+                    ),
+                    IntegrityProblem::Forked { published } => format!(
+                        "its hash differs from the one published for it (`{published}`); the ledger was rewritten from here on"
+                    ),
                 };
-                format!(
-                    "台账第 {} 条记录(第 {} 行)未通过校验:{what}",
-                    self.sequence, self.line
-                )
+                format!("ledger line {line}{entry} fails verification: {what}")
             }
-        }
-    }
-}
-
-fn describe(problem: &IntegrityProblem) -> String {
-    match problem {
-        IntegrityProblem::WrongSequence { expected } => format!(
-            "expected sequence number {expected} here; an entry was removed, inserted or reordered"
-        ),
-        IntegrityProblem::BrokenChain => {
-            "its previous_hash is not the hash of the entry before it".to_owned()
-        }
-        IntegrityProblem::HashMismatch => {
-            "its hash does not match its content; the entry was edited".to_owned()
+            crate::Language::Chinese => {
+                let what = match &self.problem {
+                    IntegrityProblem::NotAnEntry => "它不是台账记录(须为含 `sequence`、`previous_hash` 和 `hash` 的 JSON 对象)".to_owned(),
+                    IntegrityProblem::HashNotLast => "它没有以哈希成员 `,\"hash\":\"<64 位十六进制>\"}` 结尾".to_owned(),
+                    IntegrityProblem::WrongSequence { expected } => format!(
+                        "此处应为第 {expected} 条;有记录被删除、插入或调换了顺序"
+                    ),
+                    IntegrityProblem::BrokenChain => {
+                        "它的 previous_hash 不是上一行的哈希值".to_owned()
+                    }
+                    IntegrityProblem::HashMismatch => {
+                        "它的哈希值与这一行的字节不符;这一行被改动过".to_owned()
+                    }
+                    IntegrityProblem::DroppedTail { published } => format!(
+                        "台账在第 {published} 条记录之前就结束了,而该记录的哈希值已公布;台账末尾的记录被删除了"
+                    ),
+                    IntegrityProblem::Forked { published } => format!(
+                        "它的哈希值与公布的(`{published}`)不同;台账从这里起被改写了"
+                    ),
+                };
+                format!("台账第 {line} 行{entry_zh}未通过校验:{what}")
+            }
         }
     }
 }

@@ -1,32 +1,42 @@
-//! The hash chain that makes a ledger tamper-evident.
+//! The hash chain that makes a ledger tamper-evident, checked on the bytes of each line.
 //!
-//! Each entry's `hash` is the SHA-256, in lower-case hex, of the entry's canonical form:
-//! the entry written as compact JSON with its members in this order — `sequence`,
-//! `recorded_at`, `actor`, `change`, `reason` (left out when absent), `previous_hash` —
-//! exactly the entry's JSON Lines line without its final `"hash"` member. `previous_hash`
-//! is the hash of the entry before, and 64 zeros for the first. Another system verifies a
-//! ledger file line by line: strip `,"hash":"…"` from the end of the line (keeping the
-//! closing `}`), hash the bytes, compare, and check that each line's `previous_hash` is
-//! the hash of the line before and its `sequence` counts up from 0.
+//! Each line of a ledger is one JSON object whose last member is `"hash"`: the line ends
+//! with `,"hash":"` + 64 lower-case hex digits + `"}`. The hash is the SHA-256 of the
+//! line's bytes with that ending replaced by `}` — the *canonical bytes* of the entry are
+//! the bytes of the line itself, as written, not a re-serialisation of its values. So a
+//! change to any byte shows, whatever it means to a JSON reader, and a line written by any
+//! tool (other spacing, other escapes, other member order) verifies as long as its hash
+//! was computed by this rule. `previous_hash` is the hash of the line before (64 zeros for
+//! the first) and `sequence` counts up from 0. Nothing here depends on how the library
+//! serialises values, so a future version that writes floats or escapes differently
+//! cannot make a stored ledger fail.
+//!
+//! The library writes lines as compact JSON and escapes U+2028, U+2029 and U+0085, which
+//! some readers (Python's `str.splitlines`, JavaScript before ES2019) treat as line
+//! breaks.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use super::error::{IntegrityError, IntegrityProblem};
-use super::Entry;
 
 /// The `previous_hash` of the first entry.
 pub const GENESIS_HASH: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-#[derive(Serialize)]
-struct Canonical<'a> {
-    sequence: u64,
-    recorded_at: &'a chrono::NaiveDateTime,
-    actor: &'a crate::ids::PersonId,
-    change: &'a super::Change,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: &'a Option<String>,
-    previous_hash: &'a str,
+/// What a line must end with, before its 64 hex digits.
+const HASH_MEMBER: &str = ",\"hash\":\"";
+/// The length of the ending `,"hash":"` + 64 hex digits + `"}`.
+const ENDING: usize = HASH_MEMBER.len() + 64 + 2;
+
+/// The last entry of a ledger, to publish so that a later reading can tell a dropped or
+/// rewritten tail: its sequence number and hash.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Head {
+    /// The sequence number of the entry.
+    pub sequence: u64,
+    /// Its hash, 64 lower-case hex digits.
+    pub hash: String,
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -42,46 +52,153 @@ fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// The canonical bytes of an entry: what its hash covers.
-pub(crate) fn canonical(entry: &Entry) -> Vec<u8> {
-    let canonical = Canonical {
-        sequence: entry.sequence,
-        recorded_at: &entry.recorded_at,
-        actor: &entry.actor,
-        change: &entry.change,
-        reason: &entry.reason,
-        previous_hash: &entry.previous_hash,
+/// Escapes the characters some readers take for line breaks; they can stand only inside
+/// JSON strings, where `\uXXXX` means the same character.
+fn escape_separators(json: &str) -> String {
+    json.replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+        .replace('\u{85}', "\\u0085")
+}
+
+/// The line for an entry whose members, without `hash`, serialise to `body` (a JSON
+/// object): the body with separators escaped and the hash appended; returns the line and
+/// the hash.
+pub(crate) fn seal<T: Serialize>(body: &T) -> (String, String) {
+    // Serialising these types cannot fail: every map key is a string.
+    let json = escape_separators(&serde_json::to_string(body).unwrap_or_default());
+    let hash = hex(&Sha256::digest(json.as_bytes()));
+    let open = json.strip_suffix('}').unwrap_or(&json);
+    let line = format!("{open}{HASH_MEMBER}{hash}\"}}");
+    (line, hash)
+}
+
+/// The members of a line that the chain is made of; every other member is skipped.
+#[derive(Deserialize)]
+struct Links {
+    sequence: u64,
+    previous_hash: String,
+    hash: String,
+}
+
+/// Checks one line on its own: that it ends with its hash member and that the hash is the
+/// SHA-256 of its canonical bytes. Returns the line's sequence number and hash, and its
+/// previous hash; `number` is the line's number, from 1, for errors.
+pub(crate) fn check_line(line: &str, number: usize) -> Result<(Head, String), IntegrityError> {
+    let links: Links = serde_json::from_str(line).map_err(|_| IntegrityError {
+        sequence: None,
+        line: number,
+        problem: IntegrityProblem::NotAnEntry,
+    })?;
+    let fail = |problem| IntegrityError {
+        sequence: Some(links.sequence),
+        line: number,
+        problem,
     };
-    // Serialising these types cannot fail; an empty input would only give a wrong hash.
-    serde_json::to_vec(&canonical).unwrap_or_default()
+    let cut = line
+        .len()
+        .checked_sub(ENDING)
+        .ok_or_else(|| fail(IntegrityProblem::HashNotLast))?;
+    let (body, ending) = (line.get(..cut), line.get(cut..));
+    let expected_ending = format!("{HASH_MEMBER}{}\"}}", links.hash);
+    let (Some(body), Some(ending)) = (body, ending) else {
+        return Err(fail(IntegrityProblem::HashNotLast));
+    };
+    let well_formed_hash = links.hash.len() == 64
+        && links
+            .hash
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    if ending != expected_ending || !well_formed_hash {
+        return Err(fail(IntegrityProblem::HashNotLast));
+    }
+    let mut hasher = Sha256::new();
+    hasher.update(body.as_bytes());
+    hasher.update(b"}");
+    if hex(&hasher.finalize()) != links.hash {
+        return Err(fail(IntegrityProblem::HashMismatch));
+    }
+    Ok((
+        Head {
+            sequence: links.sequence,
+            hash: links.hash,
+        },
+        links.previous_hash,
+    ))
 }
 
-/// The hash of an entry's canonical form.
-pub(crate) fn hash_of(entry: &Entry) -> String {
-    hex(&Sha256::digest(canonical(entry)))
+/// Follows a ledger's lines as a chain: each line checked on its own, sequence numbers
+/// counting up from 0, each `previous_hash` the hash of the line before.
+#[derive(Debug, Default)]
+pub(crate) struct Chain {
+    head: Option<Head>,
+    count: u64,
 }
 
-/// Checks sequence numbers, the chain of previous hashes and every entry's own hash;
-/// reports the first entry that fails.
-pub(crate) fn verify(entries: &[Entry]) -> Result<(), IntegrityError> {
-    let mut previous = GENESIS_HASH;
-    for (position, entry) in entries.iter().enumerate() {
-        let expected = u64::try_from(position).unwrap_or(u64::MAX);
+impl Chain {
+    /// Checks the next line; `number` is its line number, from 1.
+    pub(crate) fn push(&mut self, line: &str, number: usize) -> Result<Head, IntegrityError> {
+        let (head, previous) = check_line(line, number)?;
         let fail = |problem| IntegrityError {
-            sequence: entry.sequence,
-            line: position + 1,
+            sequence: Some(head.sequence),
+            line: number,
             problem,
         };
-        if entry.sequence != expected {
-            return Err(fail(IntegrityProblem::WrongSequence { expected }));
+        if head.sequence != self.count {
+            return Err(fail(IntegrityProblem::WrongSequence {
+                expected: self.count,
+            }));
         }
-        if entry.previous_hash != previous {
+        let expected = self.head.as_ref().map_or(GENESIS_HASH, |h| h.hash.as_str());
+        if previous != expected {
             return Err(fail(IntegrityProblem::BrokenChain));
         }
-        if hash_of(entry) != entry.hash {
-            return Err(fail(IntegrityProblem::HashMismatch));
+        self.count = self.count.saturating_add(1);
+        self.head = Some(head.clone());
+        Ok(head)
+    }
+
+    /// The last line's sequence number and hash, once a line was pushed.
+    pub(crate) fn head(&self) -> Option<&Head> {
+        self.head.as_ref()
+    }
+}
+
+/// Checks that a chain holds every published head: a head past the chain's end means its
+/// tail was dropped, a head whose hash differs means the ledger was rewritten or forked
+/// from that entry on. `hash_at` gives the hash of the entry of a sequence number.
+pub(crate) fn check_anchors<'a>(
+    published: &[Head],
+    last: Option<&Head>,
+    hash_at: impl Fn(u64) -> Option<&'a str>,
+) -> Result<(), IntegrityError> {
+    for head in published {
+        let line = usize::try_from(head.sequence)
+            .unwrap_or(usize::MAX)
+            .saturating_add(1);
+        match hash_at(head.sequence) {
+            None => {
+                return Err(IntegrityError {
+                    sequence: last.map(|l| l.sequence),
+                    line: line.min(
+                        last.and_then(|l| usize::try_from(l.sequence).ok())
+                            .map_or(0, |s| s.saturating_add(1)),
+                    ),
+                    problem: IntegrityProblem::DroppedTail {
+                        published: head.sequence,
+                    },
+                })
+            }
+            Some(hash) if hash != head.hash => {
+                return Err(IntegrityError {
+                    sequence: Some(head.sequence),
+                    line,
+                    problem: IntegrityProblem::Forked {
+                        published: head.hash.clone(),
+                    },
+                })
+            }
+            Some(_) => {}
         }
-        previous = &entry.hash;
     }
     Ok(())
 }
@@ -98,5 +215,24 @@ mod tests {
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         );
         assert_eq!(GENESIS_HASH.len(), 64);
+    }
+
+    #[test]
+    fn a_sealed_line_checks_and_any_changed_byte_shows() {
+        let body =
+            serde_json::json!({"sequence": 0, "previous_hash": GENESIS_HASH, "note": "a\u{2028}b"});
+        let (line, hash) = seal(&body);
+        assert!(line.contains("a\\u2028b"), "{line}");
+        assert!(line.ends_with(&format!(",\"hash\":\"{hash}\"}}")));
+        assert_eq!(check_line(&line, 1).unwrap().0.hash, hash);
+        // The same values written with other spacing are other bytes.
+        let spaced = line.replacen("\"sequence\":0", "\"sequence\": 0", 1);
+        assert_eq!(
+            check_line(&spaced, 1).unwrap_err().problem,
+            IntegrityProblem::HashMismatch
+        );
+        // A line whose hash is not its last member is not an entry of this format.
+        let moved = format!("{{\"hash\":\"{hash}\",{}", &line[1..line.len() - ENDING]);
+        assert!(check_line(&moved, 1).is_err());
     }
 }

@@ -273,23 +273,26 @@ impl Ledger {
     pub(super) fn until(&self, at: NaiveDateTime) -> Result<Ledger, super::ChangeRefused> {
         let mut replay = Ledger {
             entries: self.entries.iter().take(1).cloned().collect(),
+            lines: self.lines.iter().take(1).cloned().collect(),
             adopted: self.adopted.clone(),
             plan: self.adopted.clone(),
             requests: BTreeMap::new(),
         };
-        for entry in self
+        for (entry, line) in self
             .entries
             .iter()
+            .zip(&self.lines)
             .skip(1)
-            .take_while(|e| e.recorded_at <= at)
+            .take_while(|(e, _)| e.recorded_at <= at)
         {
-            let (accepted, plan) = replay.accept(
+            let (plan, _) = replay.check(
                 entry.actor.as_str(),
                 entry.recorded_at,
-                entry.change.clone(),
-                entry.reason.clone(),
+                &entry.change,
+                entry.reason.as_deref(),
+                entry.rules,
             )?;
-            replay.commit(accepted, plan);
+            replay.commit(entry.clone(), line.clone(), plan);
         }
         Ok(replay)
     }

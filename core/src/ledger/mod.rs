@@ -47,7 +47,8 @@ use serde::{Deserialize, Serialize};
 
 pub use change::{Change, ItemId};
 pub use error::{ChangeRefused, IntegrityError, IntegrityProblem, Rule};
-pub use hash::GENESIS_HASH;
+pub use hash::{Head, GENESIS_HASH};
+
 pub use history::{DeadlineMove, MilestoneAdjustment};
 
 use crate::document::PlanDocument;
@@ -62,6 +63,15 @@ use crate::progress::{LagCause, LagClass};
 pub struct Entry {
     /// The entry's place, from 0 (the plan as adopted).
     pub sequence: u64,
+    /// The ledger's format version, stated by its first entry only ([`LEDGER_FORMAT`]);
+    /// a first entry without it is of format 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_version: Option<u32>,
+    /// The version of the rules in force when the entry was recorded ([`RULES_VERSION`]);
+    /// replay checks the entry against the rules of its version. Entries written before
+    /// rules had versions are version 1.
+    #[serde(default = "legacy_rules")]
+    pub rules: u32,
     /// When it was recorded, in the district's local time.
     #[serde(with = "crate::dates::moment")]
     pub recorded_at: NaiveDateTime,
@@ -127,6 +137,8 @@ pub struct LaterDateRequest {
 #[derive(Clone, Debug)]
 pub struct Ledger {
     entries: Vec<Entry>,
+    /// Each entry's line, exactly as written or read: what the hash chain covers.
+    lines: Vec<String>,
     adopted: Plan,
     plan: Plan,
     requests: BTreeMap<u64, LaterDateRequest>,
@@ -144,6 +156,7 @@ fn refused(
         rule,
         message: message.into(),
         problems: Vec::new(),
+        line: None,
     }
 }
 
@@ -161,6 +174,64 @@ pub fn plan_period(year: i32) -> (NaiveDateTime, NaiveDateTime) {
     (start, end)
 }
 
+/// Checks the adoption of the plan in `change` by `actor` at `at` under the rules of
+/// version `rules`; returns the validated plan.
+fn check_adoption(
+    change: &Change,
+    actor: &str,
+    at: NaiveDateTime,
+    rules: u32,
+) -> Result<Plan, ChangeRefused> {
+    let Change::AdoptPlan { plan } = change else {
+        return Err(refused(
+            0,
+            change,
+            Rule::FirstEntryAdoptsPlan,
+            "the first entry must adopt the plan",
+        ));
+    };
+    let valid = plan
+        .as_ref()
+        .clone()
+        .validate()
+        .map_err(|error| ChangeRefused {
+            problems: error.problems,
+            ..refused(
+                0,
+                change,
+                Rule::InvalidPlan,
+                "the plan to adopt is not valid",
+            )
+        })?;
+    match valid.person(actor) {
+        None => {
+            return Err(refused(
+                0,
+                change,
+                Rule::UnknownActor,
+                format!("`{actor}` is not a person of the plan"),
+            ))
+        }
+        Some(person) if person.role != Role::DistrictHead => {
+            return Err(refused(
+                0,
+                change,
+                Rule::DistrictLeaderOnly,
+                format!(
+                    "`{actor}` is a {}; the district head adopts the plan",
+                    person.role.as_str()
+                ),
+            ))
+        }
+        Some(_) => {}
+    }
+    if rules >= 2 {
+        check_moment(plan.year, at)
+            .map_err(|message| refused(0, change, Rule::MomentOutsidePlanPeriod, message))?;
+    }
+    Ok(valid)
+}
+
 fn check_moment(year: i32, at: NaiveDateTime) -> Result<(), String> {
     let (start, end) = plan_period(year);
     if (start..=end).contains(&at) {
@@ -174,6 +245,35 @@ fn check_moment(year: i32, at: NaiveDateTime) -> Result<(), String> {
     }
 }
 
+/// The format version of the ledger this library writes and reads.
+pub const LEDGER_FORMAT: u32 = 1;
+
+/// The version of the rules this library records entries under. Version 1 is the rules
+/// before versions were written down; version 2 adds the bounds on moments
+/// ([`Rule::MomentOutsidePlanPeriod`]) and on requested dates ([`Rule::DateOutsidePlan`]).
+pub const RULES_VERSION: u32 = 2;
+
+fn legacy_rules() -> u32 {
+    1
+}
+
+/// The members of an entry that its hash covers, in the order they are written.
+#[derive(Serialize)]
+struct Body<'a> {
+    sequence: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format_version: Option<u32>,
+    rules: u32,
+    #[serde(with = "crate::dates::moment")]
+    recorded_at: NaiveDateTime,
+    actor: &'a PersonId,
+    change: &'a Change,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: &'a Option<String>,
+    previous_hash: &'a str,
+}
+
+/// A new entry and its line, sealed with its hash.
 fn sealed(
     sequence: u64,
     recorded_at: NaiveDateTime,
@@ -181,18 +281,30 @@ fn sealed(
     change: Change,
     reason: Option<String>,
     previous_hash: String,
-) -> Entry {
-    let mut entry = Entry {
+) -> (Entry, String) {
+    let format_version = (sequence == 0).then_some(LEDGER_FORMAT);
+    let (line, hash) = hash::seal(&Body {
         sequence,
+        format_version,
+        rules: RULES_VERSION,
+        recorded_at,
+        actor: &actor,
+        change: &change,
+        reason: &reason,
+        previous_hash: &previous_hash,
+    });
+    let entry = Entry {
+        sequence,
+        format_version,
+        rules: RULES_VERSION,
         recorded_at,
         actor,
         change,
         reason,
         previous_hash,
-        hash: String::new(),
+        hash,
     };
-    entry.hash = hash::hash_of(&entry);
-    entry
+    (entry, line)
 }
 
 impl Ledger {
@@ -210,49 +322,22 @@ impl Ledger {
         reason: Option<String>,
     ) -> Result<Self, ChangeRefused> {
         let change = Change::AdoptPlan {
-            plan: Box::new(plan.clone()),
+            plan: Box::new(plan),
         };
-        let year = plan.year;
-        let valid = plan.validate().map_err(|error| ChangeRefused {
-            problems: error.problems,
-            ..refused(
-                0,
-                &change,
-                Rule::InvalidPlan,
-                "the plan to adopt is not valid",
-            )
-        })?;
-        match valid.person(actor) {
-            None => {
-                return Err(refused(
-                    0,
-                    &change,
-                    Rule::UnknownActor,
-                    format!("`{actor}` is not a person of the plan"),
-                ))
-            }
-            Some(person) if person.role != Role::DistrictHead => {
-                return Err(refused(
-                    0,
-                    &change,
-                    Rule::DistrictLeaderOnly,
-                    format!(
-                        "`{actor}` is a {}; the district head adopts the plan",
-                        person.role.as_str()
-                    ),
-                ))
-            }
-            Some(_) => {}
-        }
-        check_moment(year, at)
-            .map_err(|message| refused(0, &change, Rule::MomentOutsidePlanPeriod, message))?;
-        let entry = sealed(0, at, actor.into(), change, reason, GENESIS_HASH.to_owned());
-        Ok(Self {
+        let valid = check_adoption(&change, actor, at, RULES_VERSION)?;
+        let (entry, line) = sealed(0, at, actor.into(), change, reason, GENESIS_HASH.to_owned());
+        Ok(Self::started(entry, line, valid))
+    }
+
+    /// A ledger whose first entry adopted `plan`.
+    fn started(entry: Entry, line: String, plan: Plan) -> Self {
+        Self {
             entries: vec![entry],
-            adopted: valid.clone(),
-            plan: valid,
+            lines: vec![line],
+            adopted: plan.clone(),
+            plan,
             requests: BTreeMap::new(),
-        })
+        }
     }
 
     /// Checks and applies one change, and records it.
@@ -268,37 +353,46 @@ impl Ledger {
         change: Change,
         reason: Option<String>,
     ) -> Result<Entry, ChangeRefused> {
-        let (entry, plan) = self.accept(actor, at, change, reason)?;
-        self.commit(entry.clone(), plan);
+        let (plan, actor) = self.check(actor, at, &change, reason.as_deref(), RULES_VERSION)?;
+        let sequence = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
+        let previous = self
+            .entries
+            .last()
+            .map_or_else(|| GENESIS_HASH.to_owned(), |e| e.hash.clone());
+        let (entry, line) = sealed(sequence, at, actor, change, reason, previous);
+        self.commit(entry.clone(), line, plan);
         Ok(entry)
     }
 
-    /// Checks a change against the current plan and makes the entry and the plan it leads
-    /// to, changing nothing.
-    fn accept(
+    /// Checks a change against the current plan under the rules of version `rules`, and
+    /// makes the plan it leads to and the id of the acting person, changing nothing.
+    fn check(
         &self,
         actor: &str,
         at: NaiveDateTime,
-        change: Change,
-        reason: Option<String>,
-    ) -> Result<(Entry, Plan), ChangeRefused> {
+        change: &Change,
+        reason: Option<&str>,
+        rules: u32,
+    ) -> Result<(Plan, PersonId), ChangeRefused> {
         let sequence = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
         if matches!(change, Change::AdoptPlan { .. }) {
             return Err(refused(
                 sequence,
-                &change,
+                change,
                 Rule::FirstEntryAdoptsPlan,
                 "the plan is adopted once, as the first entry; record changes to it instead",
             ));
         }
-        check_moment(self.plan.year(), at).map_err(|message| {
-            refused(sequence, &change, Rule::MomentOutsidePlanPeriod, message)
-        })?;
+        if rules >= 2 {
+            check_moment(self.plan.year(), at).map_err(|message| {
+                refused(sequence, change, Rule::MomentOutsidePlanPeriod, message)
+            })?;
+        }
         if let Some(last) = self.entries.last() {
             if at < last.recorded_at {
                 return Err(refused(
                     sequence,
-                    &change,
+                    change,
                     Rule::TimestampGoesBack,
                     format!(
                         "{at} is before the last entry ({}); entries are recorded in time order",
@@ -310,51 +404,40 @@ impl Ledger {
         let Some(person) = self.plan.person(actor) else {
             return Err(refused(
                 sequence,
-                &change,
+                change,
                 Rule::UnknownActor,
                 format!("`{actor}` is not a person of the plan"),
             ));
         };
-        if change.needs_reason() && !reason.as_deref().is_some_and(|r| !r.trim().is_empty()) {
+        if change.needs_reason() && !reason.is_some_and(|r| !r.trim().is_empty()) {
             return Err(refused(
                 sequence,
-                &change,
+                change,
                 Rule::ReasonRequired,
                 format!("a `{}` needs a reason; say why", change.kind()),
             ));
         }
-        rules::authorize(&self.plan, &self.requests, person, at, &change)
-            .map_err(|(rule, message)| refused(sequence, &change, rule, message))?;
+        rules::authorize(&self.plan, &self.requests, person, at, change, rules)
+            .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
         let mut document = self.plan.document().clone();
-        apply::apply(
-            &mut document,
-            &self.requests,
-            person,
-            at,
-            &change,
-            reason.as_deref(),
-        )
-        .map_err(|(rule, message)| refused(sequence, &change, rule, message))?;
+        apply::apply(&mut document, &self.requests, person, at, change, reason)
+            .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
         let plan = document.validate().map_err(|error| ChangeRefused {
             problems: error.problems,
             ..refused(
                 sequence,
-                &change,
+                change,
                 Rule::InvalidPlan,
                 "the change would leave the plan invalid; see the problems",
             )
         })?;
-        let previous = self
-            .entries
-            .last()
-            .map_or_else(|| GENESIS_HASH.to_owned(), |e| e.hash.clone());
-        let entry = sealed(sequence, at, person.id.clone(), change, reason, previous);
-        Ok((entry, plan))
+        Ok((plan, person.id.clone()))
     }
 
-    fn commit(&mut self, entry: Entry, plan: Plan) {
+    fn commit(&mut self, entry: Entry, line: String, plan: Plan) {
         self.track_request(&entry);
         self.entries.push(entry);
+        self.lines.push(line);
         self.plan = plan;
     }
 
@@ -430,7 +513,42 @@ impl Ledger {
     ///
     /// [`IntegrityError`] naming the first entry that fails.
     pub fn verify(&self) -> Result<(), IntegrityError> {
-        hash::verify(&self.entries)
+        let mut chain = hash::Chain::default();
+        for (n, line) in self.lines.iter().enumerate() {
+            chain.push(line, n + 1)?;
+        }
+        Ok(())
+    }
+
+    /// The last entry's sequence number and hash: publish them (or have them
+    /// countersigned) so that a later reading with [`Ledger::from_jsonl_anchored`] can tell
+    /// a dropped or rewritten tail.
+    pub fn head(&self) -> Head {
+        self.entries.last().map_or_else(
+            || Head {
+                sequence: 0,
+                hash: GENESIS_HASH.to_owned(),
+            },
+            |entry| Head {
+                sequence: entry.sequence,
+                hash: entry.hash.clone(),
+            },
+        )
+    }
+
+    /// The plan as it stood at the end of `date`: the plan as adopted with every entry
+    /// recorded on or before that day applied. Status, reports and assessments of a past
+    /// date come from this plan; [`Ledger::plan`] is the plan as it stands now, so a later
+    /// date approved since would show a milestone that lagged then as not yet due.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::plan_at`].
+    pub fn plan_on(&self, date: NaiveDate) -> Result<Plan, ChangeRefused> {
+        let end = date
+            .and_hms_nano_opt(23, 59, 59, 999_999_999)
+            .unwrap_or(NaiveDateTime::MAX);
+        self.plan_at(end)
     }
 
     /// The plan as it stood at `at`: the plan as adopted with every entry recorded at or
