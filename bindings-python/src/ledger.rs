@@ -6,9 +6,14 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{from_py, table, to_date, to_datetime, to_py, to_text, Text};
+use crate::convert::{from_py, table, to_bytes, to_date, to_datetime, to_py, to_text, Text};
 use crate::errors::{integrity_error, refused, to_py_err};
-use crate::plan::{default_options, read_plan, Calendar, Plan, Report};
+use crate::plan::{default_options, read_plan, Calendar, Plan, Report, Status};
+
+/// Published heads from a list of dicts (`sequence`, `hash`).
+fn heads(published: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<mubiao::Head>> {
+    published.map_or_else(|| Ok(Vec::new()), |value| from_py(value))
+}
 
 /// An adopted plan with every change made to it since, checked, recorded and hash-chained.
 #[pyclass(module = "mubiao")]
@@ -41,12 +46,73 @@ impl Ledger {
         Ok(Self { inner })
     }
 
-    /// Reads a ledger from JSON Lines, verifying its hash chain and every entry's rules.
+    /// Reads a ledger from JSON Lines (`str`, or the file's `bytes`, whose encoding is then
+    /// checked line by line): verifies every line's hash on its bytes, checks that every
+    /// `published` head (a dict from `head()`) is in it with the same hash, and replays
+    /// every entry under the rules of its version.
     #[staticmethod]
-    fn from_jsonl(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+    #[pyo3(signature = (text, *, published = None))]
+    fn from_jsonl(
+        py: Python<'_>,
+        text: &Bound<'_, PyAny>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        let published = heads(published)?;
+        let bytes = to_bytes(text, "text")?;
         let inner =
-            mubiao::Ledger::from_jsonl(&to_text(text, "text")?).map_err(|e| to_py_err(py, e))?;
+            mubiao::Ledger::from_jsonl_bytes(&bytes, &published).map_err(|e| to_py_err(py, e))?;
         Ok(Self { inner })
+    }
+
+    /// Verifies a ledger's integrity without replaying any rule; returns its head as a
+    /// dict (`sequence`, `hash`).
+    #[staticmethod]
+    #[pyo3(signature = (text, *, published = None))]
+    fn verify_jsonl<'py>(
+        py: Python<'py>,
+        text: &Bound<'_, PyAny>,
+        published: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let published = heads(published)?;
+        let head = mubiao::Ledger::verify_jsonl(&to_text(text, "text")?, &published)
+            .map_err(|e| to_py_err(py, e))?;
+        to_py(py, &head)
+    }
+
+    /// The last entry's sequence number and hash, as a dict: publish it so that a later
+    /// reading can tell a dropped or rewritten tail.
+    fn head<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.head())
+    }
+
+    /// The plan as it stood at the end of `day` (a date or ISO string). A status of a
+    /// past date comes from this plan; `plan` is the plan as it stands now.
+    fn plan_on(&self, py: Python<'_>, day: &Bound<'_, PyAny>) -> PyResult<Plan> {
+        let plan = self
+            .inner
+            .plan_on(to_date(day, "day")?)
+            .map_err(|e| refused(py, &e))?;
+        Ok(Plan {
+            inner: Arc::new(plan),
+        })
+    }
+
+    /// Where everything stood at the end of `as_of`, from the plan as it stood that day:
+    /// a deadline moved later since does not change what that day looked like.
+    #[pyo3(signature = (as_of, *, calendar = None))]
+    fn status(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Status> {
+        let plan = self.plan_on(py, as_of)?;
+        Status::of(
+            py,
+            plan.inner,
+            to_date(as_of, "as_of")?,
+            default_options(calendar.as_deref()),
+        )
     }
 
     /// Checks and records a change (a dict with a `kind`, e.g.

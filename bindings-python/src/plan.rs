@@ -249,6 +249,23 @@ pub struct Status {
 }
 
 impl Status {
+    /// The status of `plan` on `as_of`, checked now so that a date the plan cannot answer
+    /// for fails here.
+    pub fn of(
+        py: Python<'_>,
+        plan: Arc<mubiao::Plan>,
+        as_of: NaiveDate,
+        options: mubiao::StatusOptions,
+    ) -> PyResult<Self> {
+        plan.status(as_of, &options)
+            .map_err(|e| status_error(py, &e))?;
+        Ok(Self {
+            plan,
+            as_of,
+            options,
+        })
+    }
+
     fn evaluation(&self, py: Python<'_>) -> PyResult<mubiao::Evaluation<'_>> {
         self.plan
             .status(self.as_of, &self.options)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from typing import Any, Dict
 
 import pytest
@@ -94,3 +95,48 @@ def test_year_end_through_the_ledger(year_end: mubiao.Plan, components: Dict[str
     ledger = mubiao.Ledger.adopt(year_end, actor="district-head", at="2017-01-06T09:00:00")
     assessment = ledger.assess("2017-12-31", components=components)
     assert len(assessment.units()) == 37
+
+
+def test_lines_split_anywhere_and_heads_anchor_the_tail(example_text: str) -> None:
+    ledger = adopt(example_text)
+    ledger.record(
+        {"kind": "report_progress", "milestone": "hm-rivers-q1", "date": "2017-03-20",
+         "progress": {"cumulative": 6}, "note": "six sites\u2028two rivers\x85"},
+        actor="hongmei-urban-head",
+        at="2017-03-20T17:00:00",
+    )
+    text = ledger.to_jsonl()
+    # str.splitlines cuts at U+2028 and U+0085 too: the writer escapes them.
+    assert len(text.splitlines()) == len(ledger.entries()) == 2
+    head = ledger.head()
+    assert head == {"sequence": 1, "hash": ledger.entries()[-1]["hash"]}
+    assert mubiao.Ledger.verify_jsonl(text, published=[head]) == head
+    dropped = text.splitlines()[0] + "\n"
+    with pytest.raises(mubiao.IntegrityError) as caught:
+        mubiao.Ledger.from_jsonl(dropped, published=[head])
+    assert caught.value.problem == {"dropped_tail": {"published": 1}}
+    # A file's bytes with a byte-order mark, as Notepad saves it.
+    with pytest.raises(mubiao.FormatError) as bom:
+        mubiao.Ledger.from_jsonl(b"\xef\xbb\xbf" + text.encode())
+    assert bom.value.code == "not-utf8"
+    with pytest.raises(mubiao.FormatError) as empty:
+        mubiao.Ledger.from_jsonl("")
+    assert empty.value.code == "empty-document"
+
+
+def test_a_past_date_is_answered_from_the_plan_as_it_stood(example_text: str) -> None:
+    doc = json.loads(example_text)
+    doc["progress_reports"] = [r for r in doc["progress_reports"] if r["date"] <= "2017-01-05"]
+    doc["lag_reasons"] = []
+    ledger = mubiao.Ledger.adopt(doc, actor="district-head", at="2017-01-05T09:00:00")
+    ledger.record(
+        {"kind": "request_later_date", "milestone": "sewage-approval", "due": "2017-04-30",
+         "class": "objective", "text": "the city's approval is pending"},
+        actor="water-head", at="2017-03-25T09:00:00",
+    )
+    ledger.record({"kind": "approve_later_date", "request": 1}, actor="deputy-urban", at="2017-04-02T09:00:00")
+    then = ledger.status("2017-03-31").milestone("sewage-approval")
+    now = ledger.plan.status("2017-03-31").milestone("sewage-approval")
+    assert then is not None and now is not None
+    assert then["status"] == "lagging"
+    assert now["status"] == "not_yet_due"

@@ -8,6 +8,30 @@ use crate::convert::{from_js, to_date, to_datetime, to_js};
 use crate::error::{refused, to_js_error};
 use crate::{status_options, Assessment, Plan, Report};
 
+/// Published heads from an optional array of `{sequence, hash}`.
+fn heads(published: JsValue) -> Result<Vec<mubiao::Head>, JsValue> {
+    if published.is_undefined() || published.is_null() {
+        Ok(Vec::new())
+    } else {
+        from_js(published, "published")
+    }
+}
+
+/// Text as its UTF-8 bytes, or the bytes of a `Uint8Array` as given.
+fn text_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
+    if let Some(text) = text.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match text.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(bytes.to_vec()),
+        None => Err(crate::error::argument_error(&mubiao::ArgumentError::new(
+            "text",
+            "a ledger is JSON Lines text or the bytes of its file (a Uint8Array)",
+            "台账须为 JSON Lines 文本或其文件的字节(Uint8Array)",
+        ))),
+    }
+}
+
 /// An adopted plan with every change since, checked, recorded and hash-chained.
 #[wasm_bindgen]
 pub struct Ledger {
@@ -33,12 +57,57 @@ impl Ledger {
         Ok(Ledger { inner })
     }
 
-    /// Reads a ledger from JSON Lines, verifying its hash chain and every entry's rules.
+    /// Reads a ledger from JSON Lines (text, or the file's bytes, whose encoding is then
+    /// checked): verifies every line's hash on its bytes, checks every `published` head,
+    /// and replays every entry under the rules of its version.
     #[wasm_bindgen(js_name = fromJsonl)]
-    pub fn from_jsonl(text: &str) -> Result<Ledger, JsValue> {
+    pub fn from_jsonl(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] text: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "Head[] | undefined")] published: JsValue,
+    ) -> Result<Ledger, JsValue> {
+        let published = heads(published)?;
+        let bytes = text_bytes(&text)?;
         Ok(Ledger {
-            inner: mubiao::Ledger::from_jsonl(text).map_err(to_js_error)?,
+            inner: mubiao::Ledger::from_jsonl_bytes(&bytes, &published).map_err(to_js_error)?,
         })
+    }
+
+    /// Verifies a ledger's integrity without replaying any rule; returns its head.
+    #[wasm_bindgen(js_name = verifyJsonl, unchecked_return_type = "Head")]
+    pub fn verify_jsonl(
+        text: &str,
+        #[wasm_bindgen(unchecked_param_type = "Head[] | undefined")] published: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let published = heads(published)?;
+        to_js(&mubiao::Ledger::verify_jsonl(text, &published).map_err(to_js_error)?)
+    }
+
+    /// The last entry's sequence number and hash, to publish.
+    #[wasm_bindgen(unchecked_return_type = "Head")]
+    pub fn head(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.head())
+    }
+
+    /// The plan as it stood at the end of `day` (`YYYY-MM-DD`).
+    #[wasm_bindgen(js_name = planOn)]
+    pub fn plan_on(&self, day: &str) -> Result<Plan, JsValue> {
+        let plan = self
+            .inner
+            .plan_on(to_date(day, "day")?)
+            .map_err(|e| refused(&e))?;
+        Ok(Plan {
+            inner: Rc::new(plan),
+        })
+    }
+
+    /// Where everything stood at the end of `asOf`, from the plan as it stood that day: a
+    /// deadline moved later since does not change what that day looked like.
+    pub fn status(
+        &self,
+        #[wasm_bindgen(js_name = asOf)] as_of: &str,
+        #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
+    ) -> Result<crate::Status, JsValue> {
+        self.plan_on(as_of)?.status(as_of, options)
     }
 
     /// Checks and records a change; returns the entry.

@@ -156,7 +156,7 @@ export type Change =
   | { kind: "rate_partner"; sub_project: string; partner: string; score: number; comment?: string }
   | { kind: "adopt_plan"; plan: PlanDocument };
 export interface Entry {
-  sequence: number; recorded_at: IsoDateTime; actor: string; change: Change; reason?: string;
+  sequence: number; format_version?: number; rules: number; recorded_at: IsoDateTime; actor: string; change: Change; reason?: string;
   previous_hash: string; hash: string;
 }
 export interface LaterDateRequest {
@@ -206,6 +206,9 @@ export interface AccountabilityItem {
 export interface AssessmentData {
   as_of: IsoDate; units: UnitAssessment[]; not_assessed: string[]; accountability: AccountabilityItem[];
 }
+
+/** The last entry of a ledger: publish it so that a later reading finds a dropped or rewritten tail. */
+export interface Head { sequence: number; hash: string }
 
 /** Every error thrown is an Error with a stable `code`; some carry more. */
 export interface MubiaoError extends Error {

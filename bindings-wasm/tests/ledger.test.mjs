@@ -62,3 +62,31 @@ test("JSON Lines round trip and tampering", () => {
   assert.throws(() => mubiao.Ledger.fromJsonl(removed.join("\n")), (e) => e.code === "tampered" && e.sequence === 3);
   assert.throws(() => mubiao.Ledger.fromJsonl([...lines.slice(0, 2), "{oops"].join("\n")), (e) => e.name === "FormatError" && e.line === 3);
 });
+
+test("lines split anywhere, heads anchor the tail, and past dates stay past", () => {
+  const doc = JSON.parse(read("docs/example-plan.json"));
+  doc.progress_reports = doc.progress_reports.filter((r) => r.date <= "2017-01-05");
+  doc.lag_reasons = [];
+  const ledger = mubiao.Ledger.adopt(mubiao.Plan.fromJson(doc), "district-head", "2017-01-05T09:00:00");
+  ledger.record(
+    { kind: "request_later_date", milestone: "sewage-approval", due: "2017-04-30", class: "objective", text: "approval pending\u2028at the city" },
+    "water-head",
+    "2017-03-25T09:00:00",
+  );
+  const head = ledger.head();
+  assert.equal(head.sequence, 1);
+  const text = ledger.toJsonl();
+  assert.ok(text.includes("\\u2028") && !text.includes("\u2028"));
+  assert.deepEqual(mubiao.Ledger.verifyJsonl(text, [head]), head);
+  const dropped = text.split("\n")[0] + "\n";
+  assert.throws(() => mubiao.Ledger.fromJsonl(dropped, [head]), (e) => e.code === "tampered" && e.problem.dropped_tail.published === 1);
+  const bom = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]);
+  assert.throws(() => mubiao.Ledger.fromJsonl(bom), (e) => e.code === "not-utf8");
+  assert.equal(mubiao.Ledger.fromJsonl(new TextEncoder().encode(text)).length, 2);
+
+  ledger.record({ kind: "approve_later_date", request: 1 }, "deputy-urban", "2017-04-02T09:00:00");
+  const then = ledger.status("2017-03-31").milestone("sewage-approval");
+  const now = ledger.plan().status("2017-03-31").milestone("sewage-approval");
+  assert.equal(then.status, "lagging");
+  assert.equal(now.status, "not_yet_due");
+});

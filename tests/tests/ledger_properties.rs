@@ -12,7 +12,7 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use mubiao::{Change, ItemId, LagCause, LagClass, Ledger, Progress};
-use mubiao_tests::example_document;
+use mubiao_tests::example_to_adopt;
 use proptest::prelude::*;
 
 const PEOPLE: [&str; 6] = [
@@ -181,7 +181,7 @@ proptest! {
     fn refused_changes_leave_no_trace_and_replay_gives_the_same_plan(
         steps in proptest::collection::vec((action(), 0..6usize, -2i64..10, any::<bool>()), 1..40)
     ) {
-        let mut ledger = Ledger::adopt(mubiao_tests::example_to_adopt().unwrap(), "district-head", start(), None).unwrap();
+        let mut ledger = Ledger::adopt(example_to_adopt().unwrap(), "district-head", start(), None).unwrap();
         let mut when = start();
         let mut accepted = 0;
         for (action, person, hours, with_reason) in &steps {

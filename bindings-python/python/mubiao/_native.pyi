@@ -75,7 +75,7 @@ class ChangeRefusedError(MubiaoError):
 class IntegrityError(MubiaoError):
     """A ledger whose hash chain does not verify."""
 
-    sequence: int
+    sequence: Optional[int]
     line: int
     problem: Any
 
@@ -203,7 +203,14 @@ class Ledger:
         plan: Union[Plan, _Source], *, actor: str, at: _MomentLike, reason: Optional[str] = None
     ) -> Ledger: ...
     @staticmethod
-    def from_jsonl(text: Union[str, bytes]) -> Ledger: ...
+    def from_jsonl(text: Union[str, bytes], *, published: Optional[List[Mapping[str, Any]]] = None) -> Ledger: ...
+    @staticmethod
+    def verify_jsonl(
+        text: Union[str, bytes], *, published: Optional[List[Mapping[str, Any]]] = None
+    ) -> Dict[str, Any]: ...
+    def head(self) -> Dict[str, Any]: ...
+    def plan_on(self, day: _DateLike) -> Plan: ...
+    def status(self, as_of: _DateLike, *, calendar: Optional[Calendar] = None) -> Status: ...
     def record(
         self,
         change: Mapping[str, Any],
