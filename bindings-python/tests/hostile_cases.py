@@ -173,9 +173,17 @@ def ledger_entry_format_version_2() -> Any:
         "actor": "district-head",
         "change": {"kind": "adopt_plan", "plan": with_version(2)},
         "previous_hash": "0" * 64,
-        "hash": "0" * 64,
     }
-    return mubiao.Ledger.from_jsonl(json.dumps(entry))
+    return mubiao.Ledger.from_jsonl(sealed(entry))
+
+
+def sealed(entry: Dict[str, Any]) -> str:
+    """The entry as a ledger line, its hash computed as docs/ledger.md says."""
+    import hashlib
+
+    body = json.dumps(entry, separators=(",", ":"))
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return body[:-1] + f',"hash":"{digest}"}}' + "\n"
 
 
 @case
