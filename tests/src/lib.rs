@@ -45,6 +45,14 @@ pub fn plan_schema() -> String {
     text
 }
 
+/// The JSON Schema of one ledger line, generated from the types, as checked in.
+pub fn ledger_entry_schema() -> String {
+    let schema = schemars::schema_for!(mubiao::Entry);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
 /// A small plan built in code for status scenarios: one key task with one sub-project
 /// whose milestones are given, led by `street` and supervised by `deputy`; the year 2017
 /// unless the first milestone says otherwise.

@@ -11,6 +11,7 @@ use crate::responsibility::Contract;
 
 /// A key task, sub-project or milestone, named by its id.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum ItemId {
     /// A key task.
@@ -35,6 +36,7 @@ impl ItemId {
 /// One change to an adopted plan. Each is checked against the rules of who may do what
 /// before it is applied; see [`Ledger::record`](crate::Ledger::record).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Change {
     /// The plan as adopted; always the first entry, by the district head.
@@ -48,6 +50,7 @@ pub enum Change {
         milestone: MilestoneId,
         /// The day the progress was reached; not after the entry's own date.
         #[serde(with = "crate::dates::date")]
+        #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
         date: NaiveDate,
         /// What was reached.
         progress: Progress,
@@ -95,6 +98,7 @@ pub enum Change {
         milestone: MilestoneId,
         /// The new due date, before the current one.
         #[serde(with = "crate::dates::date")]
+        #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
         due: NaiveDate,
     },
     /// A request by the lead unit to move a due date later, with an objective reason.
@@ -103,6 +107,7 @@ pub enum Change {
         milestone: MilestoneId,
         /// The due date asked for, after the current one.
         #[serde(with = "crate::dates::date")]
+        #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
         due: NaiveDate,
         /// Objective (policy change, higher-level approval, force majeure) or subjective.
         class: LagClass,

@@ -59,6 +59,7 @@ use crate::progress::{LagCause, LagClass};
 
 /// One recorded change: its place in the ledger, when and by whom, what, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "json-schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
     /// The entry's place, from 0 (the plan as adopted).
@@ -74,6 +75,7 @@ pub struct Entry {
     pub rules: u32,
     /// When it was recorded, in the district's local time.
     #[serde(with = "crate::dates::moment")]
+    #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDateTime"))]
     pub recorded_at: NaiveDateTime,
     /// The person who made the change.
     pub actor: PersonId,
@@ -84,7 +86,8 @@ pub struct Entry {
     pub reason: Option<String>,
     /// The hash of the entry before (64 zeros for the first).
     pub previous_hash: String,
-    /// The SHA-256 of this entry's canonical form; see [`guide::ledger`](crate::guide::ledger).
+    /// The SHA-256 of the entry's line without this member (its last); see
+    /// [`guide::ledger`](crate::guide::ledger).
     pub hash: String,
 }
 
