@@ -13,6 +13,7 @@ from typing import Any, Callable, Dict, List, Optional
 import pytest
 
 import mubiao
+from conftest import FIXTURES
 
 GENESIS = "0" * 64
 ENDING = re.compile(r',"hash":"([0-9a-f]{64})"\}$')
@@ -140,3 +141,39 @@ def test_the_library_writes_lines_any_reader_splits_alike(ledger_text: str) -> N
     assert len(ledger_text.splitlines()) == len(ledger_text.split("\n")) - 1 == 4
     for line in ledger_text.splitlines():
         assert json.loads(line)["hash"]
+
+
+def independent_verify_bytes(data: bytes) -> Optional[int]:
+    """As `independent_verify`, for a file's bytes: text that is not UTF-8, starts with a
+    byte-order mark or is empty fails at line 1."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return 1
+    if text.startswith("\ufeff") or not text.strip():
+        return 1
+    # A line ends at a line feed; a carriage return before it is not part of the line.
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if any(line.rstrip("\r") == "" for line in lines):
+        return next(n for n, line in enumerate(lines, start=1) if line.rstrip("\r") == "")
+    return independent_verify("\n".join(line.rstrip("\r") for line in lines) + "\n")
+
+
+def test_the_shared_corpus_gives_the_same_answers_in_python() -> None:
+    folder = FIXTURES / "ledgers"
+    expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
+    head = expected["published_head"]
+    assert len(expected["files"]) >= 19
+    for name, want in expected["files"].items():
+        data = (folder / name).read_bytes()
+        assert independent_verify_bytes(data) == want["first_bad_line"], name
+        outcomes = []
+        for published in (None, [head]):
+            try:
+                mubiao.Ledger.from_jsonl(data, published=published)
+                outcomes.append(True)
+            except mubiao.MubiaoError:
+                outcomes.append(False)
+        assert outcomes == [want["loads"], want["loads_with_head"]], name
