@@ -15,6 +15,7 @@ use mubiao::{
     Change, KeyTask, KeyTaskKind, LagCause, LagClass, Language, Ledger, Level, Milestone,
     PlanDocument, PlanItem, Progress, Responsibility, StatusOptions, SubProject, Target,
 };
+use mubiao_examples::backlog::{catch_up, split_at};
 use mubiao_examples::{data_path, XUHUI_2017_FILE};
 
 fn day(m: u32, d: u32) -> Result<NaiveDate, String> {
@@ -88,9 +89,20 @@ fn run() -> Result<(), String> {
     // The sewage project's reports are recorded through the ledger below.
     plan.progress_reports
         .retain(|r| !r.milestone.as_str().starts_with("kw-18-3"));
+    // The plan as it stood on 6 January, when the district adopted it; what the units
+    // reported after that goes through the ledger in time order, beside the stories.
+    let (plan, mut backlog) = split_at(plan, day(1, 6)?).ok_or("the example plan is not valid")?;
     let mut ledger =
         Ledger::adopt(plan, "district-head", at(1, 6)?, None).map_err(|e| e.to_string())?;
     let mut record = |actor: &str, when, change, reason: Option<&str>| -> u64 {
+        let before = ledger.entries().len();
+        if let Err(refused) = catch_up(&mut ledger, &mut backlog, when) {
+            println!("     refused: {refused}");
+        }
+        let reported = ledger.entries().len() - before;
+        if reported > 0 {
+            println!("     ({reported} of the units' reports and lag reasons recorded by {when})");
+        }
         match ledger.record(actor, when, change, reason.map(str::to_owned)) {
             Ok(entry) => {
                 println!(

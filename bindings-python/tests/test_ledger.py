@@ -11,8 +11,23 @@ import pytest
 import mubiao
 
 
+def as_adopted_on(example_text: str, day: str) -> Dict[str, Any]:
+    """The example plan without the records dated after `day`, which a ledger refuses to adopt."""
+    doc: Dict[str, Any] = json.loads(example_text)
+    doc["progress_reports"] = [r for r in doc["progress_reports"] if r["date"] <= day]
+    doc["lag_reasons"] = [r for r in doc["lag_reasons"] if r["recorded_on"] <= day]
+    return doc
+
+
 def adopt(example_text: str) -> mubiao.Ledger:
-    return mubiao.Ledger.adopt(mubiao.Plan.from_json(example_text), actor="district-head", at="2017-01-05T09:00:00")
+    doc = as_adopted_on(example_text, "2017-01-05")
+    return mubiao.Ledger.adopt(mubiao.Plan.from_dict(doc), actor="district-head", at="2017-01-05T09:00:00")
+
+
+def test_a_plan_holding_later_records_is_refused(example_text: str) -> None:
+    with pytest.raises(mubiao.ChangeRefusedError) as caught:
+        mubiao.Ledger.adopt(mubiao.Plan.from_json(example_text), actor="district-head", at="2017-01-05T09:00:00")
+    assert caught.value.rule == "report-in-future"
 
 
 def report(milestone: str, date: str, progress: Any) -> Dict[str, Any]:
@@ -92,7 +107,8 @@ def test_jsonl_round_trip_and_tampering(example_text: str) -> None:
 
 
 def test_year_end_through_the_ledger(year_end: mubiao.Plan, components: Dict[str, Dict[str, float]]) -> None:
-    ledger = mubiao.Ledger.adopt(year_end, actor="district-head", at="2017-01-06T09:00:00")
+    # The year-end plan holds the whole year's records: adopted after the last of them.
+    ledger = mubiao.Ledger.adopt(year_end, actor="district-head", at="2017-12-31T23:00:00")
     assessment = ledger.assess("2017-12-31", components=components)
     assert len(assessment.units()) == 37
 

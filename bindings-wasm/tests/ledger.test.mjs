@@ -5,7 +5,22 @@ import * as mubiao from "../pkg/node.js";
 import { read } from "./helpers.mjs";
 
 const adopt = () =>
-  mubiao.Ledger.adopt(mubiao.Plan.fromJson(read("docs/example-plan.json")), "district-head", "2017-01-05T09:00:00");
+  mubiao.Ledger.adopt(mubiao.Plan.fromJson(adoptable()), "district-head", "2017-01-05T09:00:00");
+
+// The example plan without the records dated after 5 January, which a ledger refuses to adopt.
+function adoptable() {
+  const doc = JSON.parse(read("docs/example-plan.json"));
+  doc.progress_reports = doc.progress_reports.filter((r) => r.date <= "2017-01-05");
+  doc.lag_reasons = [];
+  return doc;
+}
+
+test("a plan holding records after its adoption is refused", () => {
+  assert.throws(
+    () => mubiao.Ledger.adopt(mubiao.Plan.fromJson(read("docs/example-plan.json")), "district-head", "2017-01-05T09:00:00"),
+    (e) => e.rule === "report-in-future",
+  );
+});
 const report = (milestone, date, progress) => ({ kind: "report_progress", milestone, date, progress });
 
 test("changes are checked and recorded", () => {

@@ -7,6 +7,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod backlog;
 pub mod validate_cli;
 pub mod xuhui;
 

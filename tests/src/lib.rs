@@ -136,15 +136,6 @@ pub fn plan_with_milestones(
     document
 }
 
-/// The document without the records dated after `day`: a plan as it can be adopted on that
-/// day, since a ledger refuses to adopt records dated after its adoption.
-pub fn as_adopted_on(mut document: PlanDocument, day: chrono::NaiveDate) -> PlanDocument {
-    document.progress_reports.retain(|r| r.date <= day);
-    document.lag_reasons.retain(|r| r.recorded_on <= day);
-    document.partner_ratings.retain(|r| r.rated_on <= day);
-    document
-}
-
 /// The example plan as it can be adopted on 5 January 2017.
 pub fn example_to_adopt() -> Option<PlanDocument> {
     Some(as_adopted_on(
@@ -152,3 +143,5 @@ pub fn example_to_adopt() -> Option<PlanDocument> {
         chrono::NaiveDate::from_ymd_opt(2017, 1, 5)?,
     ))
 }
+
+pub use mubiao_examples::backlog::{as_adopted_on, catch_up, split_at, Backlog};

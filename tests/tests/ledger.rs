@@ -960,29 +960,46 @@ fn the_lead_unit_rates_each_partner_once() {
     );
 }
 
-/// The Xuhui plan as adopted: without the sewage project's reports, which the stories
-/// below record through the ledger.
-fn xuhui_ledger() -> Ledger {
+/// The Xuhui plan as adopted on 6 January: without the sewage project's reports, which
+/// the stories below record through the ledger, and without what was recorded after that
+/// day, which comes through the ledger too, in time order (`catch_up`).
+fn xuhui_ledger() -> (Ledger, mubiao_tests::Backlog) {
     let mut plan = PlanDocument::from_json_str(
         &std::fs::read_to_string(data_path("xuhui-2017.json")).unwrap(),
     )
     .unwrap();
     plan.progress_reports
         .retain(|r| !r.milestone.as_str().starts_with("kw-18-3"));
-    Ledger::adopt(
+    let (plan, backlog) = mubiao_tests::split_at(plan, day(1, 6)).unwrap();
+    let ledger = Ledger::adopt(
         plan,
         "district-head",
         at(1, 6),
         Some("2017 government work targets".into()),
     )
-    .unwrap()
+    .unwrap();
+    (ledger, backlog)
+}
+
+/// Records the backlog up to `until`.
+fn catch_up(ledger: &mut Ledger, backlog: &mut mubiao_tests::Backlog, until: NaiveDateTime) {
+    mubiao_tests::catch_up(ledger, backlog, until).unwrap_or_else(|error| panic!("{error}"));
+}
+
+#[test]
+fn a_plan_holding_records_after_its_adoption_is_refused() {
+    let plan = example_document().unwrap();
+    let refused = Ledger::adopt(plan, "district-head", at(1, 5), None).unwrap_err();
+    assert_eq!(refused.rule, Rule::ReportInFuture);
+    assert!(refused.message.contains("/progress_reports/0"), "{refused}");
 }
 
 #[test]
 fn the_seeds_stories_replayed() {
-    let mut ledger = xuhui_ledger();
+    let (mut ledger, mut backlog) = xuhui_ledger();
     // The sewage project: the approval still pending in mid-March, followed up daily, done
     // at the end of March.
+    catch_up(&mut ledger, &mut backlog, at(3, 15));
     accept(
         &mut ledger,
         "water-head",
@@ -1010,6 +1027,7 @@ fn the_seeds_stories_replayed() {
         title: "Regulate tutoring institutions".into(),
         submitted_by: "edu".into(),
     };
+    catch_up(&mut ledger, &mut backlog, at(3, 20));
     refuse(
         &mut ledger,
         "edu-head",
@@ -1021,6 +1039,7 @@ fn the_seeds_stories_replayed() {
         Some("public concern"),
         Rule::DistrictLeaderOnly,
     );
+    catch_up(&mut ledger, &mut backlog, at(3, 20));
     accept(
         &mut ledger,
         "deputy-social",
@@ -1037,6 +1056,7 @@ fn the_seeds_stories_replayed() {
     );
 
     // The approval came through at the end of March.
+    catch_up(&mut ledger, &mut backlog, at(3, 31));
     accept(
         &mut ledger,
         "water-s1-head",
@@ -1061,6 +1081,7 @@ fn the_seeds_stories_replayed() {
 
     // A road of the historic area may not be pushed past Q3: moving it later is refused,
     // and so is a request for a subjective reason.
+    catch_up(&mut ledger, &mut backlog, at(4, 10));
     refuse(
         &mut ledger,
         "jjw-head",
@@ -1085,6 +1106,7 @@ fn the_seeds_stories_replayed() {
         },
         None,
     );
+    catch_up(&mut ledger, &mut backlog, at(4, 11));
     refuse(
         &mut ledger,
         "deputy-urban",
@@ -1093,6 +1115,7 @@ fn the_seeds_stories_replayed() {
         None,
         Rule::ObjectiveReasonRequired,
     );
+    catch_up(&mut ledger, &mut backlog, at(4, 11));
     accept(
         &mut ledger,
         "deputy-urban",

@@ -231,8 +231,34 @@ fn check_adoption(
     if rules >= 2 {
         check_moment(plan.year, at)
             .map_err(|message| refused(0, change, Rule::MomentOutsidePlanPeriod, message))?;
+        if let Some((path, date)) = first_record_after(plan, at.date()) {
+            return Err(refused(
+                0,
+                change,
+                Rule::ReportInFuture,
+                format!(
+                    "the plan holds a record dated {date} at `{path}`, after the adoption on {}; adopt the plan as it stands that day and record later work through the ledger",
+                    at.date()
+                ),
+            ));
+        }
     }
     Ok(valid)
+}
+
+/// The first progress report, lag reason or rating of a plan dated after `day`, with its
+/// path: recorded through the ledger, such a record would be refused as in the future.
+fn first_record_after(plan: &PlanDocument, day: NaiveDate) -> Option<(String, NaiveDate)> {
+    let reports = plan.progress_reports.iter().enumerate();
+    let reports = reports.map(|(i, r)| (format!("/progress_reports/{i}"), r.date));
+    let reasons = plan.lag_reasons.iter().enumerate();
+    let reasons = reasons.map(|(i, r)| (format!("/lag_reasons/{i}"), r.recorded_on));
+    let ratings = plan.partner_ratings.iter().enumerate();
+    let ratings = ratings.map(|(i, r)| (format!("/partner_ratings/{i}"), r.rated_on));
+    reports
+        .chain(reasons)
+        .chain(ratings)
+        .find(|(_, date)| *date > day)
 }
 
 fn check_moment(year: i32, at: NaiveDateTime) -> Result<(), String> {
@@ -253,7 +279,9 @@ pub const LEDGER_FORMAT: u32 = 1;
 
 /// The version of the rules this library records entries under. Version 1 is the rules
 /// before versions were written down; version 2 adds the bounds on moments
-/// ([`Rule::MomentOutsidePlanPeriod`]) and on requested dates ([`Rule::DateOutsidePlan`]).
+/// ([`Rule::MomentOutsidePlanPeriod`]) and on requested dates ([`Rule::DateOutsidePlan`]),
+/// and refuses to adopt a plan holding reports, lag reasons or ratings dated after the
+/// adoption ([`Rule::ReportInFuture`], as when recording them).
 pub const RULES_VERSION: u32 = 2;
 
 fn legacy_rules() -> u32 {
