@@ -7,8 +7,12 @@
 //! use chrono::NaiveDate;
 //! use mubiao::{Change, Ledger, PlanDocument, Progress, Rule};
 //!
-//! let plan = PlanDocument::from_json_str(include_str!("../../docs/example-plan.json"))?;
+//! let mut plan = PlanDocument::from_json_str(include_str!("../../docs/example-plan.json"))?;
 //! let at = |m, d| NaiveDate::from_ymd_opt(2017, m, d).unwrap().and_hms_opt(17, 0, 0).unwrap();
+//! // The plan as it stands when adopted on 5 January: what is reported later goes through
+//! // the ledger (a plan holding later records is refused).
+//! plan.progress_reports.clear();
+//! plan.lag_reasons.clear();
 //! let mut ledger = Ledger::adopt(plan, "district-head", at(1, 5), None)?;
 //!
 //! // Hongmei's urban management office reports 4 sites on the Q3 node.
