@@ -4,6 +4,7 @@
 //! every id, so a plan of millions of milestones stays small.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -31,11 +32,21 @@ use crate::schedule::Schedule;
 /// assert_eq!(milestone.responsibility.lead_unit.as_ref().unwrap().as_str(), "hongmei");
 /// # Ok::<(), mubiao::Error>(())
 /// ```
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct Plan {
     document: PlanDocument,
     layout: Layout,
-    schedule: Schedule,
+    /// Compiled from the document and layout; built at validation, and again on first
+    /// use after a record is added in place.
+    schedule: OnceLock<Schedule>,
+}
+
+impl PartialEq for Plan {
+    /// Two plans are equal when their documents and layouts are; the schedule is
+    /// compiled from them.
+    fn eq(&self, other: &Self) -> bool {
+        self.document == other.document && self.layout == other.layout
+    }
 }
 
 /// A milestone seen in its place in the plan, with the responsibility that applies to it.
@@ -79,7 +90,8 @@ impl Plan {
 
     /// Keeps a document that validation accepted, with the layout validation built.
     pub(crate) fn from_valid_document(document: PlanDocument, layout: Layout) -> Self {
-        let schedule = Schedule::build(&document, &layout);
+        let schedule = OnceLock::new();
+        let _ = schedule.set(Schedule::build(&document, &layout));
         Self {
             document,
             layout,
@@ -88,13 +100,30 @@ impl Plan {
     }
 
     pub(crate) fn schedule(&self) -> &Schedule {
-        &self.schedule
+        self.schedule
+            .get_or_init(|| Schedule::build(&self.document, &self.layout))
+    }
+
+    /// Adds a progress report that was checked against the plan
+    /// ([`crate::validation::check_new_report`]) for milestone `milestone`, in place: the
+    /// schedule is compiled again when next used.
+    pub(crate) fn push_report(&mut self, report: crate::ProgressReport, milestone: u32) {
+        self.document.progress_reports.push(report);
+        self.layout.report_milestone.push(milestone);
+        self.schedule = OnceLock::new();
+    }
+
+    /// Adds a checked lag reason for milestone `milestone`, in place.
+    pub(crate) fn push_lag_reason(&mut self, reason: crate::LagReason, milestone: u32) {
+        self.document.lag_reasons.push(reason);
+        self.layout.lag_milestone.push(milestone);
+        self.schedule = OnceLock::new();
     }
 
     /// An estimate of the heap memory the plan holds beyond its document: indexes and the
     /// compiled schedule, in bytes.
     pub fn index_bytes(&self) -> usize {
-        self.layout.heap_bytes() + self.schedule.heap_bytes()
+        self.layout.heap_bytes() + self.schedule().heap_bytes()
     }
 
     /// The document the plan was validated from.

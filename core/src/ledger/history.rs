@@ -285,14 +285,14 @@ impl Ledger {
             .skip(1)
             .take_while(|(e, _)| e.recorded_at <= at)
         {
-            let (plan, _) = replay.check(
+            let (applied, _) = replay.check(
                 entry.actor.as_str(),
                 entry.recorded_at,
                 &entry.change,
                 entry.reason.as_deref(),
                 entry.rules,
             )?;
-            replay.commit(entry.clone(), line.clone(), plan);
+            replay.commit(entry.clone(), line.clone(), applied);
         }
         Ok(replay)
     }

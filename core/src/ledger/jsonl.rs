@@ -178,7 +178,7 @@ impl Ledger {
         .map_err(|refused| refused.on_line(number))?;
         let mut ledger = Ledger::started(first, line, plan);
         for (number, entry, line) in read {
-            let (plan, _) = ledger
+            let (applied, _) = ledger
                 .check(
                     entry.actor.as_str(),
                     entry.recorded_at,
@@ -187,7 +187,7 @@ impl Ledger {
                     entry.rules,
                 )
                 .map_err(|refused| refused.on_line(number))?;
-            ledger.commit(entry, line, plan);
+            ledger.commit(entry, line, applied);
         }
         Ok(ledger)
     }

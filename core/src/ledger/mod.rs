@@ -292,6 +292,16 @@ fn legacy_rules() -> u32 {
     1
 }
 
+/// What a checked change does to the plan when committed.
+enum Applied {
+    /// Replaces it with the plan the change leads to (boxed: a plan is large).
+    Plan(Box<Plan>),
+    /// Adds a progress report for the milestone numbered so.
+    Report(crate::ProgressReport, u32),
+    /// Adds a lag reason for the milestone numbered so.
+    LagReason(crate::LagReason, u32),
+}
+
 /// The members of an entry that its hash covers, in the order they are written.
 #[derive(Serialize)]
 struct Body<'a> {
@@ -388,19 +398,19 @@ impl Ledger {
         change: Change,
         reason: Option<String>,
     ) -> Result<Entry, ChangeRefused> {
-        let (plan, actor) = self.check(actor, at, &change, reason.as_deref(), RULES_VERSION)?;
+        let (applied, actor) = self.check(actor, at, &change, reason.as_deref(), RULES_VERSION)?;
         let sequence = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
         let previous = self
             .entries
             .last()
             .map_or_else(|| GENESIS_HASH.to_owned(), |e| e.hash.clone());
         let (entry, line) = sealed(sequence, at, actor, change, reason, previous);
-        self.commit(entry.clone(), line, plan);
+        self.commit(entry.clone(), line, applied);
         Ok(entry)
     }
 
     /// Checks a change against the current plan under the rules of version `rules`, and
-    /// makes the plan it leads to and the id of the acting person, changing nothing.
+    /// makes what applying it takes and the id of the acting person, changing nothing.
     fn check(
         &self,
         actor: &str,
@@ -408,7 +418,7 @@ impl Ledger {
         change: &Change,
         reason: Option<&str>,
         rules: u32,
-    ) -> Result<(Plan, PersonId), ChangeRefused> {
+    ) -> Result<(Applied, PersonId), ChangeRefused> {
         let sequence = u64::try_from(self.entries.len()).unwrap_or(u64::MAX);
         if matches!(change, Change::AdoptPlan { .. }) {
             return Err(refused(
@@ -454,26 +464,90 @@ impl Ledger {
         }
         rules::authorize(&self.plan, &self.requests, person, at, change, rules)
             .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
-        let mut document = self.plan.document().clone();
-        apply::apply(&mut document, &self.requests, person, at, change, reason)
-            .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
-        let plan = document.validate().map_err(|error| ChangeRefused {
-            problems: error.problems,
+        // A report or a lag reason adds one record, which cannot make anything else in the
+        // plan invalid: it is checked alone and added in place, so that recording one costs
+        // the record, not the plan.
+        let invalid = |problems: Vec<crate::validation::Problem>| ChangeRefused {
+            problems,
             ..refused(
                 sequence,
                 change,
                 Rule::InvalidPlan,
                 "the change would leave the plan invalid; see the problems",
             )
-        })?;
-        Ok((plan, person.id.clone()))
+        };
+        let unknown_milestone = |id: &MilestoneId| {
+            refused(
+                sequence,
+                change,
+                Rule::UnknownItem,
+                format!("no milestone has the id `{id}`"),
+            )
+        };
+        match change {
+            Change::ReportProgress {
+                milestone,
+                date,
+                progress,
+                note,
+            } => {
+                let report = crate::ProgressReport {
+                    milestone: milestone.clone(),
+                    date: *date,
+                    progress: *progress,
+                    reported_by: Some(person.id.clone()),
+                    note: note.clone(),
+                };
+                let (index, problems) = crate::validation::check_new_report(&self.plan, &report);
+                if !problems.is_empty() {
+                    return Err(invalid(problems));
+                }
+                let index = index.ok_or_else(|| unknown_milestone(milestone))?;
+                return Ok((Applied::Report(report, index), person.id.clone()));
+            }
+            Change::RecordLagReason {
+                milestone,
+                class,
+                cause,
+                text,
+            } => {
+                let reason = crate::LagReason {
+                    milestone: milestone.clone(),
+                    class: *class,
+                    cause: *cause,
+                    text: text.clone(),
+                    recorded_on: at.date(),
+                };
+                let (index, problems) =
+                    crate::validation::check_new_lag_reason(&self.plan, &reason);
+                if !problems.is_empty() {
+                    return Err(invalid(problems));
+                }
+                let index = index.ok_or_else(|| unknown_milestone(milestone))?;
+                return Ok((Applied::LagReason(reason, index), person.id.clone()));
+            }
+            _ => {}
+        }
+        let mut document = self.plan.document().clone();
+        apply::apply(&mut document, &self.requests, person, at, change, reason)
+            .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
+        let plan = document
+            .validate()
+            .map_err(|error| invalid(error.problems))?;
+        Ok((Applied::Plan(Box::new(plan)), person.id.clone()))
     }
 
-    fn commit(&mut self, entry: Entry, line: String, plan: Plan) {
+    fn commit(&mut self, entry: Entry, line: String, applied: Applied) {
         self.track_request(&entry);
         self.entries.push(entry);
         self.lines.push(line);
-        self.plan = plan;
+        match applied {
+            Applied::Plan(plan) => self.plan = *plan,
+            Applied::Report(report, milestone) => self.plan.push_report(report, milestone),
+            Applied::LagReason(reason, milestone) => {
+                self.plan.push_lag_reason(reason, milestone);
+            }
+        }
     }
 
     /// Keeps the state of later-date requests up to date with a new entry.

@@ -96,6 +96,34 @@ impl PlanDocument {
     }
 }
 
+/// Checks a progress report about to be added to a valid plan, with the same checks as
+/// validation gives it in a document; returns the number of its milestone (when there is
+/// one) and every problem. Adding a record cannot make anything else in the plan invalid,
+/// so this stands for validating the whole plan again, at the cost of one record.
+pub(crate) fn check_new_report(
+    plan: &Plan,
+    report: &crate::ProgressReport,
+) -> (Option<u32>, Vec<Problem>) {
+    let milestone = plan.milestone_index(report.milestone.as_str());
+    let mut context = Context::over(plan);
+    let reports = path::Loc::ROOT.key("progress_reports");
+    let path = reports.index(plan.document().progress_reports.len());
+    records::check_report(&mut context, &path, report, milestone);
+    (milestone, context.problems.finish().0)
+}
+
+/// Checks a lag reason about to be added to a valid plan; as [`check_new_report`].
+pub(crate) fn check_new_lag_reason(
+    plan: &Plan,
+    reason: &crate::LagReason,
+) -> (Option<u32>, Vec<Problem>) {
+    let milestone = plan.milestone_index(reason.milestone.as_str());
+    let mut context = Context::over(plan);
+    let path = format!("/lag_reasons/{}", plan.document().lag_reasons.len());
+    records::check_lag_reason(&mut context, &path, reason, milestone);
+    (milestone, context.problems.finish().0)
+}
+
 /// What every check needs: the document, its layout, and the problems found so far.
 struct Context<'a> {
     document: &'a PlanDocument,
@@ -109,6 +137,16 @@ fn at<T>(items: &[T], position: u32) -> Option<&T> {
 }
 
 impl<'a> Context<'a> {
+    /// A context over a valid plan, for checking one more record.
+    fn over(plan: &'a Plan) -> Self {
+        Self {
+            document: plan.document(),
+            layout: plan.layout(),
+            duplicates: Duplicates::default(),
+            problems: Collector::default(),
+        }
+    }
+
     fn report(
         &mut self,
         code: ProblemCode,

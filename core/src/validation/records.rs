@@ -6,7 +6,7 @@ use super::{at, Context, ProblemCode};
 use crate::document::{KeyTask, KeyTaskKind};
 use crate::milestone::{Milestone, Target};
 use crate::organisation::{Role, UnitKind};
-use crate::progress::{LagClass, Progress};
+use crate::progress::{LagClass, LagReason, Progress, ProgressReport};
 use crate::responsibility::ContractKind;
 
 pub(super) fn check(context: &mut Context<'_>) {
@@ -15,102 +15,122 @@ pub(super) fn check(context: &mut Context<'_>) {
 
     let document = context.document;
     let layout = context.layout;
-    let milestone_at = |i: Option<&u32>| -> Option<(&KeyTask, &Milestone)> {
-        let (task, _, milestone) = layout.milestone(document, *i?)?;
-        Some((task, milestone))
-    };
-
     let reports_path = Loc::ROOT.key("progress_reports");
     for (r, report) in document.progress_reports.iter().enumerate() {
-        let path = reports_path.index(r);
-        if let Some(person) = &report.reported_by {
-            context.person_ref(person.as_str(), path.key("reported_by"));
+        let milestone = layout.report_milestone.get(r).copied();
+        check_report(context, &reports_path.index(r), report, milestone);
+    }
+    for (l, reason) in document.lag_reasons.iter().enumerate() {
+        let milestone = layout.lag_milestone.get(l).copied();
+        check_lag_reason(context, &format!("/lag_reasons/{l}"), reason, milestone);
+    }
+}
+
+/// The key task and milestone numbered `i`, if there is one.
+fn milestone_at<'a>(context: &Context<'a>, i: Option<u32>) -> Option<(&'a KeyTask, &'a Milestone)> {
+    let (task, _, milestone) = context.layout.milestone(context.document, i?)?;
+    Some((task, milestone))
+}
+
+/// Checks one progress report, for the milestone numbered `milestone`.
+pub(super) fn check_report(
+    context: &mut Context<'_>,
+    path: &Loc<'_>,
+    report: &ProgressReport,
+    milestone: Option<u32>,
+) {
+    if let Some(person) = &report.reported_by {
+        context.person_ref(person.as_str(), path.key("reported_by"));
+    }
+    let Some((task, milestone)) = milestone_at(context, milestone) else {
+        context.report(
+            ProblemCode::DanglingMilestone,
+            path.key("milestone"),
+            format!(
+                "no milestone has the id `{}`; correct the reference",
+                report.milestone
+            ),
+            format!("没有 id 为 `{}` 的节点;请更正这个引用", report.milestone),
+        );
+        return;
+    };
+    let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+    check_date_in_year(context, report.date, path.key("date"), may_leave_year);
+    match (&milestone.target, report.progress) {
+        (_, Progress::Underway) | (None, _) => {}
+        (Some(Target::Quantity(_)), Progress::Cumulative(value)) => {
+            let progress = path.key("progress");
+            check_quantity(context, value, progress.key("cumulative"));
         }
-        let Some((task, milestone)) = milestone_at(layout.report_milestone.get(r)) else {
-            context.report(
-                ProblemCode::DanglingMilestone,
-                path.key("milestone"),
-                format!(
-                    "no milestone has the id `{}`; correct the reference",
-                    report.milestone
-                ),
-                format!("没有 id 为 `{}` 的节点;请更正这个引用", report.milestone),
+        (Some(Target::Deliverable { .. }), Progress::Done) => {}
+        (Some(Target::Quantity(quantity)), Progress::Done) => context.report(
+            ProblemCode::ReportMismatch,
+            path.key("progress"),
+            format!(
+                "milestone `{}` has a quantity target; report the cumulative number of {} reached instead of `done`",
+                milestone.id, quantity.unit
+            ),
+            format!("节点 `{}` 的目标是数量;请报告已达到的累计{}数,而不是 `done`", milestone.id, quantity.unit),
+        ),
+        (Some(Target::Deliverable { .. }), Progress::Cumulative(_)) => context.report(
+            ProblemCode::ReportMismatch,
+            path.key("progress"),
+            format!(
+                "milestone `{}` has a deliverable target; report `done` (or `underway`) instead of a number",
+                milestone.id
+            ),
+            format!("节点 `{}` 的目标是交付成果;请报告 `done`(或 `underway`),而不是数字", milestone.id),
+        ),
+    }
+}
+
+/// Checks one lag reason, for the milestone numbered `milestone`; `path` is its pointer.
+pub(super) fn check_lag_reason(
+    context: &mut Context<'_>,
+    path: &str,
+    reason: &LagReason,
+    milestone: Option<u32>,
+) {
+    match milestone_at(context, milestone) {
+        None => context.report(
+            ProblemCode::DanglingMilestone,
+            format!("{path}/milestone"),
+            format!(
+                "no milestone has the id `{}`; correct the reference",
+                reason.milestone
+            ),
+            format!("没有 id 为 `{}` 的节点;请更正这个引用", reason.milestone),
+        ),
+        Some((task, _)) => {
+            let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
+            check_date_in_year(
+                context,
+                reason.recorded_on,
+                format!("{path}/recorded_on"),
+                may_leave_year,
             );
-            continue;
-        };
-        let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
-        check_date_in_year(context, report.date, path.key("date"), may_leave_year);
-        match (&milestone.target, report.progress) {
-            (_, Progress::Underway) | (None, _) => {}
-            (Some(Target::Quantity(_)), Progress::Cumulative(value)) => {
-                let progress = path.key("progress");
-                check_quantity(context, value, progress.key("cumulative"));
-            }
-            (Some(Target::Deliverable { .. }), Progress::Done) => {}
-            (Some(Target::Quantity(quantity)), Progress::Done) => context.report(
-                ProblemCode::ReportMismatch,
-                path.key("progress"),
-                format!(
-                    "milestone `{}` has a quantity target; report the cumulative number of {} reached instead of `done`",
-                    milestone.id, quantity.unit
-                ),
-                format!("节点 `{}` 的目标是数量;请报告已达到的累计{}数,而不是 `done`", milestone.id, quantity.unit),
-            ),
-            (Some(Target::Deliverable { .. }), Progress::Cumulative(_)) => context.report(
-                ProblemCode::ReportMismatch,
-                path.key("progress"),
-                format!(
-                    "milestone `{}` has a deliverable target; report `done` (or `underway`) instead of a number",
-                    milestone.id
-                ),
-                format!("节点 `{}` 的目标是交付成果;请报告 `done`(或 `underway`),而不是数字", milestone.id),
-            ),
         }
     }
-
-    for (l, reason) in document.lag_reasons.iter().enumerate() {
-        let path = format!("/lag_reasons/{l}");
-        match milestone_at(layout.lag_milestone.get(l)) {
-            None => context.report(
-                ProblemCode::DanglingMilestone,
-                format!("{path}/milestone"),
-                format!(
-                    "no milestone has the id `{}`; correct the reference",
-                    reason.milestone
-                ),
-                format!("没有 id 为 `{}` 的节点;请更正这个引用", reason.milestone),
-            ),
-            Some((task, _)) => {
-                let may_leave_year = task.multi_year && task.kind == KeyTaskKind::MajorProject;
-                check_date_in_year(
-                    context,
-                    reason.recorded_on,
-                    format!("{path}/recorded_on"),
-                    may_leave_year,
-                );
-            }
-        }
-        if let Some(cause) = reason.cause {
-            if cause.is_objective() && reason.class == LagClass::Subjective {
-                context.report(
-                    ProblemCode::LagCauseMismatch,
-                    format!("{path}/class"),
-                    format!(
-                        "the cause `{}` is objective by nature; class the reason `objective`, or give the cause `other`",
-                        cause.as_str()
-                    ),
-                    format!("原因 `{}` 本质上属于客观原因;请把类别标为 `objective`,或把原因改为 `other`", cause.as_str()),
-                );
-            }
-        }
-        if reason.text.trim().is_empty() {
+    if let Some(cause) = reason.cause {
+        if cause.is_objective() && reason.class == LagClass::Subjective {
             context.report(
-                ProblemCode::EmptyLagReason,
-                format!("{path}/text"),
-                "the lag reason has no text; say in words why the milestone lags",
-                "滞后原因没有文字说明;请用文字说明节点为何滞后",
+                ProblemCode::LagCauseMismatch,
+                format!("{path}/class"),
+                format!(
+                    "the cause `{}` is objective by nature; class the reason `objective`, or give the cause `other`",
+                    cause.as_str()
+                ),
+                format!("原因 `{}` 本质上属于客观原因;请把类别标为 `objective`,或把原因改为 `other`", cause.as_str()),
             );
         }
+    }
+    if reason.text.trim().is_empty() {
+        context.report(
+            ProblemCode::EmptyLagReason,
+            format!("{path}/text"),
+            "the lag reason has no text; say in words why the milestone lags",
+            "滞后原因没有文字说明;请用文字说明节点为何滞后",
+        );
     }
 }
 
