@@ -196,7 +196,22 @@ proptest! {
             let before_plan = ledger.plan().document().clone();
             let reason = with_reason.then(|| "because".to_owned());
             match ledger.record(PEOPLE[*person], when, change, reason) {
-                Ok(_) => accepted += 1,
+                Ok(_) => {
+                    accepted += 1;
+                    // The plan kept incrementally is the plan its document validates to,
+                    // and answers a status question alike.
+                    let whole = ledger.plan().document().clone().validate().unwrap();
+                    prop_assert!(ledger.plan() == &whole);
+                    let day = when.date().min(chrono::NaiveDate::from_ymd_opt(2018, 12, 31).unwrap());
+                    let options = mubiao::StatusOptions::default();
+                    if let (Ok(kept), Ok(fresh)) = (ledger.plan().status(day, &options), whole.status(day, &options)) {
+                        prop_assert_eq!(kept.rollup(), fresh.rollup());
+                        prop_assert_eq!(
+                            kept.milestone_rows().collect::<Vec<_>>(),
+                            fresh.milestone_rows().collect::<Vec<_>>()
+                        );
+                    }
+                }
                 Err(_) => {
                     prop_assert_eq!(ledger.entries(), &before_entries[..]);
                     prop_assert_eq!(ledger.plan().document(), &before_plan);
