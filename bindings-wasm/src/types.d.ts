@@ -36,7 +36,7 @@ export interface KeyTask {
   supervising_leader?: string; multi_year?: boolean; sub_projects?: SubProject[]; withdrawn?: Withdrawal;
 }
 export interface ProgressReport { milestone: string; date: IsoDate; progress: Progress; reported_by?: string; note?: string }
-export interface LagReason { milestone: string; class: LagClass; cause?: LagCause; text: string; recorded_on: IsoDate }
+export interface LagReason { milestone: string; class: LagClass; cause?: LagCause; text: string; recorded_on: IsoDate; pending_request?: number }
 export interface Contract {
   id: string; kind: "leader_with_unit_head" | "unit_head_with_section_head";
   upper_signer: string; lower_signer: string; signed_on: IsoDate; key_tasks: string[];
@@ -89,7 +89,7 @@ export interface Summary {
   /** On-schedule over sub-projects with a milestone due; null when none is due. */
   completion_rate?: number | null;
 }
-export interface LagReasonSummary { class: LagClass; cause: LagCause | null; text: string; recorded_on: IsoDate }
+export interface LagReasonSummary { class: LagClass; cause: LagCause | null; text: string; recorded_on: IsoDate; pending_request: number | null }
 export interface MilestoneStatusRow {
   milestone: string; title: string; sub_project: string; key_task: string; kind: KeyTaskKind; level: Level;
   due: IsoDate; due_period: string; status: MilestoneStatus; light: Light; at_risk: boolean;

@@ -102,4 +102,10 @@ pub struct LagReason {
     #[serde(with = "crate::dates::date")]
     #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDate"))]
     pub recorded_on: NaiveDate,
+    /// Set while the reason is that of a request for a later date still awaiting the
+    /// supervising leader's decision: the sequence number of the request's ledger entry.
+    /// The ledger records the request's reason as the milestone's lag reason, so the unit
+    /// need not record it twice, and clears this when the request is decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_request: Option<u64>,
 }

@@ -384,6 +384,7 @@ fn sub_project(
                 cause: Some(LagCause::Other),
                 text: "synthetic lag".into(),
                 recorded_on: date(6, 10),
+                pending_request: None,
             });
         }
         milestones.push(Milestone {

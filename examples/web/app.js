@@ -111,7 +111,8 @@ function renderLagging(report) {
   const items = report.lagging.map((entry) => {
     const item = entry.item;
     const reason = item.reason
-      ? el("span", { class: "reason" }, `${item.reason.class}${item.reason.cause ? ` (${item.reason.cause})` : ""}: ${item.reason.text}`)
+      ? el("span", { class: "reason" }, `${item.reason.class}${item.reason.cause ? ` (${item.reason.cause})` : ""}: ${item.reason.text}`,
+          item.reason.pending_request != null ? el("em", { class: "pending" }, ` — request #${item.reason.pending_request} for a later date pending`) : "")
       : el("span", { class: "needs-reason" }, "no reason recorded — one is needed");
     return el("li", {}, el("strong", {}, item.title), ` [${item.milestone}] due ${item.due}, ${item.days_overdue} days overdue — ${entry.lead_unit_name}, responsible ${entry.responsible_person_name ?? "–"}, supervised by ${entry.supervising_leader_name}`, el("br"), reason);
   });

@@ -304,6 +304,7 @@ fn objective_lags_excluded_or_penalised_and_late_completions_excused() {
         cause: None,
         text: "higher-level approval".into(),
         recorded_on: day(7, 5),
+        pending_request: None,
     });
     let units = assess_with(&document.validate().unwrap(), ScoringScheme::default());
     close(

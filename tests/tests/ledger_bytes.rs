@@ -380,3 +380,61 @@ fn reading_errors_name_their_line_and_kind() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_pending_request_is_the_milestones_recorded_reason_until_decided() {
+    let mut ledger = ledger();
+    // The request of 25 March (entry 2) gave an objective reason: on 31 March the lagging
+    // milestone has it, marked pending, and needs no second one.
+    let plan = ledger.plan_on(day(3, 31)).unwrap();
+    let status = plan.status(day(3, 31), &StatusOptions::default()).unwrap();
+    let row = status.milestone("sewage-approval").unwrap();
+    assert_eq!(row.status, MilestoneStatus::Lagging);
+    let reason = row.lag_reason.as_ref().unwrap();
+    assert_eq!(reason.pending_request, Some(2));
+    assert_eq!(reason.text, "the city's approval is pending");
+    let report = status.report();
+    assert_eq!(
+        report
+            .lagging
+            .iter()
+            .filter(|e| e.item.needs_reason())
+            .count(),
+        0
+    );
+    let text = report.render(mubiao::Language::English);
+    assert!(
+        text.contains("request #2 for a later date pending"),
+        "{text}"
+    );
+    assert!(report
+        .render(mubiao::Language::Chinese)
+        .contains("延期申请 #2 待批"));
+    // Refused on 2 April: the reason stays, no longer pending.
+    ledger
+        .record(
+            "deputy-urban",
+            at(4, 2),
+            Change::RefuseLaterDate { request: 2 },
+            Some("the approval is expected within the quarter".into()),
+        )
+        .unwrap();
+    let after = ledger
+        .plan()
+        .status(day(4, 2), &StatusOptions::default())
+        .unwrap();
+    let reason = after
+        .milestone("sewage-approval")
+        .unwrap()
+        .lag_reason
+        .unwrap();
+    assert_eq!(reason.pending_request, None);
+    // And 31 March, asked again, still shows the request pending then.
+    let then = ledger.plan_on(day(3, 31)).unwrap();
+    let row = then
+        .status(day(3, 31), &StatusOptions::default())
+        .unwrap()
+        .milestone("sewage-approval")
+        .unwrap();
+    assert_eq!(row.lag_reason.unwrap().pending_request, Some(2));
+}

@@ -242,6 +242,7 @@ fn lag_reason() -> impl Strategy<Value = LagReason> {
             cause,
             text,
             recorded_on,
+            pending_request: None,
         })
 }
 

@@ -309,6 +309,7 @@ fn lag_reasons_apply_from_when_they_are_recorded() {
         cause: Some(mubiao::LagCause::PolicyChange),
         text: "policy changed".into(),
         recorded_on: day(4, 3),
+        pending_request: None,
     };
     let plan = plan_with_milestones(
         vec![deliverable("m", day(3, 31), Granularity::Month)],

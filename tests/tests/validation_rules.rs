@@ -537,6 +537,7 @@ fn lag_reasons_are_consistent_and_say_something() {
         cause: Some(LagCause::Other),
         text: "  ".into(),
         recorded_on: day(6, 1),
+        pending_request: None,
     });
     assert_eq!(
         only_problem(&d),

@@ -9,7 +9,7 @@ use super::{Change, ItemId, LaterDateRequest};
 use crate::document::{KeyTask, PlanDocument, SubProject, Withdrawal};
 use crate::milestone::Milestone;
 use crate::organisation::Person;
-use crate::progress::{LagReason, ProgressReport};
+use crate::progress::{LagClass, LagReason, ProgressReport};
 use crate::responsibility::PartnerRating;
 
 type Applied = Result<(), (Rule, String)>;
@@ -39,11 +39,20 @@ fn milestone_mut<'d>(document: &'d mut PlanDocument, id: &str) -> Option<&'d mut
         .find(|m| m.id.as_str() == id)
 }
 
+/// The request numbered `request` was decided: its reason is no longer pending.
+fn decided(document: &mut PlanDocument, request: u64) {
+    for reason in &mut document.lag_reasons {
+        if reason.pending_request == Some(request) {
+            reason.pending_request = None;
+        }
+    }
+}
+
 pub(super) fn apply(
     document: &mut PlanDocument,
     requests: &BTreeMap<u64, LaterDateRequest>,
     person: &Person,
-    at: NaiveDateTime,
+    (at, sequence): (NaiveDateTime, u64),
     change: &Change,
     reason: Option<&str>,
 ) -> Applied {
@@ -78,6 +87,7 @@ pub(super) fn apply(
             cause: *cause,
             text: text.clone(),
             recorded_on: today,
+            pending_request: None,
         }),
         Change::AddKeyTask {
             key_task,
@@ -107,15 +117,33 @@ pub(super) fn apply(
                 .ok_or_else(|| missing("milestone", milestone.as_str()))?
                 .due = Some(*due);
         }
-        Change::ApproveLaterDate { request } => {
+        Change::ApproveLaterDate { request: number } => {
             let request = requests
-                .get(request)
-                .ok_or_else(|| missing("request", &request.to_string()))?;
+                .get(number)
+                .ok_or_else(|| missing("request", &number.to_string()))?;
             milestone_mut(document, request.milestone.as_str())
                 .ok_or_else(|| missing("milestone", request.milestone.as_str()))?
                 .due = Some(request.due);
+            decided(document, *number);
         }
-        Change::RequestLaterDate { .. } | Change::RefuseLaterDate { .. } => {}
+        Change::RefuseLaterDate { request } => decided(document, *request),
+        // An objective reason given with a request is the milestone's lag reason while the
+        // request waits: the unit need not record it twice.
+        Change::RequestLaterDate {
+            milestone,
+            class: LagClass::Objective,
+            cause,
+            text,
+            ..
+        } => document.lag_reasons.push(LagReason {
+            milestone: milestone.clone(),
+            class: LagClass::Objective,
+            cause: *cause,
+            text: text.clone(),
+            recorded_on: today,
+            pending_request: Some(sequence),
+        }),
+        Change::RequestLaterDate { .. } => {}
         Change::AdjustTarget { milestone, target } => {
             milestone_mut(document, milestone.as_str())
                 .ok_or_else(|| missing("milestone", milestone.as_str()))?

@@ -517,6 +517,7 @@ impl Ledger {
                     cause: *cause,
                     text: text.clone(),
                     recorded_on: at.date(),
+                    pending_request: None,
                 };
                 let (index, problems) =
                     crate::validation::check_new_lag_reason(&self.plan, &reason);
@@ -529,8 +530,15 @@ impl Ledger {
             _ => {}
         }
         let mut document = self.plan.document().clone();
-        apply::apply(&mut document, &self.requests, person, at, change, reason)
-            .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
+        apply::apply(
+            &mut document,
+            &self.requests,
+            person,
+            (at, sequence),
+            change,
+            reason,
+        )
+        .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
         let plan = document
             .validate()
             .map_err(|error| invalid(error.problems))?;

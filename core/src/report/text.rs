@@ -436,9 +436,16 @@ fn render_lagging_entry(out: &mut String, language: Language, n: usize, entry: &
                 .cause
                 .map(|cause| format!(", {}", language.cause(cause)))
                 .unwrap_or_default();
+            let pending = reason
+                .pending_request
+                .map(|request| match language {
+                    Language::Chinese => format!("(延期申请 #{request} 待批)"),
+                    Language::English => format!(" (request #{request} for a later date pending)"),
+                })
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "     {}: {}{cause}: {}",
+                "     {}: {}{cause}: {}{pending}",
                 l.reason,
                 language.class(reason.class),
                 reason.text

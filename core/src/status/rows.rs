@@ -26,6 +26,10 @@ pub struct LagReasonSummary {
     pub text: String,
     /// When it was recorded.
     pub recorded_on: NaiveDate,
+    /// The sequence number of a request for a later date, still pending, whose reason
+    /// this is.
+    #[serde(default)]
+    pub pending_request: Option<u64>,
 }
 
 impl From<&LagReason> for LagReasonSummary {
@@ -35,6 +39,7 @@ impl From<&LagReason> for LagReasonSummary {
             cause: reason.cause,
             text: reason.text.clone(),
             recorded_on: reason.recorded_on,
+            pending_request: reason.pending_request,
         }
     }
 }

@@ -211,6 +211,7 @@ pub fn year_end_2017() -> (PlanDocument, ComponentScores) {
                         cause: Some(cause),
                         text: text.to_owned(),
                         recorded_on,
+                        pending_request: None,
                     });
                 }
             }

@@ -127,6 +127,7 @@ impl Builder {
                 cause: Some(cause),
                 text: text.to_owned(),
                 recorded_on,
+                pending_request: None,
             });
         }
     }
