@@ -145,3 +145,54 @@ pub fn example_to_adopt() -> Option<PlanDocument> {
 }
 
 pub use mubiao_examples::backlog::{as_adopted_on, catch_up, split_at, Backlog};
+
+/// The SHA-256 of `bytes` in lower-case hex, as the ledger format writes hashes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Rebuilds a ledger's hash chain from line `from` on by the procedure of
+/// `docs/ledger.md`, each line's values written by `write` (another tool's JSON writer):
+/// `previous_hash` set to the hash before, the hash computed over the line's bytes and
+/// appended last. Lines that are not JSON objects are left as they are.
+pub fn rechain(
+    lines: &[String],
+    from: usize,
+    write: impl Fn(&serde_json::Value) -> String,
+) -> Vec<String> {
+    let hash_of = |line: &String| {
+        serde_json::from_str::<serde_json::Value>(line)
+            .ok()
+            .and_then(|v| v.get("hash").and_then(|h| h.as_str()).map(str::to_owned))
+    };
+    let mut out: Vec<String> = lines.iter().take(from).cloned().collect();
+    let mut previous = match from.checked_sub(1).and_then(|i| lines.get(i)) {
+        Some(line) => hash_of(line).unwrap_or_default(),
+        None => mubiao::GENESIS_HASH.to_owned(),
+    };
+    for line in lines.iter().skip(from) {
+        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(line) else {
+            out.push(line.clone());
+            continue;
+        };
+        let Some(object) = value.as_object_mut() else {
+            out.push(line.clone());
+            continue;
+        };
+        object.remove("hash");
+        object.insert(
+            "previous_hash".into(),
+            serde_json::Value::String(previous.clone()),
+        );
+        let body = write(&value);
+        let hash = sha256_hex(body.as_bytes());
+        let open = body.strip_suffix('}').unwrap_or(&body);
+        out.push(format!("{open},\"hash\":\"{hash}\"}}"));
+        previous = hash;
+    }
+    out
+}

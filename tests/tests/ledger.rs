@@ -1164,33 +1164,9 @@ fn ledger_text() -> (Ledger, Vec<String>) {
     (ledger, lines)
 }
 
-/// Rebuilds the hash chain from line `from` on, as the documented procedure does: each
-/// line's `previous_hash` set to the hash before, and its hash recomputed over its bytes.
+/// Rebuilds the hash chain from line `from` on, as the documented procedure does.
 fn reseal(lines: &[String], from: usize) -> Vec<String> {
-    use sha2::{Digest, Sha256};
-    let mut out: Vec<String> = lines[..from].to_vec();
-    let mut previous = if from == 0 {
-        mubiao::GENESIS_HASH.to_owned()
-    } else {
-        let value: serde_json::Value = serde_json::from_str(&lines[from - 1]).unwrap();
-        value["hash"].as_str().unwrap().to_owned()
-    };
-    for line in &lines[from..] {
-        let value: serde_json::Value = serde_json::from_str(line).unwrap();
-        let old_previous = value["previous_hash"].as_str().unwrap().to_owned();
-        let old_hash = value["hash"].as_str().unwrap().to_owned();
-        let body = line
-            .strip_suffix(&format!(",\"hash\":\"{old_hash}\"}}"))
-            .unwrap()
-            .replacen(&old_previous, &previous, 1);
-        let hash: String = Sha256::digest(format!("{body}}}").as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        out.push(format!("{body},\"hash\":\"{hash}\"}}"));
-        previous = hash;
-    }
-    out
+    mubiao_tests::rechain(lines, from, |v| serde_json::to_string(v).unwrap())
 }
 
 fn integrity_error(lines: &[String]) -> mubiao::IntegrityError {

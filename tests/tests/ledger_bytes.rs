@@ -17,9 +17,8 @@ use mubiao::{
     Change, Error, Head, IntegrityProblem, LagClass, Ledger, MilestoneStatus, Progress, Rule,
     StatusOptions,
 };
-use mubiao_tests::example_to_adopt;
+use mubiao_tests::{example_to_adopt, sha256_hex as sha256};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2017, m, d).unwrap()
@@ -27,13 +26,6 @@ fn day(m: u32, d: u32) -> NaiveDate {
 
 fn at(m: u32, d: u32) -> NaiveDateTime {
     day(m, d).and_hms_opt(17, 30, 0).unwrap()
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// A ledger of the example plan with a report, a request for a later date, its approval
@@ -75,23 +67,11 @@ fn lines(ledger: &Ledger) -> Vec<String> {
     ledger.to_jsonl().lines().map(str::to_owned).collect()
 }
 
-/// Rebuilds the chain of `values` as the documented procedure says, writing each line with
-/// `write` (another tool's JSON writer).
+/// The chain of `values` rebuilt as the documented procedure says, each line written by
+/// `write`.
 fn rechain(values: &[Value], write: impl Fn(&Value) -> String) -> Vec<String> {
-    let mut previous = mubiao::GENESIS_HASH.to_owned();
-    values
-        .iter()
-        .map(|value| {
-            let mut value = value.clone();
-            let object = value.as_object_mut().unwrap();
-            object.remove("hash");
-            object.insert("previous_hash".into(), Value::String(previous.clone()));
-            let body = write(&value);
-            let hash = sha256(body.as_bytes());
-            previous.clone_from(&hash);
-            format!("{},\"hash\":\"{hash}\"}}", body.strip_suffix('}').unwrap())
-        })
-        .collect()
+    let lines: Vec<String> = values.iter().map(Value::to_string).collect();
+    mubiao_tests::rechain(&lines, 0, write)
 }
 
 #[test]

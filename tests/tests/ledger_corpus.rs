@@ -19,22 +19,14 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use mubiao::{Change, Error, LagClass, Ledger, Progress};
-use mubiao_tests::{example_to_adopt, workspace_dir};
+use mubiao_tests::{example_to_adopt, rechain, sha256_hex as sha256, workspace_dir};
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 fn at(m: u32, d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(2017, m, d)
         .unwrap()
         .and_hms_opt(17, 30, 0)
         .unwrap()
-}
-
-fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 fn base() -> String {
@@ -70,33 +62,6 @@ fn base() -> String {
         )
         .unwrap();
     ledger.to_jsonl()
-}
-
-/// Rebuilds the chain of `lines` from `from` on, each line's values written by `write`.
-fn rechain(lines: &[String], from: usize, write: impl Fn(&Value) -> String) -> Vec<String> {
-    let mut out: Vec<String> = lines[..from].to_vec();
-    let mut previous = if from == 0 {
-        mubiao::GENESIS_HASH.to_owned()
-    } else {
-        serde_json::from_str::<Value>(&lines[from - 1]).unwrap()["hash"]
-            .as_str()
-            .unwrap()
-            .to_owned()
-    };
-    for line in &lines[from..] {
-        let mut value: Value = serde_json::from_str(line).unwrap();
-        let object = value.as_object_mut().unwrap();
-        object.remove("hash");
-        object.insert("previous_hash".into(), Value::String(previous.clone()));
-        let body = write(&value);
-        let hash = sha256(body.as_bytes());
-        out.push(format!(
-            "{},\"hash\":\"{hash}\"}}",
-            body.strip_suffix('}').unwrap()
-        ));
-        previous = hash;
-    }
-    out
 }
 
 fn joined(lines: &[String]) -> String {
