@@ -196,3 +196,40 @@ pub fn rechain(
     }
     out
 }
+
+/// Python's default `json.dumps`: a space after `,` and `:`, non-ASCII as `\uXXXX`.
+pub fn python_json_dumps(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string(value).unwrap_or_default();
+    let mut out = String::new();
+    let (mut in_string, mut escaped) = (false, false);
+    for c in text.chars() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            if u32::from(c) > 0x7f {
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            } else {
+                out.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            ',' => out.push_str(", "),
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -142,39 +142,7 @@ fn files_written_by_another_tool_with_their_chain_rebuilt_are_read() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     // Python's json.dumps style: spaces after separators, ASCII-only escapes.
-    let spaced = rechain(&values, |v| {
-        let text = serde_json::to_string(v).unwrap();
-        let mut out = String::new();
-        let mut in_string = false;
-        let mut escaped = false;
-        for c in text.chars() {
-            if in_string {
-                if escaped {
-                    escaped = false;
-                } else if c == '\\' {
-                    escaped = true;
-                } else if c == '"' {
-                    in_string = false;
-                }
-                if (c as u32) > 0x7f {
-                    out.push_str(&format!("\\u{:04x}", c as u32));
-                    continue;
-                }
-                out.push(c);
-                continue;
-            }
-            match c {
-                '"' => {
-                    in_string = true;
-                    out.push(c);
-                }
-                ',' => out.push_str(", "),
-                ':' => out.push_str(": "),
-                _ => out.push(c),
-            }
-        }
-        out
-    });
+    let spaced = rechain(&values, mubiao_tests::python_json_dumps);
     let text = spaced.join("\n") + "\n";
     let head = Ledger::verify_jsonl(&text, &[]).unwrap();
     let read = Ledger::from_jsonl(&text).unwrap();

@@ -68,43 +68,6 @@ fn joined(lines: &[String]) -> String {
     lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
-/// Python's default `json.dumps`: a space after `,` and `:`, non-ASCII as `\uXXXX`.
-fn python_style(value: &Value) -> String {
-    let text = serde_json::to_string(value).unwrap();
-    let mut out = String::new();
-    let (mut in_string, mut escaped) = (false, false);
-    for c in text.chars() {
-        if in_string {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' {
-                escaped = true;
-            } else if c == '"' {
-                in_string = false;
-            }
-            if u32::from(c) > 0x7f {
-                let mut units = [0u16; 2];
-                for unit in c.encode_utf16(&mut units) {
-                    out.push_str(&format!("\\u{unit:04x}"));
-                }
-            } else {
-                out.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' => {
-                in_string = true;
-                out.push(c);
-            }
-            ',' => out.push_str(", "),
-            ':' => out.push_str(": "),
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
 /// Every file of the corpus, by name, as bytes.
 fn corpus() -> BTreeMap<&'static str, Vec<u8>> {
     let text = base();
@@ -173,7 +136,7 @@ fn corpus() -> BTreeMap<&'static str, Vec<u8>> {
     );
     files.insert(
         "python-json-rechained.jsonl",
-        joined(&rechain(&lines, 0, python_style)).into_bytes(),
+        joined(&rechain(&lines, 0, mubiao_tests::python_json_dumps)).into_bytes(),
     );
     files.insert(
         "sorted-members-rechained.jsonl",
