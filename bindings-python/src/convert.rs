@@ -129,33 +129,12 @@ pub fn to_bytes(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<Vec<u8>> {
     )))
 }
 
-/// Text from `str` or UTF-8 `bytes`; bytes that are not UTF-8 are a format error naming
-/// the encoding problem.
+/// Text from `str` or UTF-8 `bytes`; bytes that are not UTF-8 are the core's format error
+/// naming the encoding problem and where it is.
 pub fn to_text(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<String> {
     let bytes = to_bytes(value, argument)?;
-    String::from_utf8(bytes).map_err(|error| {
-        let bytes = error.as_bytes();
-        let valid = bytes
-            .get(..error.utf8_error().valid_up_to())
-            .unwrap_or_default();
-        let valid = std::str::from_utf8(valid).unwrap_or_default();
-        Python::attach(|py| {
-            format_error(
-                py,
-                &mubiao::FormatError::Encoding {
-                    problem: mubiao::EncodingProblem::InvalidUtf8,
-                    line: valid.matches('\n').count() + 1,
-                    column: valid
-                        .rsplit('\n')
-                        .next()
-                        .unwrap_or_default()
-                        .chars()
-                        .count()
-                        + 1,
-                },
-            )
-        })
-    })
+    mubiao::arguments::utf8_text(bytes)
+        .map_err(|error| Python::attach(|py| format_error(py, &error)))
 }
 
 /// A serde value as a Python object (dicts, lists, strings, numbers).

@@ -46,14 +46,9 @@ pub fn json_value(value: &JsValue, argument: &str) -> Result<serde_json::Value, 
         })?
         .as_string()
         .ok_or_else(|| unwritable("undefined".to_owned()))?;
-    serde_json::from_str(&text).map_err(|error| {
-        format_error(&mubiao::FormatError::Syntax {
-            line: 0,
-            column: 0,
-            message: error.to_string(),
-            message_zh: error.to_string(),
-        })
-    })
+    // `JSON.stringify` writes JSON; what the reader can still refuse (a value nested
+    // deeper than 128 levels) is read, and worded in both languages, by the core.
+    mubiao::arguments::json_text(&text).map_err(|error| format_error(&error))
 }
 
 /// A plain JavaScript value as one of the core's serde types, read with the rules of JSON

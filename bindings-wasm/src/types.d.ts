@@ -204,7 +204,7 @@ export interface AccountabilityItem {
   supervising_leader: string; due: IsoDate; days_overdue: number; reason: LagReasonSummary | null; refused_request: boolean;
 }
 export interface AssessmentData {
-  as_of: IsoDate; units: UnitAssessment[]; not_assessed: string[]; accountability: AccountabilityItem[];
+  as_of: IsoDate; units: UnitAssessment[]; not_assessed: string[]; components_not_used: string[]; accountability: AccountabilityItem[];
 }
 
 /** The last entry of a ledger: publish it so that a later reading finds a dropped or rewritten tail. */
@@ -214,5 +214,7 @@ export interface Head { sequence: number; hash: string }
 export interface MubiaoError extends Error {
   code: string; messageEn: string; messageZh: string;
   problems?: Problem[]; omitted?: OmittedProblems[]; subject?: "plan" | "calendar" | "scheme" | "assessment";
-  rule?: string; sequence?: number; line?: number; column?: number; path?: string | null; argument?: string;
+  rule?: string; sequence?: number | null; line?: number; column?: number; path?: string | null; argument?: string;
+  /** For an IntegrityError: what is wrong with the line, e.g. `"hash_mismatch"` or `{ dropped_tail: { published: 4 } }`. */
+  problem?: string | Record<string, unknown>;
 }

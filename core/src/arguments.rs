@@ -86,6 +86,33 @@ pub fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<
     crate::format::read_value(value)
 }
 
+/// A host's JSON text (for example what `JSON.stringify` wrote) as a value of JSON's data
+/// model, with the reader's errors worded as for documents.
+///
+/// # Errors
+///
+/// [`FormatError`] for text that is not JSON, or nests deeper than 128 levels.
+pub fn json_text(text: &str) -> Result<serde_json::Value, FormatError> {
+    crate::format::read_json(text.as_bytes())
+}
+
+/// Bytes a host passed as text, as UTF-8: a byte-order mark, UTF-16 and other encodings are
+/// named, with the line and column of the first bad byte, as for documents.
+///
+/// # Errors
+///
+/// [`FormatError::Encoding`] for bytes that are not UTF-8 text.
+pub fn utf8_text(bytes: Vec<u8>) -> Result<String, FormatError> {
+    String::from_utf8(bytes).map_err(|error| {
+        let bytes = error.into_bytes();
+        match crate::format::check_text(&bytes) {
+            Err(error) => error,
+            // Not UTF-8, so the check names it; this arm is never taken.
+            Ok(()) => FormatError::Empty,
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +137,10 @@ mod tests {
         assert!(count("milestones", -1, 0, 100).is_err());
         let huge = count("milestones", 1 << 100, 0, 100).unwrap_err();
         assert!(huge.to_string().contains("from 0 to 100"), "{huge}");
+        let nested = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(json_text(&nested).unwrap_err().to_string().contains("128"));
+        let error = utf8_text(b"{\"a\":\n\"\xff\"}".to_vec()).unwrap_err();
+        assert_eq!((error.code(), error.position()), ("not-utf8", Some((2, 2))));
+        assert_eq!(utf8_text(b"{}".to_vec()).unwrap(), "{}");
     }
 }

@@ -156,28 +156,8 @@ pub(crate) fn read_json<T: DeserializeOwned>(json: &[u8]) -> Result<T, FormatErr
 pub(crate) fn read_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, FormatError> {
     serde_path_to_error::deserialize(value).map_err(|error| {
         let pointer = json_pointer(error.path());
-        let (message, message_zh) =
-            crate::wording::reword(&strip_position(&error.into_inner().to_string()));
-        FormatError::Shape {
-            path: if pointer.is_empty() {
-                "/".to_owned()
-            } else {
-                pointer
-            },
-            line: 0,
-            column: 0,
-            message,
-            message_zh,
-        }
+        FormatError::from_json(error.into_inner(), pointer)
     })
-}
-
-/// Removes the " at line L column C" that the JSON reader appends to some messages.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(at) => message.get(..at).unwrap_or(message).to_owned(),
-        None => message.to_owned(),
-    }
 }
 
 /// Checks that bytes are UTF-8 text with something in it, naming a byte-order mark, UTF-16

@@ -515,12 +515,22 @@ fn last_until<'a>(
 
 /// How many of the reports `order` (sorted by date) fall on or before day `d`.
 fn until_day(document: &PlanDocument, order: &[u32], d: Day) -> usize {
-    order.partition_point(|&r| {
+    let on_or_before = |&r: &u32| {
         usize::try_from(r)
             .ok()
             .and_then(|r| document.progress_reports.get(r))
             .is_some_and(|report| day(report.date) <= d)
-    })
+    };
+    // Most series hold a handful of reports, the latest usually on or before `d`: a short
+    // scan from the end is faster there; a long series is searched in halves.
+    const SHORT: usize = 8;
+    if order.len() <= SHORT {
+        return order
+            .iter()
+            .rposition(on_or_before)
+            .map_or(0, |last| last + 1);
+    }
+    order.partition_point(on_or_before)
 }
 
 pub(crate) fn at<T>(items: &[T], i: u32) -> Option<&T> {

@@ -122,14 +122,13 @@ impl Ledger {
     /// As [`Ledger::from_jsonl`], and [`FormatError::Encoding`] for bytes that are not
     /// UTF-8 text.
     pub fn from_jsonl_bytes(bytes: &[u8], published: &[Head]) -> Result<Ledger, Error> {
-        let text = match std::str::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                crate::format::check_text(bytes)?;
-                return Err(FormatError::Empty.into());
-            }
-        };
-        Self::from_jsonl_anchored(text, published)
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Self::from_jsonl_anchored(text, published),
+            Err(_) => Err(crate::arguments::utf8_text(bytes.to_vec())
+                .err()
+                .unwrap_or(FormatError::Empty)
+                .into()),
+        }
     }
 
     /// Reads a ledger as [`Ledger::from_jsonl`] does, and checks that every `published`
