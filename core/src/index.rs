@@ -14,6 +14,8 @@ pub(crate) struct IdIndex {
     hasher: RandomState,
     /// `(upper hash bits, position + 1)`; `position + 1 == 0` marks an empty slot.
     slots: Vec<(u32, u32)>,
+    /// How many slots are taken.
+    occupied: usize,
 }
 
 impl PartialEq for IdIndex {
@@ -34,6 +36,12 @@ pub(crate) struct Duplicate {
     pub first: u32,
 }
 
+/// A power-of-two table size that holds `count` ids at most three quarters full.
+fn capacity_for(count: usize) -> usize {
+    let wanted = (count.saturating_mul(4) / 3).max(4);
+    wanted.checked_next_power_of_two().unwrap_or(wanted)
+}
+
 /// The slot an id's hash starts probing from. The hash is masked while still 64 bits wide:
 /// on wasm32 `usize` has 32 bits, and converting the whole hash would fail for almost every
 /// id and send them all to one slot.
@@ -44,7 +52,7 @@ fn home_slot(hash: u64, mask: usize) -> usize {
 
 impl IdIndex {
     fn len(&self) -> usize {
-        self.slots.iter().filter(|(_, p)| *p != 0).count()
+        self.occupied
     }
 
     fn hash(&self, id: &str) -> u64 {
@@ -59,12 +67,12 @@ impl IdIndex {
         I: Iterator<Item = &'a str>,
         F: Fn(u32) -> Option<&'a str>,
     {
-        let wanted = (count.saturating_mul(4) / 3).max(4);
-        let capacity = wanted.checked_next_power_of_two().unwrap_or(wanted);
         let mut index = Self {
             hasher: RandomState::new(),
-            slots: vec![(0, 0); capacity],
+            slots: vec![(0, 0); capacity_for(count)],
+            occupied: 0,
         };
+        let capacity = index.slots.len();
         let mask = capacity - 1;
         let mut duplicates = Vec::new();
         for (position, id) in ids.enumerate() {
@@ -77,6 +85,7 @@ impl IdIndex {
             while let Some(entry) = index.slots.get_mut(slot) {
                 if entry.1 == 0 {
                     *entry = (tag, stored);
+                    index.occupied += 1;
                     break;
                 }
                 let (other_tag, other) = *entry;
@@ -91,6 +100,67 @@ impl IdIndex {
             }
         }
         (index, duplicates)
+    }
+
+    /// Adds `id` at `position`, growing the table when it would be more than three
+    /// quarters full; `id_at` gives the id at every position already indexed (for the
+    /// growth). The caller has checked that `id` is not indexed yet. Growing doubles the
+    /// table, so adding n ids one by one costs O(n) in all.
+    pub(crate) fn insert<'a, F>(&mut self, id: &str, position: u32, id_at: F)
+    where
+        F: Fn(u32) -> Option<&'a str>,
+    {
+        let Some(stored) = position.checked_add(1) else {
+            return;
+        };
+        if self.occupied.saturating_add(1).saturating_mul(4) > self.slots.len().saturating_mul(3) {
+            let mut grown = Self {
+                hasher: self.hasher.clone(),
+                slots: vec![
+                    (0, 0);
+                    capacity_for(self.occupied.saturating_add(1).saturating_mul(2))
+                ],
+                occupied: 0,
+            };
+            for &(_, other) in &self.slots {
+                if other != 0 {
+                    if let Some(other_id) = id_at(other - 1) {
+                        grown.place(other_id, other);
+                    }
+                }
+            }
+            *self = grown;
+        }
+        self.place(id, stored);
+    }
+
+    /// Puts `stored` (a position + 1) in the first free slot of `id`'s probe sequence.
+    fn place(&mut self, id: &str, stored: u32) {
+        let mask = self.slots.len().saturating_sub(1);
+        let hash = self.hash(id);
+        let tag = u32::try_from(hash >> 32).unwrap_or(0);
+        let mut slot = home_slot(hash, mask);
+        for _ in 0..self.slots.len() {
+            match self.slots.get_mut(slot) {
+                Some(entry) if entry.1 == 0 => {
+                    *entry = (tag, stored);
+                    self.occupied += 1;
+                    return;
+                }
+                Some(_) => slot = (slot + 1) & mask,
+                None => return,
+            }
+        }
+    }
+
+    /// Moves every indexed position from `from` on `by` places up: `by` things were
+    /// inserted at `from`.
+    pub(crate) fn shift_from(&mut self, from: u32, by: u32) {
+        for (_, stored) in &mut self.slots {
+            if *stored > from {
+                *stored = stored.saturating_add(by);
+            }
+        }
     }
 
     /// The first position whose id is `id`.
@@ -188,6 +258,30 @@ mod tests {
             index.longest_run()
         );
         assert_eq!(index.find("m-99999", at), Some(99_999));
+    }
+
+    #[test]
+    fn inserts_grow_the_table_and_shifts_move_positions() {
+        let mut ids: Vec<String> = (0..10).map(|i| format!("id-{i}")).collect();
+        let (mut index, _) = {
+            let at = |p: u32| ids.get(p as usize).map(String::as_str);
+            IdIndex::build(ids.len(), ids.iter().map(String::as_str), at)
+        };
+        for i in 10..1000 {
+            ids.push(format!("id-{i}"));
+            let at = |p: u32| ids.get(p as usize).map(String::as_str);
+            index.insert(&format!("id-{i}"), i, at);
+        }
+        // Insert one id in the middle: positions from 500 on move up one.
+        ids.insert(500, "middle".to_owned());
+        index.shift_from(500, 1);
+        let at = |p: u32| ids.get(p as usize).map(String::as_str);
+        index.insert("middle", 500, at);
+        assert_eq!(index.len(), 1001);
+        for (p, id) in ids.iter().enumerate() {
+            assert_eq!(index.find(id, at), u32::try_from(p).ok(), "{id}");
+        }
+        assert!(index.longest_run() < 100);
     }
 
     #[test]

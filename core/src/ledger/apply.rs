@@ -1,132 +1,150 @@
-//! Applying an accepted change to a copy of the plan document.
+//! What an authorised change does to the plan: checked against the part of the plan it
+//! touches (with the checks of validation, scoped), then applied in place. Neither step
+//! copies the plan, so recording a change costs the change, and replaying a ledger costs
+//! its entries.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 
 use super::error::Rule;
 use super::{Change, ItemId, LaterDateRequest};
-use crate::document::{KeyTask, PlanDocument, SubProject, Withdrawal};
-use crate::milestone::Milestone;
+use crate::document::{KeyTask, PlanItem, SubProject, Withdrawal};
+use crate::ids::UnitId;
+use crate::milestone::{Milestone, Target};
 use crate::organisation::Person;
+use crate::plan::{Place, Plan};
 use crate::progress::{LagClass, LagReason, ProgressReport};
-use crate::responsibility::PartnerRating;
+use crate::responsibility::{Contract, PartnerRating};
+use crate::validation::{self, Problem};
 
-type Applied = Result<(), (Rule, String)>;
-
-fn missing(what: &str, id: &str) -> (Rule, String) {
-    (Rule::UnknownItem, format!("no {what} has the id `{id}`"))
+/// Why a change cannot apply: a broken rule, or the problems it would leave in the plan.
+pub(super) enum Unfit {
+    Rule(Rule, String),
+    Problems(Vec<Problem>),
 }
 
-fn task_mut<'d>(document: &'d mut PlanDocument, id: &str) -> Option<&'d mut KeyTask> {
-    document.key_tasks.iter_mut().find(|t| t.id.as_str() == id)
+/// What a checked change does to the plan when committed.
+pub(super) enum Applied {
+    /// Adds a progress report for the milestone numbered so.
+    Report(ProgressReport, u32),
+    /// Adds a lag reason for the milestone numbered so (pending while a request waits).
+    LagReason(LagReason, u32),
+    /// Moves the milestone numbered so to a new due date.
+    Due(u32, NaiveDate),
+    /// Gives the milestone numbered so a new target.
+    Target(u32, Target),
+    /// Withdraws a key task, sub-project or milestone.
+    Withdraw(Place, Withdrawal),
+    /// Adds (`true`) or takes off a partner unit of the sub-project numbered so.
+    Partner(u32, UnitId, bool),
+    /// Adds a contract.
+    Contract(Contract),
+    /// Adds a partner rating.
+    Rating(PartnerRating),
+    /// Adds a key task, with the plan item when that is new.
+    KeyTask(KeyTask, Option<PlanItem>),
+    /// Adds a sub-project to the key task numbered so.
+    SubProject(u32, SubProject),
+    /// Adds a milestone to the sub-project numbered so.
+    Milestone(u32, Milestone),
+    /// Changes nothing in the plan (a refusal, a request with a subjective reason).
+    Nothing,
 }
 
-fn sub_mut<'d>(document: &'d mut PlanDocument, id: &str) -> Option<&'d mut SubProject> {
-    document
-        .key_tasks
-        .iter_mut()
-        .flat_map(|t| t.sub_projects.iter_mut())
-        .find(|s| s.id.as_str() == id)
+fn missing(what: &str, id: &str) -> Unfit {
+    Unfit::Rule(Rule::UnknownItem, format!("no {what} has the id `{id}`"))
 }
 
-fn milestone_mut<'d>(document: &'d mut PlanDocument, id: &str) -> Option<&'d mut Milestone> {
-    document
-        .key_tasks
-        .iter_mut()
-        .flat_map(|t| t.sub_projects.iter_mut())
-        .flat_map(|s| s.milestones.iter_mut())
-        .find(|m| m.id.as_str() == id)
-}
-
-/// The request numbered `request` was decided: its reason is no longer pending.
-fn decided(document: &mut PlanDocument, request: u64) {
-    for reason in &mut document.lag_reasons {
-        if reason.pending_request == Some(request) {
-            reason.pending_request = None;
-        }
+fn checked(problems: Vec<Problem>, applied: Applied) -> Result<Applied, Unfit> {
+    if problems.is_empty() {
+        Ok(applied)
+    } else {
+        Err(Unfit::Problems(problems))
     }
 }
 
-pub(super) fn apply(
-    document: &mut PlanDocument,
+fn milestone_index(plan: &Plan, id: &str) -> Result<u32, Unfit> {
+    plan.milestone_index(id)
+        .ok_or_else(|| missing("milestone", id))
+}
+
+fn sub_project_index(plan: &Plan, id: &str) -> Result<u32, Unfit> {
+    plan.sub_project_index(id)
+        .ok_or_else(|| missing("sub-project", id))
+}
+
+/// Flat milestone `i` with one change made to it, in a copy of its sub-project.
+fn sub_with(plan: &Plan, i: u32, edit: impl FnOnce(&mut Milestone)) -> Option<(u32, SubProject)> {
+    let (_, _, m) = plan.layout().milestone_place(i)?;
+    let s = *plan.layout().milestone_sub.get(usize::try_from(i).ok()?)?;
+    let (_, sub) = plan.layout().sub_project(plan.document(), s)?;
+    let mut changed = sub.clone();
+    edit(changed.milestones.get_mut(usize::try_from(m).ok()?)?);
+    Some((s, changed))
+}
+
+/// Checks moving milestone `id` to `due`.
+fn due(plan: &Plan, id: &str, due: NaiveDate) -> Result<Applied, Unfit> {
+    let i = milestone_index(plan, id)?;
+    let (s, changed) =
+        sub_with(plan, i, |m| m.due = Some(due)).ok_or_else(|| missing("milestone", id))?;
+    checked(
+        validation::check_changed_sub_project(plan, s, &changed),
+        Applied::Due(i, due),
+    )
+}
+
+/// Checks a change, authorised for `person`, against the plan; makes what applying it
+/// takes, changing nothing.
+pub(super) fn prepare(
+    plan: &Plan,
     requests: &BTreeMap<u64, LaterDateRequest>,
     person: &Person,
     (at, sequence): (NaiveDateTime, u64),
     change: &Change,
     reason: Option<&str>,
-) -> Applied {
+) -> Result<Applied, Unfit> {
     let today = at.date();
     match change {
-        Change::AdoptPlan { .. } => {
-            return Err((
-                Rule::FirstEntryAdoptsPlan,
-                "the plan is adopted once".to_owned(),
-            ))
-        }
+        Change::AdoptPlan { .. } => Err(Unfit::Rule(
+            Rule::FirstEntryAdoptsPlan,
+            "the plan is adopted once".to_owned(),
+        )),
         Change::ReportProgress {
             milestone,
             date,
             progress,
             note,
-        } => document.progress_reports.push(ProgressReport {
-            milestone: milestone.clone(),
-            date: *date,
-            progress: *progress,
-            reported_by: Some(person.id.clone()),
-            note: note.clone(),
-        }),
+        } => {
+            let report = ProgressReport {
+                milestone: milestone.clone(),
+                date: *date,
+                progress: *progress,
+                reported_by: Some(person.id.clone()),
+                note: note.clone(),
+            };
+            let (index, problems) = validation::check_new_report(plan, &report);
+            let index = checked(problems, Applied::Nothing)
+                .and_then(|_| index.ok_or_else(|| missing("milestone", milestone.as_str())))?;
+            Ok(Applied::Report(report, index))
+        }
         Change::RecordLagReason {
             milestone,
             class,
             cause,
             text,
-        } => document.lag_reasons.push(LagReason {
-            milestone: milestone.clone(),
-            class: *class,
-            cause: *cause,
-            text: text.clone(),
-            recorded_on: today,
-            pending_request: None,
-        }),
-        Change::AddKeyTask {
-            key_task,
-            plan_item,
-        } => {
-            if let Some(item) = plan_item {
-                document.plan_items.push(item.clone());
-            }
-            document.key_tasks.push(key_task.as_ref().clone());
-        }
-        Change::AddSubProject {
-            key_task,
-            sub_project,
-        } => task_mut(document, key_task.as_str())
-            .ok_or_else(|| missing("key task", key_task.as_str()))?
-            .sub_projects
-            .push(sub_project.as_ref().clone()),
-        Change::AddMilestone {
-            sub_project,
-            milestone,
-        } => sub_mut(document, sub_project.as_str())
-            .ok_or_else(|| missing("sub-project", sub_project.as_str()))?
-            .milestones
-            .push(milestone.as_ref().clone()),
-        Change::MoveMilestoneEarlier { milestone, due } => {
-            milestone_mut(document, milestone.as_str())
-                .ok_or_else(|| missing("milestone", milestone.as_str()))?
-                .due = Some(*due);
-        }
-        Change::ApproveLaterDate { request: number } => {
-            let request = requests
-                .get(number)
-                .ok_or_else(|| missing("request", &number.to_string()))?;
-            milestone_mut(document, request.milestone.as_str())
-                .ok_or_else(|| missing("milestone", request.milestone.as_str()))?
-                .due = Some(request.due);
-            decided(document, *number);
-        }
-        Change::RefuseLaterDate { request } => decided(document, *request),
+        } => lag_reason(
+            plan,
+            LagReason {
+                milestone: milestone.clone(),
+                class: *class,
+                cause: *cause,
+                text: text.clone(),
+                recorded_on: today,
+                pending_request: None,
+            },
+        ),
         // An objective reason given with a request is the milestone's lag reason while the
         // request waits: the unit need not record it twice.
         Change::RequestLaterDate {
@@ -135,67 +153,147 @@ pub(super) fn apply(
             cause,
             text,
             ..
-        } => document.lag_reasons.push(LagReason {
-            milestone: milestone.clone(),
-            class: LagClass::Objective,
-            cause: *cause,
-            text: text.clone(),
-            recorded_on: today,
-            pending_request: Some(sequence),
-        }),
-        Change::RequestLaterDate { .. } => {}
+        } => lag_reason(
+            plan,
+            LagReason {
+                milestone: milestone.clone(),
+                class: LagClass::Objective,
+                cause: *cause,
+                text: text.clone(),
+                recorded_on: today,
+                pending_request: Some(sequence),
+            },
+        ),
+        Change::RequestLaterDate { .. } | Change::RefuseLaterDate { .. } => Ok(Applied::Nothing),
+        Change::MoveMilestoneEarlier { milestone, due: to } => due(plan, milestone.as_str(), *to),
+        Change::ApproveLaterDate { request: number } => {
+            let request = requests
+                .get(number)
+                .ok_or_else(|| missing("request", &number.to_string()))?;
+            due(plan, request.milestone.as_str(), request.due)
+        }
         Change::AdjustTarget { milestone, target } => {
-            milestone_mut(document, milestone.as_str())
-                .ok_or_else(|| missing("milestone", milestone.as_str()))?
-                .target = Some(target.clone());
+            let i = milestone_index(plan, milestone.as_str())?;
+            let (s, changed) = sub_with(plan, i, |m| m.target = Some(target.clone()))
+                .ok_or_else(|| missing("milestone", milestone.as_str()))?;
+            let mut problems = validation::check_changed_sub_project(plan, s, &changed);
+            problems.extend(validation::check_reports_for_target(plan, i, target));
+            checked(problems, Applied::Target(i, target.clone()))
         }
         Change::Withdraw { item } => {
+            let place = match item {
+                ItemId::KeyTask(id) => Place::KeyTask(
+                    plan.key_task_index(id.as_str())
+                        .ok_or_else(|| missing("key task", id.as_str()))?,
+                ),
+                ItemId::SubProject(id) => Place::SubProject(sub_project_index(plan, id.as_str())?),
+                ItemId::Milestone(id) => Place::Milestone(milestone_index(plan, id.as_str())?),
+            };
             let withdrawal = Withdrawal {
                 on: today,
                 reason: reason.unwrap_or_default().to_owned(),
             };
-            match item {
-                ItemId::KeyTask(id) => {
-                    task_mut(document, id.as_str())
-                        .ok_or_else(|| missing("key task", id.as_str()))?
-                        .withdrawn = Some(withdrawal);
-                }
-                ItemId::SubProject(id) => {
-                    sub_mut(document, id.as_str())
-                        .ok_or_else(|| missing("sub-project", id.as_str()))?
-                        .withdrawn = Some(withdrawal);
-                }
-                ItemId::Milestone(id) => {
-                    milestone_mut(document, id.as_str())
-                        .ok_or_else(|| missing("milestone", id.as_str()))?
-                        .withdrawn = Some(Box::new(withdrawal));
-                }
-            }
+            checked(
+                validation::check_withdrawal(plan, place, &withdrawal),
+                Applied::Withdraw(place, withdrawal),
+            )
         }
-        Change::AssignPartner { sub_project, unit } => sub_mut(document, sub_project.as_str())
-            .ok_or_else(|| missing("sub-project", sub_project.as_str()))?
-            .responsibility
-            .partner_units
-            .push(unit.clone()),
-        Change::RemovePartner { sub_project, unit } => sub_mut(document, sub_project.as_str())
-            .ok_or_else(|| missing("sub-project", sub_project.as_str()))?
-            .responsibility
-            .partner_units
-            .retain(|partner| partner != unit),
-        Change::SignContract { contract } => document.contracts.push(contract.as_ref().clone()),
+        Change::AssignPartner { sub_project, unit }
+        | Change::RemovePartner { sub_project, unit } => {
+            let s = sub_project_index(plan, sub_project.as_str())?;
+            let (_, sub) = plan
+                .layout()
+                .sub_project(plan.document(), s)
+                .ok_or_else(|| missing("sub-project", sub_project.as_str()))?;
+            let assign = matches!(change, Change::AssignPartner { .. });
+            let mut changed = sub.clone();
+            let partners = &mut changed.responsibility.partner_units;
+            if assign {
+                partners.push(unit.clone());
+            } else {
+                partners.retain(|partner| partner != unit);
+            }
+            checked(
+                validation::check_changed_sub_project(plan, s, &changed),
+                Applied::Partner(s, unit.clone(), assign),
+            )
+        }
+        Change::SignContract { contract } => checked(
+            validation::check_new_contract(plan, contract),
+            Applied::Contract(contract.as_ref().clone()),
+        ),
         Change::RatePartner {
             sub_project,
             partner,
             score,
             comment,
-        } => document.partner_ratings.push(PartnerRating {
-            sub_project: sub_project.clone(),
-            partner: partner.clone(),
-            score: *score,
-            rated_by: person.id.clone(),
-            rated_on: today,
-            comment: comment.clone(),
-        }),
+        } => {
+            let rating = PartnerRating {
+                sub_project: sub_project.clone(),
+                partner: partner.clone(),
+                score: *score,
+                rated_by: person.id.clone(),
+                rated_on: today,
+                comment: comment.clone(),
+            };
+            checked(
+                validation::check_new_rating(plan, &rating),
+                Applied::Rating(rating),
+            )
+        }
+        Change::AddKeyTask {
+            key_task,
+            plan_item,
+        } => checked(
+            validation::check_added_key_task(plan, key_task, plan_item.as_ref()),
+            Applied::KeyTask(key_task.as_ref().clone(), plan_item.clone()),
+        ),
+        Change::AddSubProject {
+            key_task,
+            sub_project,
+        } => {
+            let k = plan
+                .key_task_index(key_task.as_str())
+                .ok_or_else(|| missing("key task", key_task.as_str()))?;
+            checked(
+                validation::check_added_sub_project(plan, k, sub_project),
+                Applied::SubProject(k, sub_project.as_ref().clone()),
+            )
+        }
+        Change::AddMilestone {
+            sub_project,
+            milestone,
+        } => {
+            let s = sub_project_index(plan, sub_project.as_str())?;
+            checked(
+                validation::check_added_milestone(plan, s, milestone),
+                Applied::Milestone(s, milestone.as_ref().clone()),
+            )
+        }
     }
-    Ok(())
+}
+
+fn lag_reason(plan: &Plan, reason: LagReason) -> Result<Applied, Unfit> {
+    let (index, problems) = validation::check_new_lag_reason(plan, &reason);
+    let index = checked(problems, Applied::Nothing)
+        .and_then(|_| index.ok_or_else(|| missing("milestone", reason.milestone.as_str())))?;
+    Ok(Applied::LagReason(reason, index))
+}
+
+/// Applies a checked change to the plan in place.
+pub(super) fn commit(plan: &mut Plan, applied: Applied) {
+    match applied {
+        Applied::Report(report, i) => plan.push_report(report, i),
+        Applied::LagReason(reason, i) => plan.push_lag_reason(reason, i),
+        Applied::Due(i, due) => plan.set_due(i, due),
+        Applied::Target(i, target) => plan.set_target(i, target),
+        Applied::Withdraw(place, withdrawal) => plan.withdraw(place, withdrawal),
+        Applied::Partner(s, unit, assign) => plan.set_partner(s, &unit, assign),
+        Applied::Contract(contract) => plan.add_contract(contract),
+        Applied::Rating(rating) => plan.add_rating(rating),
+        Applied::KeyTask(task, item) => plan.add_key_task(task, item),
+        Applied::SubProject(k, sub) => plan.add_sub_project(k, sub),
+        Applied::Milestone(s, milestone) => plan.add_milestone(s, milestone),
+        Applied::Nothing => {}
+    }
 }

@@ -277,6 +277,7 @@ impl Ledger {
             adopted: self.adopted.clone(),
             plan: self.adopted.clone(),
             requests: BTreeMap::new(),
+            pending_reasons: BTreeMap::new(),
         };
         for (entry, line) in self
             .entries

@@ -60,6 +60,7 @@ use crate::ids::{MilestoneId, PersonId};
 use crate::organisation::Role;
 use crate::plan::Plan;
 use crate::progress::{LagCause, LagClass};
+use apply::Applied;
 
 /// One recorded change: its place in the ledger, when and by whom, what, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -149,6 +150,9 @@ pub struct Ledger {
     adopted: Plan,
     plan: Plan,
     requests: BTreeMap<u64, LaterDateRequest>,
+    /// For each pending request with an objective reason, the position of that reason
+    /// among the plan's lag reasons.
+    pending_reasons: BTreeMap<u64, usize>,
 }
 
 fn refused(
@@ -292,16 +296,6 @@ fn legacy_rules() -> u32 {
     1
 }
 
-/// What a checked change does to the plan when committed.
-enum Applied {
-    /// Replaces it with the plan the change leads to (boxed: a plan is large).
-    Plan(Box<Plan>),
-    /// Adds a progress report for the milestone numbered so.
-    Report(crate::ProgressReport, u32),
-    /// Adds a lag reason for the milestone numbered so.
-    LagReason(crate::LagReason, u32),
-}
-
 /// The members of an entry that its hash covers, in the order they are written.
 #[derive(Serialize)]
 struct Body<'a> {
@@ -382,6 +376,7 @@ impl Ledger {
             adopted: plan.clone(),
             plan,
             requests: BTreeMap::new(),
+            pending_reasons: BTreeMap::new(),
         }
     }
 
@@ -464,98 +459,49 @@ impl Ledger {
         }
         rules::authorize(&self.plan, &self.requests, person, at, change, rules)
             .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
-        // A report or a lag reason adds one record, which cannot make anything else in the
-        // plan invalid: it is checked alone and added in place, so that recording one costs
-        // the record, not the plan.
-        let invalid = |problems: Vec<crate::validation::Problem>| ChangeRefused {
-            problems,
-            ..refused(
-                sequence,
-                change,
-                Rule::InvalidPlan,
-                "the change would leave the plan invalid; see the problems",
-            )
-        };
-        let unknown_milestone = |id: &MilestoneId| {
-            refused(
-                sequence,
-                change,
-                Rule::UnknownItem,
-                format!("no milestone has the id `{id}`"),
-            )
-        };
-        match change {
-            Change::ReportProgress {
-                milestone,
-                date,
-                progress,
-                note,
-            } => {
-                let report = crate::ProgressReport {
-                    milestone: milestone.clone(),
-                    date: *date,
-                    progress: *progress,
-                    reported_by: Some(person.id.clone()),
-                    note: note.clone(),
-                };
-                let (index, problems) = crate::validation::check_new_report(&self.plan, &report);
-                if !problems.is_empty() {
-                    return Err(invalid(problems));
-                }
-                let index = index.ok_or_else(|| unknown_milestone(milestone))?;
-                return Ok((Applied::Report(report, index), person.id.clone()));
-            }
-            Change::RecordLagReason {
-                milestone,
-                class,
-                cause,
-                text,
-            } => {
-                let reason = crate::LagReason {
-                    milestone: milestone.clone(),
-                    class: *class,
-                    cause: *cause,
-                    text: text.clone(),
-                    recorded_on: at.date(),
-                    pending_request: None,
-                };
-                let (index, problems) =
-                    crate::validation::check_new_lag_reason(&self.plan, &reason);
-                if !problems.is_empty() {
-                    return Err(invalid(problems));
-                }
-                let index = index.ok_or_else(|| unknown_milestone(milestone))?;
-                return Ok((Applied::LagReason(reason, index), person.id.clone()));
-            }
-            _ => {}
-        }
-        let mut document = self.plan.document().clone();
-        apply::apply(
-            &mut document,
+        // The change is checked against what it touches and applied in place: recording
+        // it costs the change, not the plan.
+        let applied = apply::prepare(
+            &self.plan,
             &self.requests,
             person,
             (at, sequence),
             change,
             reason,
         )
-        .map_err(|(rule, message)| refused(sequence, change, rule, message))?;
-        let plan = document
-            .validate()
-            .map_err(|error| invalid(error.problems))?;
-        Ok((Applied::Plan(Box::new(plan)), person.id.clone()))
+        .map_err(|unfit| match unfit {
+            apply::Unfit::Rule(rule, message) => refused(sequence, change, rule, message),
+            apply::Unfit::Problems(problems) => ChangeRefused {
+                problems,
+                ..refused(
+                    sequence,
+                    change,
+                    Rule::InvalidPlan,
+                    "the change would leave the plan invalid; see the problems",
+                )
+            },
+        })?;
+        Ok((applied, person.id.clone()))
     }
 
     fn commit(&mut self, entry: Entry, line: String, applied: Applied) {
         self.track_request(&entry);
-        self.entries.push(entry);
-        self.lines.push(line);
-        match applied {
-            Applied::Plan(plan) => self.plan = *plan,
-            Applied::Report(report, milestone) => self.plan.push_report(report, milestone),
-            Applied::LagReason(reason, milestone) => {
-                self.plan.push_lag_reason(reason, milestone);
+        if let Applied::LagReason(reason, _) = &applied {
+            if let Some(request) = reason.pending_request {
+                let position = self.plan.document().lag_reasons.len();
+                self.pending_reasons.insert(request, position);
             }
         }
+        if let Change::ApproveLaterDate { request } | Change::RefuseLaterDate { request } =
+            &entry.change
+        {
+            if let Some(position) = self.pending_reasons.remove(request) {
+                self.plan.settle_lag_reason(position);
+            }
+        }
+        self.entries.push(entry);
+        self.lines.push(line);
+        apply::commit(&mut self.plan, applied);
     }
 
     /// Keeps the state of later-date requests up to date with a new entry.

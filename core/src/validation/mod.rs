@@ -8,6 +8,7 @@
 //! district leader), consistent references, a sound unit tree, and contracts signed by the
 //! roles they need.
 
+mod change;
 mod organisation;
 mod path;
 mod problem;
@@ -16,6 +17,11 @@ mod structure;
 
 use std::fmt::Display;
 
+pub(crate) use change::{
+    check_added_key_task, check_added_milestone, check_added_sub_project,
+    check_changed_sub_project, check_new_contract, check_new_rating, check_reports_for_target,
+    check_withdrawal,
+};
 pub(crate) use problem::Collector;
 pub use problem::{OmittedProblems, Problem, ProblemCode, MAX_PROBLEMS_PER_CODE};
 pub use structure::MULTI_YEAR_SPAN;
@@ -209,6 +215,29 @@ impl<'a> Context<'a> {
         found
     }
 
+    /// Reports an empty id of the thing at `path`, or its id already used by the thing at
+    /// `first`.
+    fn check_id(&mut self, kind: (&str, &str), id: &str, path: &str, first: Option<String>) {
+        let (kind, kind_zh) = kind;
+        if id.trim().is_empty() {
+            self.report(
+                ProblemCode::EmptyId,
+                format!("{path}/id"),
+                format!("the {kind} has an empty id; give it a short unique id"),
+                format!("该{kind_zh}的 id 为空;请给它一个简短且唯一的 id"),
+            );
+        } else if let Some(first) = first {
+            self.report(
+                ProblemCode::DuplicateId,
+                format!("{path}/id"),
+                format!(
+                    "the {kind} id `{id}` is already used at `{first}`; give each {kind} its own id"
+                ),
+                format!("{kind_zh} id `{id}` 已在 `{first}` 使用;每个{kind_zh}须有自己的 id"),
+            );
+        }
+    }
+
     /// Reports the empty and the repeated ids of one kind of thing; `id_at` gives the id
     /// and `path_of` the JSON pointer of a position.
     fn check_ids(
@@ -219,34 +248,14 @@ impl<'a> Context<'a> {
         id_at: impl Fn(u32) -> Option<&'a str>,
         path_of: impl Fn(u32) -> String,
     ) {
-        let (kind, kind_zh) = kind;
         let mut duplicates = duplicates.iter().peekable();
         for position in (0..count).filter_map(|p| u32::try_from(p).ok()) {
             let id = id_at(position).unwrap_or_default();
-            if id.trim().is_empty() {
-                self.report(
-                    ProblemCode::EmptyId,
-                    format!("{}/id", path_of(position)),
-                    format!("the {kind} has an empty id; give it a short unique id"),
-                    format!("该{kind_zh}的 id 为空;请给它一个简短且唯一的 id"),
-                );
-                while duplicates.next_if(|d| d.position == position).is_some() {}
-                continue;
-            }
-            if let Some(duplicate) = duplicates.next_if(|d| d.position == position) {
-                self.report(
-                    ProblemCode::DuplicateId,
-                    format!("{}/id", path_of(position)),
-                    format!(
-                        "the {kind} id `{id}` is already used at `{}`; give each {kind} its own id",
-                        path_of(duplicate.first)
-                    ),
-                    format!(
-                        "{kind_zh} id `{id}` 已在 `{}` 使用;每个{kind_zh}须有自己的 id",
-                        path_of(duplicate.first)
-                    ),
-                );
-            }
+            let first = duplicates
+                .next_if(|d| d.position == position)
+                .map(|d| path_of(d.first));
+            while duplicates.next_if(|d| d.position == position).is_some() {}
+            self.check_id(kind, id, &path_of(position), first);
         }
     }
 }

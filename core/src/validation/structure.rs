@@ -76,37 +76,51 @@ pub(super) fn check(context: &mut Context<'_>) {
                 carried_items.insert(task.plan_item.as_str());
             }
         } else {
-            context.report(
-                ProblemCode::DanglingPlanItem,
-                tasks_path.index(k).key("plan_item"),
-                format!(
-                    "no plan item has the id `{}`; add it to `plan_items` or correct the reference",
-                    task.plan_item
-                ),
-                format!(
-                    "没有 id 为 `{}` 的计划项;请把它加入 `plan_items`,或更正这个引用",
-                    task.plan_item
-                ),
-            );
+            dangling_plan_item(context, task, &tasks_path.index(k));
         }
         check_key_task(context, task, &tasks_path.index(k));
     }
     for (i, item) in document.plan_items.iter().enumerate() {
         if !carried_items.contains(item.id.as_str()) {
-            context.report(
-                ProblemCode::VaguePlanItem,
-                format!("/plan_items/{i}"),
-                format!(
-                    "plan item `{}` is carried by no sub-project; add a key task with a concrete sub-project for it, or drop the item",
-                    item.id
-                ),
-                format!("计划项 `{}` 没有任何子项目承载;请为它设立带有具体子项目的重点工作,或删去该项", item.id),
-            );
+            vague_plan_item(context, i, item);
         }
     }
 }
 
-fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
+/// Reports a key task whose plan item does not exist.
+pub(super) fn dangling_plan_item(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
+    context.report(
+        ProblemCode::DanglingPlanItem,
+        path.key("plan_item"),
+        format!(
+            "no plan item has the id `{}`; add it to `plan_items` or correct the reference",
+            task.plan_item
+        ),
+        format!(
+            "没有 id 为 `{}` 的计划项;请把它加入 `plan_items`,或更正这个引用",
+            task.plan_item
+        ),
+    );
+}
+
+/// Reports a plan item, at position `i`, that no sub-project carries.
+pub(super) fn vague_plan_item(
+    context: &mut Context<'_>,
+    i: usize,
+    item: &crate::document::PlanItem,
+) {
+    context.report(
+        ProblemCode::VaguePlanItem,
+        format!("/plan_items/{i}"),
+        format!(
+            "plan item `{}` is carried by no sub-project; add a key task with a concrete sub-project for it, or drop the item",
+            item.id
+        ),
+        format!("计划项 `{}` 没有任何子项目承载;请为它设立带有具体子项目的重点工作,或删去该项", item.id),
+    );
+}
+
+pub(super) fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
     match &task.supervising_leader {
         None => context.report(
             ProblemCode::MissingSupervisingLeader,
@@ -169,7 +183,7 @@ fn check_key_task(context: &mut Context<'_>, task: &KeyTask, path: &Loc<'_>) {
     }
 }
 
-fn check_sub_project(
+pub(super) fn check_sub_project(
     context: &mut Context<'_>,
     sub: &SubProject,
     path: &Loc<'_>,
@@ -286,7 +300,7 @@ fn check_milestone(
     );
 }
 
-fn check_withdrawal(
+pub(super) fn check_withdrawal(
     context: &mut Context<'_>,
     withdrawal: Option<&Withdrawal>,
     path: &Loc<'_>,

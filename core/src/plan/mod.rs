@@ -3,6 +3,10 @@
 //! The look-ups use the flat layout validation built: hash indexes instead of copies of
 //! every id, so a plan of millions of milestones stays small.
 
+mod edit;
+
+pub(crate) use edit::Place;
+
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -25,7 +29,7 @@ use crate::schedule::Schedule;
 /// ```
 /// use mubiao::Plan;
 ///
-/// let plan = Plan::from_json_str(include_str!("../docs/example-plan.json"))?;
+/// let plan = Plan::from_json_str(include_str!("../../docs/example-plan.json"))?;
 /// assert_eq!(plan.year(), 2017);
 /// let milestone = plan.milestone("hm-rivers-q2").expect("the example names it");
 /// assert_eq!(milestone.sub_project.id.as_str(), "hm-rivers");
@@ -172,12 +176,14 @@ impl Plan {
 
     /// The key task with this id.
     pub fn key_task(&self, id: &str) -> Option<&KeyTask> {
+        at(&self.document.key_tasks, self.key_task_index(id)?)
+    }
+
+    pub(crate) fn key_task_index(&self, id: &str) -> Option<u32> {
         let tasks = &self.document.key_tasks;
-        let k = self
-            .layout
+        self.layout
             .key_tasks
-            .find(id, |p| at(tasks, p).map(|t| t.id.as_str()))?;
-        at(tasks, k)
+            .find(id, |p| at(tasks, p).map(|t| t.id.as_str()))
     }
 
     /// The sub-project with this id, with its key task.
