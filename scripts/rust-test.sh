@@ -5,6 +5,9 @@ source "$(dirname "$0")/lib.sh"
 
 step "cargo test --workspace (the Python binding is tested through pytest)"
 cargo test --workspace --exclude mubiao-python --locked
+step "cargo test -p mubiao --features tables (the table readers)"
+cargo test -p mubiao --features tables --lib --locked
+cargo test -p mubiao --features tables --doc --locked tables
 
 step "cargo run --example xuhui_2017 (the README's first command)"
 cargo run --quiet --locked --example xuhui_2017

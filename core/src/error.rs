@@ -35,6 +35,15 @@ pub enum FormatError {
     /// The text is empty or only white space.
     #[error("{}", self.message(Language::English))]
     Empty,
+    /// The bytes are not a workbook the table readers can open: not a zip of an `.xlsx`,
+    /// an old `.xls`, a password-protected file, a damaged or oversized workbook.
+    #[error("{}", self.message(Language::English))]
+    Workbook {
+        /// What is wrong, in English.
+        message: String,
+        /// The same in Chinese.
+        message_zh: String,
+    },
     /// The text is not JSON, and looks like a file name: the caller passed a path where
     /// the document's contents belong.
     #[error("{}", self.message(Language::English))]
@@ -207,6 +216,7 @@ impl FormatError {
             FormatError::Encoding { .. } => "not-utf8",
             FormatError::Empty => "empty-document",
             FormatError::FileNameGiven { .. } => "file-name-given",
+            FormatError::Workbook { .. } => "not-a-workbook",
             FormatError::Syntax { .. } => "malformed-json",
             FormatError::Shape { .. } => "wrong-shape",
             FormatError::MissingFormatVersion { .. } => "missing-format-version",
@@ -234,6 +244,11 @@ impl FormatError {
                 "the text is empty; check that the whole file was saved and passed in".to_owned()
             } else {
                 "文本是空的;请检查文件是否完整保存并完整传入".to_owned()
+            },
+            FormatError::Workbook { message, message_zh } => if english {
+                message.clone()
+            } else {
+                message_zh.clone()
             },
             FormatError::FileNameGiven { text } => if english {
                 format!("`{text}` looks like a file name, not JSON text; read the file and pass its contents instead")
@@ -327,6 +342,16 @@ pub struct ValidationError {
 
 impl ValidationError {
     /// Gathers the problems of a collector.
+    /// The problems of a list, at most [`crate::MAX_PROBLEMS_PER_CODE`] of each code.
+    #[cfg(feature = "tables")]
+    pub(crate) fn collected_list(subject: Subject, problems: Vec<crate::Problem>) -> Self {
+        let mut collector = Collector::default();
+        for problem in problems {
+            collector.add(problem);
+        }
+        Self::collected(subject, collector)
+    }
+
     pub(crate) fn collected(subject: Subject, collector: Collector) -> Self {
         let (problems, omitted) = collector.finish();
         Self {

@@ -116,6 +116,8 @@ mod rollup;
 mod schedule;
 mod status;
 pub mod synthetic;
+#[cfg(feature = "tables")]
+pub mod tables;
 mod trend;
 mod validation;
 mod wording;

@@ -111,6 +111,16 @@ pub enum ProblemCode {
     NotAWeekend,
     /// A calendar date falls outside the years the calendar covers.
     DateOutsideCalendar,
+    /// A workbook has no sheet that reads as a target table.
+    NoTargetSheet,
+    /// A table lacks a column it needs.
+    MissingColumn,
+    /// The plan's year is neither given nor written in the table's title.
+    UnknownPlanYear,
+    /// A unit name matches several units of the organisation.
+    AmbiguousUnit,
+    /// A cell does not hold what its column needs (a date, a number, a known name).
+    InvalidCell,
 }
 
 impl ProblemCode {
@@ -166,6 +176,11 @@ impl ProblemCode {
             ProblemCode::InvertedRange => "inverted-range",
             ProblemCode::NotAWeekend => "not-a-weekend",
             ProblemCode::DateOutsideCalendar => "date-outside-calendar",
+            ProblemCode::NoTargetSheet => "no-target-sheet",
+            ProblemCode::MissingColumn => "missing-column",
+            ProblemCode::UnknownPlanYear => "unknown-plan-year",
+            ProblemCode::AmbiguousUnit => "ambiguous-unit",
+            ProblemCode::InvalidCell => "invalid-cell",
         }
     }
 }

@@ -1,0 +1,287 @@
+//! Recognising the columns of a target table by their headers, in Chinese and English,
+//! with the variants offices use.
+
+use serde::Serialize;
+
+/// What a column of the office layout holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Column {
+    /// The key task (重点工作), written on the first row of its group or on every row.
+    KeyTask,
+    /// The sub-project (子项目), one a row.
+    SubProject,
+    /// An id for the row's sub-project (编号).
+    Id,
+    /// The lead unit (牵头单位).
+    LeadUnit,
+    /// Partner units (配合单位), several in one cell.
+    PartnerUnits,
+    /// The supervising district leader (分管区领导).
+    SupervisingLeader,
+    /// The responsible person (责任人).
+    ResponsiblePerson,
+    /// The kind of work (类别).
+    Kind,
+    /// City-assigned or the district's own (层级).
+    Level,
+    /// The plan item the key task implements (计划项).
+    PlanItem,
+    /// When the sub-project starts (开始日期).
+    Start,
+    /// Quarter 1 to 4: the node due at the end of that quarter.
+    Quarter(u8),
+    /// Month 1 to 12: the node due at the end of that month.
+    Month(u8),
+}
+
+impl Column {
+    /// The header the writer gives the column, in Chinese.
+    pub fn header_zh(self) -> String {
+        match self {
+            Column::KeyTask => "重点工作".into(),
+            Column::SubProject => "子项目".into(),
+            Column::Id => "编号".into(),
+            Column::LeadUnit => "牵头单位".into(),
+            Column::PartnerUnits => "配合单位".into(),
+            Column::SupervisingLeader => "分管区领导".into(),
+            Column::ResponsiblePerson => "责任人".into(),
+            Column::Kind => "类别".into(),
+            Column::Level => "层级".into(),
+            Column::PlanItem => "计划项".into(),
+            Column::Start => "开始日期".into(),
+            Column::Quarter(q) => format!(
+                "{}季度",
+                ["一", "二", "三", "四"]
+                    .get(usize::from(q.saturating_sub(1)))
+                    .copied()
+                    .unwrap_or("")
+            ),
+            Column::Month(m) => format!("{m}月"),
+        }
+    }
+}
+
+const NAMES: &[(&[&str], Column)] = &[
+    (
+        &[
+            "重点工作",
+            "重点任务",
+            "工作目标",
+            "目标任务",
+            "主要任务",
+            "key task",
+            "key tasks",
+            "task",
+        ],
+        Column::KeyTask,
+    ),
+    (
+        &[
+            "子项目",
+            "具体项目",
+            "项目",
+            "工作内容",
+            "项目名称",
+            "sub-project",
+            "subproject",
+            "sub project",
+            "project",
+        ],
+        Column::SubProject,
+    ),
+    (&["编号", "项目编号", "id", "code"], Column::Id),
+    (
+        &[
+            "牵头单位",
+            "责任单位",
+            "主办单位",
+            "主责单位",
+            "牵头部门",
+            "lead unit",
+            "lead",
+            "responsible unit",
+        ],
+        Column::LeadUnit,
+    ),
+    (
+        &[
+            "配合单位",
+            "协办单位",
+            "协同单位",
+            "参与单位",
+            "配合部门",
+            "partner units",
+            "partners",
+            "partner unit",
+        ],
+        Column::PartnerUnits,
+    ),
+    (
+        &[
+            "分管区领导",
+            "分管领导",
+            "督办领导",
+            "督办区领导",
+            "区分管领导",
+            "责任领导",
+            "supervising leader",
+            "leader",
+        ],
+        Column::SupervisingLeader,
+    ),
+    (
+        &[
+            "责任人",
+            "具体责任人",
+            "联系人",
+            "responsible person",
+            "person in charge",
+        ],
+        Column::ResponsiblePerson,
+    ),
+    (
+        &[
+            "类别",
+            "工作类别",
+            "目标类别",
+            "类型",
+            "kind",
+            "kind of work",
+            "category",
+        ],
+        Column::Kind,
+    ),
+    (&["层级", "级别", "level"], Column::Level),
+    (&["计划项", "计划项目", "plan item"], Column::PlanItem),
+    (
+        &["开始日期", "开始时间", "起始日期", "start", "start date"],
+        Column::Start,
+    ),
+];
+
+/// Header text with spaces, line breaks and the usual punctuation taken out, lower-cased.
+fn normal(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '*' | ':' | '\u{ff1a}' | '(' | ')' | '\u{ff08}' | '\u{ff09}'
+                )
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn quarter(text: &str) -> Option<u8> {
+    let digits = [
+        ("一", 1),
+        ("二", 2),
+        ("三", 3),
+        ("四", 4),
+        ("1", 1),
+        ("2", 2),
+        ("3", 3),
+        ("4", 4),
+    ];
+    for (word, n) in digits {
+        for form in [
+            format!("{word}季度"),
+            format!("第{word}季度"),
+            format!("q{word}"),
+            format!("quarter{word}"),
+            format!("{word}季度节点"),
+            format!("{word}季度目标"),
+        ] {
+            if text == form {
+                return Some(n);
+            }
+        }
+    }
+    None
+}
+
+fn month(text: &str) -> Option<u8> {
+    const ZH: [&str; 12] = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+    ];
+    const EN: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const LONG: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let stripped = text
+        .strip_suffix("节点")
+        .or_else(|| text.strip_suffix("目标"))
+        .unwrap_or(text);
+    for m in 1..=12u8 {
+        let i = usize::from(m - 1);
+        let forms = [
+            format!("{m}月"),
+            format!("{}月", ZH.get(i).copied().unwrap_or_default()),
+            format!("{m:02}月"),
+            format!("m{m}"),
+            format!("m{m:02}"),
+            EN.get(i).copied().unwrap_or_default().to_owned(),
+            LONG.get(i).copied().unwrap_or_default().to_owned(),
+        ];
+        if forms.iter().any(|f| f == stripped) {
+            return Some(m);
+        }
+    }
+    None
+}
+
+/// The column a header names, if it names one.
+pub fn recognise(header: &str) -> Option<Column> {
+    let text = normal(header);
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(q) = quarter(&text) {
+        return Some(Column::Quarter(q));
+    }
+    if let Some(m) = month(&text) {
+        return Some(Column::Month(m));
+    }
+    NAMES
+        .iter()
+        .find(|(names, _)| names.iter().any(|name| normal(name) == text))
+        .map(|(_, column)| *column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_in_two_languages() {
+        assert_eq!(recognise("牵头单位"), Some(Column::LeadUnit));
+        assert_eq!(recognise("责任单位"), Some(Column::LeadUnit));
+        assert_eq!(recognise("Lead unit"), Some(Column::LeadUnit));
+        assert_eq!(recognise("协办单位"), Some(Column::PartnerUnits));
+        assert_eq!(recognise("分管领导"), Some(Column::SupervisingLeader));
+        assert_eq!(recognise("分管 区领导"), Some(Column::SupervisingLeader));
+        assert_eq!(recognise("一季度"), Some(Column::Quarter(1)));
+        assert_eq!(recognise("第三季度"), Some(Column::Quarter(3)));
+        assert_eq!(recognise("Q4"), Some(Column::Quarter(4)));
+        assert_eq!(recognise("3月"), Some(Column::Month(3)));
+        assert_eq!(recognise("十二月"), Some(Column::Month(12)));
+        assert_eq!(recognise("Sep"), Some(Column::Month(9)));
+        assert_eq!(recognise("备注"), None);
+    }
+}

@@ -1,0 +1,187 @@
+//! The office layout read from cells: what it makes, and every problem at its cell.
+
+use super::*;
+use crate::milestone::{Goal, Target};
+use crate::validation::ProblemCode;
+
+fn text(s: &str) -> Cell {
+    Cell::Text(s.to_owned())
+}
+
+fn row(cells: &[&str]) -> Vec<Cell> {
+    cells.iter().map(|c| text(c)).collect()
+}
+
+fn table(rows: Vec<Vec<Cell>>) -> Workbook {
+    Workbook {
+        sheets: vec![Sheet {
+            name: "目标表".into(),
+            hidden: false,
+            rows,
+        }],
+    }
+}
+
+fn header() -> Vec<Cell> {
+    row(&[
+        "重点工作",
+        "子项目",
+        "牵头单位",
+        "配合单位",
+        "分管区领导",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+    ])
+}
+
+#[test]
+fn groups_units_leaders_and_targets() {
+    let workbook = table(vec![
+        row(&["徐汇区2017年重点工作目标"]),
+        header(),
+        row(&[
+            "河道整治",
+            "虹梅路街道沿河违建拆除",
+            "虹梅路街道",
+            "区城管执法局、区水务局",
+            "王副区长",
+            "累计拆除5处",
+            "10处",
+            "15处",
+            "",
+        ]),
+        row(&[
+            "",
+            "长桥街道沿河违建拆除",
+            "长桥街道",
+            "",
+            "",
+            "12处",
+            "",
+            "",
+            "",
+        ]),
+        vec![],
+        row(&[
+            "污水处理厂",
+            "可研与开工",
+            "区水务局",
+            "",
+            "王副区长",
+            "完成可研报告批复",
+            "开工建设",
+            "",
+            "",
+        ]),
+    ]);
+    let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
+    let document = &reading.document;
+    assert_eq!(document.year, 2017);
+    assert_eq!(document.key_tasks.len(), 2);
+    assert_eq!(document.key_tasks[0].sub_projects.len(), 2);
+    let sub = &document.key_tasks[0].sub_projects[0];
+    assert_eq!(sub.responsibility.partner_units.len(), 2);
+    assert_eq!(sub.milestones.len(), 3);
+    assert_eq!(
+        sub.milestones[2].due,
+        chrono::NaiveDate::from_ymd_opt(2017, 9, 30)
+    );
+    let Some(Target::Quantity(q)) = &sub.milestones[0].target else {
+        panic!("a quantity")
+    };
+    assert_eq!((q.goal, q.unit.as_str()), (Goal::AtLeast(5.0), "处"));
+    assert!(matches!(
+        document.key_tasks[1].sub_projects[0].milestones[0].target,
+        Some(Target::Deliverable { .. })
+    ));
+    assert_eq!(reading.report.targets.len(), 6);
+    assert_eq!(reading.report.targets[0].cell, "目标表!F3");
+    // Units and the leader were created from their names, and said so.
+    assert!(reading
+        .report
+        .inferences
+        .iter()
+        .any(|i| i.message.contains("虹梅路街道")));
+    assert!(reading
+        .report
+        .inferences
+        .iter()
+        .any(|i| i.message.contains("deputy district head")));
+    document.clone().validate().unwrap();
+}
+
+#[test]
+fn problems_name_their_cells() {
+    let workbook = table(vec![
+        row(&["2017年目标"]),
+        header(),
+        row(&[
+            "河道整治",
+            "虹梅路街道沿河违建拆除",
+            "",
+            "",
+            "王副区长",
+            "15处",
+            "10处",
+            "",
+            "",
+        ]),
+        row(&["", "", "长桥街道", "", "", "12处", "", "", ""]),
+    ]);
+    let error = read_office(&workbook, &OfficeOptions::default()).unwrap_err();
+    let at = |code: ProblemCode| {
+        error
+            .problems
+            .iter()
+            .filter(|p| p.code == code)
+            .map(|p| p.path.clone())
+            .collect::<Vec<_>>()
+    };
+    // The row without a sub-project, at its sub-project cell.
+    assert_eq!(at(ProblemCode::InvalidCell), vec!["目标表!B4".to_owned()]);
+    // No lead unit: at the sub-project's row.
+    assert_eq!(
+        at(ProblemCode::MissingLeadUnit),
+        vec!["目标表!A3".to_owned()]
+    );
+    // The Q2 target goes down from Q1's: at the Q2 cell.
+    assert_eq!(
+        at(ProblemCode::DecreasingCumulativeTarget),
+        vec!["目标表!G3".to_owned()]
+    );
+}
+
+#[test]
+fn no_table_and_no_year() {
+    let error = read_office(&table(vec![row(&["a", "b"])]), &OfficeOptions::default()).unwrap_err();
+    assert_eq!(error.problems[0].code, ProblemCode::NoTargetSheet);
+    let error = read_office(&table(vec![header()]), &OfficeOptions::default()).unwrap_err();
+    assert_eq!(error.problems[0].code, ProblemCode::UnknownPlanYear);
+    assert_eq!(error.problems[0].path, "目标表!A1");
+    let options = OfficeOptions {
+        year: Some(2017),
+        name: None,
+    };
+    let reading = read_office(
+        &table(vec![header(), row(&["t", "s", "u", "", "l", "1处"])]),
+        &options,
+    );
+    assert!(reading.is_ok());
+}
+
+#[test]
+fn files_that_are_not_workbooks() {
+    for bytes in [
+        &b""[..],
+        b"{\"year\": 2017}",
+        &[0xD0, 0xCF, 0x11, 0xE0, 0, 0],
+        b"PK\x03\x04garbage",
+    ] {
+        let error = Workbook::from_xlsx(bytes).unwrap_err();
+        assert_eq!(error.code(), "not-a-workbook", "{bytes:?}");
+    }
+    let old = Workbook::from_xlsx(&[0xD0, 0xCF, 0x11, 0xE0]).unwrap_err();
+    assert!(old.to_string().contains(".xls"));
+}
