@@ -2,9 +2,13 @@
 //! document order, with the links between levels and the id indexes. Validation builds it
 //! once; the validated [`Plan`](crate::Plan) keeps it.
 
+use std::collections::HashMap;
+
 use crate::document::{KeyTask, PlanDocument, SubProject};
+use crate::ids::{SubProjectId, UnitId};
 use crate::index::{Duplicate, IdIndex};
 use crate::milestone::Milestone;
+use crate::progress::Progress;
 
 /// Flat numbering of a document's nested lists, and id look-ups for every kind of thing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,6 +32,21 @@ pub(crate) struct Layout {
     pub report_milestone: Vec<u32>,
     /// For each lag reason, the milestone it names (`u32::MAX` when none does).
     pub lag_milestone: Vec<u32>,
+    /// For each flat milestone, how many of its reports give a cumulative number and how
+    /// many say `done`: a change of its kind of target reads its reports only when some
+    /// would no longer fit.
+    pub measured_reports: Vec<[u32; 2]>,
+    /// The first rating of each sub-project and partner, by position.
+    pub ratings: HashMap<(SubProjectId, UnitId), u32>,
+}
+
+/// Which count of [`Layout::measured_reports`] a report adds to, if any.
+pub(crate) fn measured_slot(progress: &Progress) -> Option<usize> {
+    match progress {
+        Progress::Cumulative(_) => Some(0),
+        Progress::Done => Some(1),
+        Progress::Underway => None,
+    }
 }
 
 /// Ids that repeat an earlier id, by kind of thing.
@@ -148,7 +167,7 @@ impl Layout {
                 })
                 .unwrap_or(u32::MAX)
         };
-        let report_milestone = document
+        let report_milestone: Vec<u32> = document
             .progress_reports
             .iter()
             .map(|r| milestone_of(r.milestone.as_str()))
@@ -158,9 +177,33 @@ impl Layout {
             .iter()
             .map(|l| milestone_of(l.milestone.as_str()))
             .collect();
+        layout.measured_reports = vec![[0, 0]; milestones];
+        for (report, &i) in document.progress_reports.iter().zip(&report_milestone) {
+            layout.count_report(&report.progress, i);
+        }
         layout.report_milestone = report_milestone;
         layout.lag_milestone = lag_milestone;
+        for (r, rating) in document.partner_ratings.iter().enumerate() {
+            let key = (rating.sub_project.clone(), rating.partner.clone());
+            layout
+                .ratings
+                .entry(key)
+                .or_insert(to_u32(r, "partner ratings")?);
+        }
         Ok((layout, duplicates))
+    }
+
+    /// Counts a report of `progress` for flat milestone `i`.
+    pub(crate) fn count_report(&mut self, progress: &Progress, i: u32) {
+        let slot = measured_slot(progress);
+        let counts = usize::try_from(i)
+            .ok()
+            .and_then(|i| self.measured_reports.get_mut(i));
+        if let (Some(slot), Some(counts)) = (slot, counts) {
+            if let Some(count) = counts.get_mut(slot) {
+                *count = count.saturating_add(1);
+            }
+        }
     }
 
     /// How many sub-projects the plan has.
@@ -243,6 +286,8 @@ impl Layout {
             + self.sub_first_milestone.capacity()
             + self.milestone_sub.capacity();
         (u32s + self.report_milestone.capacity() + self.lag_milestone.capacity()) * 4
+            + self.measured_reports.capacity() * 8
+            + self.ratings.capacity() * (std::mem::size_of::<(SubProjectId, UnitId)>() + 4)
             + self.units.heap_bytes()
             + self.people.heap_bytes()
             + self.plan_items.heap_bytes()

@@ -10,11 +10,11 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::error::Rule;
 use super::{Change, ItemId, LaterDateRequest};
 use crate::document::{KeyTask, PlanItem, SubProject, Withdrawal};
-use crate::ids::UnitId;
+use crate::ids::{MilestoneId, UnitId};
 use crate::milestone::{Milestone, Target};
 use crate::organisation::Person;
 use crate::plan::{Place, Plan};
-use crate::progress::{LagClass, LagReason, ProgressReport};
+use crate::progress::{LagCause, LagClass, LagReason, ProgressReport};
 use crate::responsibility::{Contract, PartnerRating};
 use crate::validation::{self, Problem};
 
@@ -134,17 +134,7 @@ pub(super) fn prepare(
             class,
             cause,
             text,
-        } => lag_reason(
-            plan,
-            LagReason {
-                milestone: milestone.clone(),
-                class: *class,
-                cause: *cause,
-                text: text.clone(),
-                recorded_on: today,
-                pending_request: None,
-            },
-        ),
+        } => lag_reason(plan, milestone, (*class, *cause), text, today, None),
         // An objective reason given with a request is the milestone's lag reason while the
         // request waits: the unit need not record it twice.
         Change::RequestLaterDate {
@@ -155,14 +145,11 @@ pub(super) fn prepare(
             ..
         } => lag_reason(
             plan,
-            LagReason {
-                milestone: milestone.clone(),
-                class: LagClass::Objective,
-                cause: *cause,
-                text: text.clone(),
-                recorded_on: today,
-                pending_request: Some(sequence),
-            },
+            milestone,
+            (LagClass::Objective, *cause),
+            text,
+            today,
+            Some(sequence),
         ),
         Change::RequestLaterDate { .. } | Change::RefuseLaterDate { .. } => Ok(Applied::Nothing),
         Change::MoveMilestoneEarlier { milestone, due: to } => due(plan, milestone.as_str(), *to),
@@ -273,10 +260,27 @@ pub(super) fn prepare(
     }
 }
 
-fn lag_reason(plan: &Plan, reason: LagReason) -> Result<Applied, Unfit> {
+/// Checks a lag reason for `milestone` recorded on `today`, pending on a request where one
+/// gives it.
+fn lag_reason(
+    plan: &Plan,
+    milestone: &MilestoneId,
+    (class, cause): (LagClass, Option<LagCause>),
+    text: &str,
+    today: NaiveDate,
+    pending_request: Option<u64>,
+) -> Result<Applied, Unfit> {
+    let reason = LagReason {
+        milestone: milestone.clone(),
+        class,
+        cause,
+        text: text.to_owned(),
+        recorded_on: today,
+        pending_request,
+    };
     let (index, problems) = validation::check_new_lag_reason(plan, &reason);
     let index = checked(problems, Applied::Nothing)
-        .and_then(|_| index.ok_or_else(|| missing("milestone", reason.milestone.as_str())))?;
+        .and_then(|_| index.ok_or_else(|| missing("milestone", milestone.as_str())))?;
     Ok(Applied::LagReason(reason, index))
 }
 

@@ -330,12 +330,10 @@ pub(super) fn authorize(
                     ),
                 ));
             }
-            let rated = plan
-                .document()
-                .partner_ratings
-                .iter()
-                .any(|r| &r.sub_project == sub_project && &r.partner == partner);
-            if rated {
+            if plan
+                .rating_of(sub_project.as_str(), partner.as_str())
+                .is_some()
+            {
                 return Err((Rule::AlreadyRated, format!("`{partner}` is already rated on `{sub_project}` this year; a partner is rated once per sub-project")));
             }
             Ok(())

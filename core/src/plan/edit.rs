@@ -122,6 +122,9 @@ impl Plan {
 
     /// Adds a lead unit's rating of a partner.
     pub(crate) fn add_rating(&mut self, rating: PartnerRating) {
+        let position = count_u32(self.document.partner_ratings.len());
+        let key = (rating.sub_project.clone(), rating.partner.clone());
+        self.layout.ratings.entry(key).or_insert(position);
         self.document.partner_ratings.push(rating);
         self.touched();
     }
@@ -136,28 +139,43 @@ impl Plan {
 
     /// Adds a milestone at the end of flat sub-project `s`.
     pub(crate) fn add_milestone(&mut self, s: u32, milestone: Milestone) {
+        self.add_milestones(s, vec![milestone]);
+    }
+
+    /// Adds milestones at the end of flat sub-project `s`, renumbering what follows them
+    /// once, whatever their number.
+    fn add_milestones(&mut self, s: u32, milestones: Vec<Milestone>) {
         let Some(&p) = at(&self.layout.sub_first_milestone, s.saturating_add(1)) else {
             return;
         };
-        let id = milestone.id.clone();
+        let n = count_u32(milestones.len());
+        let ids: Vec<_> = milestones.iter().map(|m| m.id.clone()).collect();
         match self.sub_project_mut(s) {
-            Some(sub) => sub.milestones.push(milestone),
+            Some(sub) => sub.milestones.extend(milestones),
             None => return,
         }
         let layout = &mut self.layout;
         let end = p == count_u32(layout.milestone_count());
         if let Ok(place) = usize::try_from(p) {
+            let count = ids.len();
             if place <= layout.milestone_sub.len() {
-                layout.milestone_sub.insert(place, s);
+                layout
+                    .milestone_sub
+                    .splice(place..place, std::iter::repeat(s).take(count));
+            }
+            if place <= layout.measured_reports.len() {
+                layout
+                    .measured_reports
+                    .splice(place..place, std::iter::repeat([0, 0]).take(count));
             }
         }
-        add_from(&mut layout.sub_first_milestone, s.saturating_add(1), 1);
+        add_from(&mut layout.sub_first_milestone, s.saturating_add(1), n);
         if !end {
-            layout.milestones.shift_from(p, 1);
-            shift_milestones(&mut layout.report_milestone, p, 1);
-            shift_milestones(&mut layout.lag_milestone, p, 1);
+            layout.milestones.shift_from(p, n);
+            shift_milestones(&mut layout.report_milestone, p, n);
+            shift_milestones(&mut layout.lag_milestone, p, n);
         }
-        self.index_milestones(p, std::iter::once(id.as_str()));
+        self.index_milestones(p, ids.iter().map(|id| id.as_str()));
         self.touched();
     }
 
@@ -200,9 +218,7 @@ impl Plan {
                 .map(|(_, sub)| sub.id.as_str())
         });
         self.layout.sub_projects = index;
-        for milestone in milestones {
-            self.add_milestone(q, milestone);
-        }
+        self.add_milestones(q, milestones);
         self.touched();
     }
 

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::document::{KeyTask, KeyTaskKind, Level, PlanDocument, SubProject};
+use crate::ids::{SubProjectId, UnitId};
 use crate::layout::Layout;
 use crate::milestone::Milestone;
 use crate::organisation::{Person, Unit, UnitKind};
@@ -112,6 +113,7 @@ impl Plan {
     /// ([`crate::validation::check_new_report`]) for milestone `milestone`, in place: the
     /// schedule is compiled again when next used.
     pub(crate) fn push_report(&mut self, report: crate::ProgressReport, milestone: u32) {
+        self.layout.count_report(&report.progress, milestone);
         self.document.progress_reports.push(report);
         self.layout.report_milestone.push(milestone);
         self.schedule = OnceLock::new();
@@ -122,6 +124,13 @@ impl Plan {
         self.document.lag_reasons.push(reason);
         self.layout.lag_milestone.push(milestone);
         self.schedule = OnceLock::new();
+    }
+
+    /// The position of the rating of `partner` on `sub_project`, if it was rated.
+    pub(crate) fn rating_of(&self, sub_project: &str, partner: &str) -> Option<u32> {
+        // Ids compare as text: a key made from the two ids finds the rating.
+        let key = (SubProjectId::from(sub_project), UnitId::from(partner));
+        self.layout.ratings.get(&key).copied()
     }
 
     /// An estimate of the heap memory the plan holds beyond its document: indexes and the

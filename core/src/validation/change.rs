@@ -73,25 +73,29 @@ fn check_ratings_of(
     changed: &SubProject,
 ) {
     let partners = &changed.responsibility.partner_units;
-    if before
+    let ratings = Loc::ROOT.key("partner_ratings");
+    for removed in before
         .responsibility
         .partner_units
         .iter()
-        .all(|p| partners.contains(p))
+        .filter(|p| !partners.contains(p))
     {
-        return;
-    }
-    let ratings = Loc::ROOT.key("partner_ratings");
-    for (r, rating) in plan.document().partner_ratings.iter().enumerate() {
-        if rating.sub_project == changed.id && !partners.contains(&rating.partner) {
-            records::not_a_partner(context, &ratings.index(r), rating, changed);
-        }
+        let rated = plan.rating_of(changed.id.as_str(), removed.as_str());
+        let Some((r, rating)) = rated.and_then(|r| {
+            let r = position(r);
+            Some((r, plan.document().partner_ratings.get(r)?))
+        }) else {
+            continue;
+        };
+        records::not_a_partner(context, &ratings.index(r), rating, changed);
     }
 }
 
 /// Checks the progress reports of milestone `i` against the target a change gives it.
 /// A report that fitted a target still fits one of the same kind (a quantity or a
-/// deliverable), so the reports are read only when the kind changes.
+/// deliverable), and `underway` fits both: the reports are read only when the kind
+/// changes and the milestone has reports of the other kind, which the change is then
+/// refused for.
 pub(crate) fn check_reports_for_target(plan: &Plan, i: u32, target: &Target) -> Vec<Problem> {
     let mut context = Context::over(plan);
     let Some((_, _, milestone)) = plan.layout().milestone(plan.document(), i) else {
@@ -102,7 +106,14 @@ pub(crate) fn check_reports_for_target(plan: &Plan, i: u32, target: &Target) -> 
         (Some(Target::Quantity(_)), Target::Quantity(_))
             | (Some(Target::Deliverable { .. }), Target::Deliverable { .. })
     );
-    if same_kind {
+    // A deliverable refuses cumulative numbers, a quantity refuses `done`.
+    let misfits = usize::from(matches!(target, Target::Quantity(_)));
+    let counts = plan.layout().measured_reports.get(position(i));
+    if same_kind
+        || counts
+            .and_then(|c| c.get(misfits))
+            .map_or(true, |n| *n == 0)
+    {
         return Vec::new();
     }
     let reports = Loc::ROOT.key("progress_reports");
@@ -327,11 +338,11 @@ pub(crate) fn check_new_rating(plan: &Plan, rating: &PartnerRating) -> Vec<Probl
     let mut context = Context::over(plan);
     let ratings = &plan.document().partner_ratings;
     let mut seen = HashMap::new();
-    if let Some(r) = ratings
-        .iter()
-        .position(|r| r.sub_project == rating.sub_project && r.partner == rating.partner)
-    {
-        seen.insert((rating.sub_project.as_str(), rating.partner.as_str()), r);
+    if let Some(r) = plan.rating_of(rating.sub_project.as_str(), rating.partner.as_str()) {
+        seen.insert(
+            (rating.sub_project.as_str(), rating.partner.as_str()),
+            position(r),
+        );
     }
     records::check_rating(&mut context, ratings.len(), rating, &mut seen);
     finish(context)
