@@ -14,15 +14,16 @@
 //! - Any other text is a **deliverable**, the cell's text its description: a number with
 //!   no unit of measure (`3月底前完成立项`, `第2稿`) does not make a quantity.
 //!
-//! Full-width digits and signs (`８处`, `９５％`) read as their ASCII forms, and
-//! thousands separators (`1,895平方米`) are dropped.
+//! Full-width digits and signs (`８处`, `９５％`) read as their ASCII forms, thousands
+//! separators (`1,895平方米`) are dropped, and digits right after a Latin letter belong
+//! to a name (`Q3`, `G60`), not a number.
 
 use serde::Serialize;
 
 use crate::milestone::{Goal, QuantityTarget, Target};
 
-/// The units of measure that make a number a quantity, longest first within a family so
-/// that `万平方米` is not read as `万` and `平方米`. English units match whole words.
+/// The units of measure that make a number a quantity. The longest unit that matches is
+/// taken (`万平方米`, not `万`); English units match whole words, in any case.
 pub const UNITS: &[&str] = &[
     "万平方米",
     "平方公里",
@@ -227,6 +228,25 @@ const LOWER: &[&str] = &[
 ];
 const BAND: &[char] = &['-', '–', '—', '~', '至', '到'];
 
+/// The byte where the first number of `text` starts. Digits right after a Latin letter
+/// are part of a name (`Q3`, `G60`, `No5`), not a number.
+fn first_number(text: &str) -> Option<usize> {
+    let mut previous: Option<char> = None;
+    let mut in_name = false;
+    for (i, c) in text.char_indices() {
+        if c.is_ascii_digit() {
+            if !in_name && !previous.is_some_and(|p| p.is_ascii_alphabetic()) {
+                return Some(i);
+            }
+            in_name = true;
+        } else {
+            in_name = false;
+        }
+        previous = Some(c);
+    }
+    None
+}
+
 /// A number starting at byte `start` of `text`: its value and the byte after it.
 fn number_at(text: &str, start: usize) -> Option<(f64, usize)> {
     let rest = text.get(start..)?;
@@ -269,7 +289,7 @@ fn unit_at(text: &str) -> Option<(&'static str, usize)> {
     UNITS
         .iter()
         .filter(|unit| {
-            if !lower.starts_with(&unit.to_lowercase()) {
+            if !lower.starts_with(*unit) {
                 return false;
             }
             // An English unit is a whole word.
@@ -290,15 +310,13 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
         return None;
     }
     let text: String = original.chars().map(narrow).collect();
-    let lower = text.to_lowercase();
     let deliverable = |number_without_unit| CellReading::Deliverable {
         description: original.to_owned(),
         number_without_unit,
     };
-    let Some(first) = text.find(|c: char| c.is_ascii_digit()) else {
+    let Some(first) = first_number(&text) else {
         return Some(deliverable(false));
     };
-    // A digit right after a letter or digit-like prefix (e.g. "Q3", "G60") is a name.
     let Some((low, after_low)) = number_at(&text, first) else {
         return Some(deliverable(true));
     };
@@ -320,7 +338,7 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
         }
         Some((high, unit, after_high + end))
     };
-    let before = lower.get(..first).unwrap_or_default();
+    let before = text.get(..first).unwrap_or_default().to_lowercase();
     if let Some((high, unit, end)) = band() {
         let (low, high) = if low <= high {
             (low, high)
@@ -343,7 +361,10 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
     let Some((unit, unit_end)) = unit_at(rest) else {
         return Some(deliverable(true));
     };
-    let after = lower.get(after_low + unit_end..).unwrap_or_default();
+    let after = text
+        .get(after_low + unit_end..)
+        .unwrap_or_default()
+        .to_lowercase();
     let upper = UPPER.iter().find(|w| before.contains(*w)).or_else(|| {
         UPPER_AFTER
             .iter()
@@ -466,6 +487,22 @@ mod tests {
         assert!(is_deliverable("feasibility study approved"));
         assert!(is_deliverable("G60 corridor plan"));
         assert_eq!(read_target("   "), None);
+    }
+
+    #[test]
+    fn digits_in_names_are_not_numbers() {
+        assert_eq!(quantity("Q3完成5处"), (Goal::AtLeast(5.0), "处".into()));
+        assert_eq!(
+            quantity("G60沿线新增3家"),
+            (Goal::AtLeast(3.0), "家".into())
+        );
+        assert!(matches!(
+            read_target("G60 corridor plan"),
+            Some(CellReading::Deliverable {
+                number_without_unit: false,
+                ..
+            })
+        ));
     }
 
     #[test]

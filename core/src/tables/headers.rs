@@ -160,53 +160,72 @@ const NAMES: &[(&[&str], Column)] = &[
     ),
 ];
 
-/// Header text with spaces, line breaks and the usual punctuation taken out, lower-cased.
+/// Whether a character is left out when headers are compared: white space, `*`, colons
+/// and brackets, ASCII or full-width.
+fn ignored(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '*' | ':' | '\u{ff1a}' | '(' | ')' | '\u{ff08}' | '\u{ff09}'
+        )
+}
+
+/// Header text with the ignored characters taken out, lower-cased.
 fn normal(header: &str) -> String {
     header
         .chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '*' | ':' | '\u{ff1a}' | '(' | ')' | '\u{ff08}' | '\u{ff09}'
-                )
-        })
+        .filter(|c| !ignored(*c))
         .flat_map(char::to_lowercase)
         .collect()
 }
 
-fn quarter(text: &str) -> Option<u8> {
-    let digits = [
-        ("一", 1),
-        ("二", 2),
-        ("三", 3),
-        ("四", 4),
-        ("1", 1),
-        ("2", 2),
-        ("3", 3),
-        ("4", 4),
-    ];
-    for (word, n) in digits {
-        for form in [
-            format!("{word}季度"),
-            format!("第{word}季度"),
-            format!("q{word}"),
-            format!("quarter{word}"),
-            format!("{word}季度节点"),
-            format!("{word}季度目标"),
-        ] {
-            if text == form {
-                return Some(n);
-            }
-        }
-    }
-    None
+/// Whether `name` (as written in [`NAMES`]) is the normal header `text`.
+fn names(text: &str, name: &str) -> bool {
+    name.chars()
+        .filter(|c| !ignored(*c))
+        .flat_map(char::to_lowercase)
+        .eq(text.chars())
 }
 
-fn month(text: &str) -> Option<u8> {
+/// A count written as a digit or a Chinese numeral, from 1 to 12, at the start of `text`;
+/// the count and the rest of the text.
+fn numeral(text: &str) -> Option<(u8, &str)> {
     const ZH: [&str; 12] = [
-        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二",
+        "十一", "十二", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
     ];
+    const ZH_VALUES: [u8; 12] = [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    for (word, value) in ZH.iter().zip(ZH_VALUES) {
+        if let Some(rest) = text.strip_prefix(word) {
+            return Some((value, rest));
+        }
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let (number, rest) = text.split_at(digits.min(2));
+    let value: u8 = number.parse().ok()?;
+    (1..=12).contains(&value).then_some((value, rest))
+}
+
+/// A quarter header: `一季度`, `第一季度`, `1季度`, `一季度节点`, `Q1`, `quarter 1`.
+fn quarter(text: &str) -> Option<u8> {
+    let text = text
+        .strip_suffix("节点")
+        .or_else(|| text.strip_suffix("目标"))
+        .unwrap_or(text);
+    let (n, rest) = if let Some(rest) = text
+        .strip_prefix("quarter")
+        .or_else(|| text.strip_prefix('q'))
+    {
+        let (n, rest) = numeral(rest)?;
+        (n, rest)
+    } else {
+        let (n, rest) = numeral(text.strip_prefix('第').unwrap_or(text))?;
+        (n, rest.strip_prefix("季度")?)
+    };
+    (rest.is_empty() && (1..=4).contains(&n)).then_some(n)
+}
+
+/// A month header: `3月`, `三月`, `03月`, `3月节点`, `M3`, `Mar`, `March`.
+fn month(text: &str) -> Option<u8> {
     const EN: [&str; 12] = [
         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     ];
@@ -224,30 +243,35 @@ fn month(text: &str) -> Option<u8> {
         "november",
         "december",
     ];
-    let stripped = text
+    let text = text
         .strip_suffix("节点")
         .or_else(|| text.strip_suffix("目标"))
         .unwrap_or(text);
-    for m in 1..=12u8 {
-        let i = usize::from(m - 1);
-        let forms = [
-            format!("{m}月"),
-            format!("{}月", ZH.get(i).copied().unwrap_or_default()),
-            format!("{m:02}月"),
-            format!("m{m}"),
-            format!("m{m:02}"),
-            EN.get(i).copied().unwrap_or_default().to_owned(),
-            LONG.get(i).copied().unwrap_or_default().to_owned(),
-        ];
-        if forms.iter().any(|f| f == stripped) {
-            return Some(m);
-        }
+    if let Some(i) = EN
+        .iter()
+        .zip(LONG)
+        .position(|(short, long)| text == *short || text == long)
+    {
+        return u8::try_from(i + 1).ok();
     }
-    None
+    let (n, rest) = match text.strip_prefix('m') {
+        Some(rest) => numeral(rest)?,
+        None => {
+            let (n, rest) = numeral(text)?;
+            (n, rest.strip_prefix('月')?)
+        }
+    };
+    rest.is_empty().then_some(n)
 }
+
+/// Headers longer than this are text, not a column name.
+const LONGEST_HEADER: usize = 60;
 
 /// The column a header names, if it names one.
 pub fn recognise(header: &str) -> Option<Column> {
+    if header.len() > LONGEST_HEADER {
+        return None;
+    }
     let text = normal(header);
     if text.is_empty() {
         return None;
@@ -260,7 +284,7 @@ pub fn recognise(header: &str) -> Option<Column> {
     }
     NAMES
         .iter()
-        .find(|(names, _)| names.iter().any(|name| normal(name) == text))
+        .find(|(list, _)| list.iter().any(|name| names(&text, name)))
         .map(|(_, column)| *column)
 }
 
@@ -282,6 +306,16 @@ mod tests {
         assert_eq!(recognise("3月"), Some(Column::Month(3)));
         assert_eq!(recognise("十二月"), Some(Column::Month(12)));
         assert_eq!(recognise("Sep"), Some(Column::Month(9)));
+        assert_eq!(recognise("1季度"), Some(Column::Quarter(1)));
+        assert_eq!(recognise("二季度节点"), Some(Column::Quarter(2)));
+        assert_eq!(recognise("quarter 2"), Some(Column::Quarter(2)));
+        assert_eq!(recognise("五季度"), None);
+        assert_eq!(recognise("01月"), Some(Column::Month(1)));
+        assert_eq!(recognise("十一月"), Some(Column::Month(11)));
+        assert_eq!(recognise("M12"), Some(Column::Month(12)));
+        assert_eq!(recognise("March"), Some(Column::Month(3)));
+        assert_eq!(recognise("13月"), None);
+        assert_eq!(recognise("Key Task"), Some(Column::KeyTask));
         assert_eq!(recognise("备注"), None);
     }
 }

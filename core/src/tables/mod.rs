@@ -37,7 +37,7 @@ pub use grammar::{read_target, CellReading, UNITS};
 pub use headers::{recognise, Column};
 pub use office::{read_office, Inference, OfficeOptions, OfficeReading, ReadingReport, TargetCell};
 pub use sheet::{cell_date, cell_name, Cell, Sheet, Workbook};
-pub use xlsx::MAX_CELLS;
+pub use xlsx::{MAX_CELLS, MAX_UNPACKED_BYTES};
 
 #[cfg(test)]
 mod tests;

@@ -243,6 +243,8 @@ impl Findings {
 struct Group {
     title: String,
     row: usize,
+    /// The key task's column.
+    column: usize,
     kind: Option<(KeyTaskKind, usize)>,
     level: Option<(Level, usize)>,
     leader: Option<(String, usize)>,
@@ -252,6 +254,8 @@ struct Group {
 
 struct SubRow {
     row: usize,
+    /// The sub-project's column.
+    column: usize,
     title: String,
     id: Option<String>,
     lead: Option<(String, usize)>,
@@ -262,7 +266,7 @@ struct SubRow {
 }
 
 /// Splits a cell of several names at `、`, `,`, `,`, `;`, `;`, `/` and line breaks.
-pub(super) fn split_names(text: &str) -> Vec<String> {
+fn split_names(text: &str) -> Vec<String> {
     text.split(['、', ',', ',', ';', ';', '\n', '\r', '/'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
@@ -350,6 +354,11 @@ pub fn read_office(
         },
         sheet,
         year,
+        lead_column: header
+            .columns
+            .iter()
+            .find(|(_, c)| **c == Column::LeadUnit)
+            .map(|(i, _)| *i),
     };
     builder.build(groups, &mut findings);
     builder.finish(findings)
@@ -369,11 +378,12 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
                 .map(|(i, _)| (*i, sheet.cell(row, *i).text()))
                 .filter(|(_, t)| !t.is_empty())
         };
-        if let Some((_, task)) = value(Column::KeyTask) {
+        if let Some((column, task)) = value(Column::KeyTask) {
             if groups.last().map_or(true, |g| g.title != task) {
                 groups.push(Group {
                     title: task,
                     row,
+                    column,
                     kind: None,
                     level: None,
                     leader: None,
@@ -422,7 +432,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
                 _ => { group.plan_item.get_or_insert((text, i)); }
             }
         }
-        let Some((_, title)) = value(Column::SubProject) else {
+        let Some((sub_column, title)) = value(Column::SubProject) else {
             let column = header
                 .columns
                 .iter()
@@ -459,6 +469,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             .collect();
         group.subs.push(SubRow {
             row,
+            column: sub_column,
             title,
             id: value(Column::Id).map(|(_, t)| t),
             lead: value(Column::LeadUnit).map(|(i, t)| (t, i)),
@@ -480,6 +491,8 @@ struct Builder<'w> {
     report: ReadingReport,
     sheet: &'w Sheet,
     year: i32,
+    /// The lead unit's column, where the table has one.
+    lead_column: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -492,12 +505,11 @@ impl Builder<'_> {
         for (k, group) in groups.into_iter().enumerate() {
             let task_path = format!("/key_tasks/{k}");
             self.provenance
-                .push((task_path.clone(), self.cell(group.row, 0)));
-            let first_lead = group
-                .subs
-                .first()
-                .and_then(|s| s.lead.as_ref())
-                .map(|(name, _)| name.clone());
+                .push((task_path.clone(), self.cell(group.row, group.column)));
+            let first_lead = group.subs.first().and_then(|s| {
+                let (name, column) = s.lead.as_ref()?;
+                Some((name.clone(), self.cell(s.row, *column)))
+            });
             let leader = group.leader.as_ref().map(|(name, i)| {
                 let cell = self.cell(group.row, *i);
                 self.provenance
@@ -513,12 +525,9 @@ impl Builder<'_> {
                 None => {
                     let position = self.document.plan_items.len();
                     let submitted_by = match &first_lead {
-                        Some(name) => self.names.unit(
-                            name,
-                            &self.cell(group.row, 0),
-                            &mut self.document,
-                            findings,
-                        ),
+                        Some((name, cell)) => {
+                            self.names.unit(name, cell, &mut self.document, findings)
+                        }
                         None => self.names.government(&mut self.document, findings),
                     };
                     self.document.plan_items.push(PlanItem {
@@ -565,11 +574,18 @@ impl Builder<'_> {
         findings: &mut Findings,
     ) -> SubProject {
         let path = format!("/key_tasks/{k}/sub_projects/{s}");
-        self.provenance.push((path.clone(), self.cell(row.row, 0)));
+        self.provenance
+            .push((path.clone(), self.cell(row.row, row.column)));
         let id = row
             .id
             .clone()
             .unwrap_or_else(|| format!("{key_task_id}-{}", s + 1));
+        // Problems of the responsibility as a whole (no lead unit) belong in the lead unit's
+        // column.
+        if let Some(column) = self.lead_column {
+            self.provenance
+                .push((format!("{path}/responsibility"), self.cell(row.row, column)));
+        }
         let lead = row.lead.as_ref().map(|(name, i)| {
             let cell = self.cell(row.row, *i);
             self.provenance

@@ -2,7 +2,7 @@
 //! an organisation sheet and a people sheet when the workbook has them, created from the
 //! names (and reported as inferred) when it does not.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::office::Findings;
 use super::sheet::{Sheet, Workbook};
@@ -15,12 +15,30 @@ use crate::validation::ProblemCode;
 /// organisation sheet gives their unit.
 const GOVERNMENT: (&str, &str) = ("gov", "区政府");
 
-/// Units and people given by the workbook's own sheets.
+/// Units and people given by the workbook's own sheets, with look-ups by name and id.
 #[derive(Default)]
 pub(super) struct Organisation {
     units: Vec<Unit>,
+    /// A person's `unit` holds the unit as the people sheet writes it (a name or an id),
+    /// resolved like any other unit name when the person is first used.
     people: Vec<Person>,
+    /// For each person, the cell of the people sheet that names their unit.
+    people_unit_cells: Vec<String>,
+    /// Each unit's position by its name and by its id.
+    unit_names: HashMap<String, usize>,
+    /// Each person's position by their name and by their id.
+    person_names: HashMap<String, usize>,
+    /// The units by their first character, for matching shortened names.
+    by_first: HashMap<char, Vec<usize>>,
 }
+
+/// How many unit names shortened names are compared with, in all, before the reader stops
+/// guessing (and asks for full names): a sheet of thousands of units and thousands of
+/// shortened names stays fast.
+const SHORTENING_BUDGET: usize = 1_000_000;
+
+/// A name longer than this is not matched as a shortening.
+const LONGEST_NAME: usize = 200;
 
 fn sheet_named<'w>(workbook: &'w Workbook, names: &[&str]) -> Option<&'w Sheet> {
     workbook
@@ -184,11 +202,9 @@ impl Organisation {
                         continue;
                     }
                     let unit_name = sheet.cell(row, unit).text();
-                    let unit_id = organisation
-                        .units
-                        .iter()
-                        .find(|u| u.name == unit_name || u.id.as_str() == unit_name)
-                        .map_or_else(|| unit_name.as_str().into(), |u| u.id.clone());
+                    organisation
+                        .people_unit_cells
+                        .push(sheet.reference(row, unit));
                     let person_id = id
                         .map(|i| sheet.cell(row, i).text())
                         .filter(|t| !t.is_empty())
@@ -199,7 +215,7 @@ impl Organisation {
                             &title.map(|i| sheet.cell(row, i).text()).unwrap_or_default(),
                         ),
                         name: person_name,
-                        unit: unit_id,
+                        unit: unit_name.as_str().into(),
                     });
                 }
             } else {
@@ -208,7 +224,44 @@ impl Organisation {
                     "人员表须有“姓名”列和“单位”列".into());
             }
         }
+        organisation.index();
         organisation
+    }
+
+    /// Indexes units and people by name and id (the first of each wins).
+    fn index(&mut self) {
+        for (position, unit) in self.units.iter().enumerate() {
+            self.unit_names.entry(unit.name.clone()).or_insert(position);
+            self.unit_names
+                .entry(unit.id.to_string())
+                .or_insert(position);
+            if let Some(first) = unit.name.chars().next() {
+                self.by_first.entry(first).or_default().push(position);
+            }
+        }
+        for (position, person) in self.people.iter().enumerate() {
+            self.person_names
+                .entry(person.name.clone())
+                .or_insert(position);
+            self.person_names
+                .entry(person.id.to_string())
+                .or_insert(position);
+        }
+    }
+
+    fn unit(&self, name: &str) -> Option<&Unit> {
+        self.units.get(*self.unit_names.get(name)?)
+    }
+
+    /// The person with this name or id, and the cell that names their unit.
+    fn person(&self, name: &str) -> Option<(&Person, &str)> {
+        let position = *self.person_names.get(name)?;
+        let cell = self.people_unit_cells.get(position)?;
+        Some((self.people.get(position)?, cell.as_str()))
+    }
+
+    fn government(&self) -> Option<&Unit> {
+        self.units.iter().find(|u| u.kind == UnitKind::Government)
     }
 }
 
@@ -216,10 +269,17 @@ impl Organisation {
 /// they are first used, and creating (and reporting) those the organisation lacks.
 pub(super) struct Names {
     organisation: Organisation,
+    /// Whether the workbook gives the units: names are then matched, not created.
     given: bool,
+    /// The government unit's id, once added.
+    government: Option<UnitId>,
+    /// Every unit name already resolved, with the id it resolved to.
     units: HashMap<String, UnitId>,
-    people: HashMap<String, PersonId>,
-    added_units: HashMap<String, ()>,
+    /// The ids of the units and people already in the document.
+    added_units: HashSet<UnitId>,
+    added_people: HashSet<PersonId>,
+    /// How many more shortening comparisons may be made.
+    shortening_budget: usize,
 }
 
 /// Whether `short` is `full` shortened: the same first character and ending, the rest of
@@ -238,29 +298,32 @@ impl Names {
         Self {
             organisation,
             given,
+            government: None,
             units: HashMap::new(),
-            people: HashMap::new(),
-            added_units: HashMap::new(),
+            added_units: HashSet::new(),
+            added_people: HashSet::new(),
+            shortening_budget: SHORTENING_BUDGET,
         }
     }
 
     fn add_unit(&mut self, unit: Unit, document: &mut PlanDocument) -> UnitId {
         let id = unit.id.clone();
-        if self.added_units.insert(id.to_string(), ()).is_none() {
-            // A unit's parent comes along with it.
-            if let Some(parent) = unit.parent.clone() {
-                if let Some(found) = self
-                    .organisation
-                    .units
-                    .iter()
-                    .find(|u| u.id == parent)
-                    .cloned()
-                {
-                    self.add_unit(found, document);
-                }
+        // A unit's parents come along with it, however deep (a cycle ends at a unit
+        // already added).
+        let mut chain = Vec::new();
+        let mut next = Some(unit);
+        while let Some(unit) = next.take() {
+            if !self.added_units.insert(unit.id.clone()) {
+                break;
             }
-            document.units.push(unit);
+            next = unit
+                .parent
+                .as_ref()
+                .and_then(|parent| self.organisation.unit(parent.as_str()))
+                .cloned();
+            chain.push(unit);
         }
+        document.units.extend(chain.into_iter().rev());
         id
     }
 
@@ -270,16 +333,15 @@ impl Names {
         document: &mut PlanDocument,
         findings: &mut Findings,
     ) -> UnitId {
-        if let Some(found) = self
-            .organisation
-            .units
-            .iter()
-            .find(|u| u.kind == UnitKind::Government)
-            .cloned()
-        {
-            return self.add_unit(found, document);
+        if let Some(id) = &self.government {
+            return id.clone();
         }
-        if !self.added_units.contains_key(GOVERNMENT.0) {
+        if let Some(found) = self.organisation.government().cloned() {
+            let id = self.add_unit(found, document);
+            self.government = Some(id.clone());
+            return id;
+        }
+        {
             findings.infer(
                 None,
                 format!(
@@ -292,7 +354,7 @@ impl Names {
                 ),
             );
         }
-        self.add_unit(
+        let id = self.add_unit(
             Unit {
                 id: GOVERNMENT.0.into(),
                 name: GOVERNMENT.1.into(),
@@ -300,7 +362,9 @@ impl Names {
                 parent: None,
             },
             document,
-        )
+        );
+        self.government = Some(id.clone());
+        id
     }
 
     /// The unit a name in `cell` means.
@@ -314,21 +378,11 @@ impl Names {
         if let Some(id) = self.units.get(name) {
             return id.clone();
         }
-        let exact = self
-            .organisation
-            .units
-            .iter()
-            .find(|u| u.name == name || u.id.as_str() == name)
-            .cloned();
+        let exact = self.organisation.unit(name).cloned();
         let found = match exact {
             Some(unit) => Some(unit),
             None if self.given => {
-                let candidates: Vec<&Unit> = self
-                    .organisation
-                    .units
-                    .iter()
-                    .filter(|u| shortens(name, &u.name))
-                    .collect();
+                let candidates = self.shortened(name);
                 match candidates.as_slice() {
                     [one] => {
                         findings.infer(
@@ -340,8 +394,8 @@ impl Names {
                     }
                     [] => {
                         findings.problem(ProblemCode::DanglingUnit, cell.to_owned(),
-                            format!("no unit of the organisation sheet is called `{name}`; correct the name or add the unit to the sheet"),
-                            format!("单位表中没有名为“{name}”的单位;请更正名称或把该单位加入单位表"));
+                            format!("no unit of the organisation sheet is called `{name}`; write the unit's full name as the sheet gives it, or add the unit to the sheet"),
+                            format!("单位表中没有名为“{name}”的单位;请按单位表写出单位全称,或把该单位加入单位表"));
                         None
                     }
                     many => {
@@ -389,29 +443,72 @@ impl Names {
         id
     }
 
-    fn known_person(&self, name: &str) -> Option<Person> {
-        self.organisation
-            .people
+    /// The units of the organisation whose names `name` shortens, within the budget.
+    fn shortened(&mut self, name: &str) -> Vec<Unit> {
+        let Some(first) = name.chars().next() else {
+            return Vec::new();
+        };
+        let candidates = self
+            .organisation
+            .by_first
+            .get(&first)
+            .map_or(&[][..], Vec::as_slice);
+        if name.len() > LONGEST_NAME || candidates.len() > self.shortening_budget {
+            self.shortening_budget = 0;
+            return Vec::new();
+        }
+        self.shortening_budget -= candidates.len();
+        candidates
             .iter()
-            .find(|p| p.name == name || p.id.as_str() == name)
+            .filter_map(|p| self.organisation.units.get(*p))
+            .filter(|u| u.name.len() <= LONGEST_NAME && shortens(name, &u.name))
             .cloned()
+            .collect()
     }
 
-    fn add_person(&mut self, person: Person, document: &mut PlanDocument) -> PersonId {
+    /// Adds a person of the people sheet, with their unit (named at `unit_cell`), to the
+    /// document.
+    fn add_person(
+        &mut self,
+        mut person: Person,
+        unit_cell: &str,
+        document: &mut PlanDocument,
+        findings: &mut Findings,
+    ) -> PersonId {
         let id = person.id.clone();
-        if !document.people.iter().any(|p| p.id == id) {
-            if let Some(unit) = self
-                .organisation
-                .units
-                .iter()
-                .find(|u| u.id == person.unit)
-                .cloned()
-            {
-                self.add_unit(unit, document);
-            }
+        if self.added_people.insert(id.clone()) {
+            person.unit = self.unit(person.unit.as_str(), unit_cell, document, findings);
             document.people.push(person);
         }
-        self.people.insert(id.to_string(), id.clone());
+        id
+    }
+
+    /// The person a name in `cell` means: one of the people sheet, or else a person of
+    /// `role` in the unit `unit` gives (reported as inferred, with `inferred` and
+    /// `inferred_zh` saying what was taken).
+    fn person_named(
+        &mut self,
+        name: &str,
+        cell: &str,
+        (role, inferred, inferred_zh): (Role, String, String),
+        unit: impl FnOnce(&mut Self, &mut PlanDocument, &mut Findings) -> UnitId,
+        (document, findings): (&mut PlanDocument, &mut Findings),
+    ) -> PersonId {
+        if let Some((person, unit_cell)) = self.organisation.person(name) {
+            let (person, unit_cell) = (person.clone(), unit_cell.to_owned());
+            return self.add_person(person, &unit_cell, document, findings);
+        }
+        let id = PersonId::from(name);
+        if self.added_people.insert(id.clone()) {
+            findings.infer(Some(cell.to_owned()), inferred, inferred_zh);
+            let unit = unit(self, document, findings);
+            document.people.push(Person {
+                id: id.clone(),
+                name: name.to_owned(),
+                role,
+                unit,
+            });
+        }
         id
     }
 
@@ -423,25 +520,17 @@ impl Names {
         document: &mut PlanDocument,
         findings: &mut Findings,
     ) -> PersonId {
-        if let Some(person) = self.known_person(name) {
-            return self.add_person(person, document);
-        }
-        let unit = self.government(document, findings);
-        if !self.people.contains_key(name) {
-            findings.infer(
-                Some(cell.to_owned()),
-                format!("`{name}` was taken to be a deputy district head"),
-                format!("“{name}”被视为副区长"),
-            );
-        }
-        self.add_person(
-            Person {
-                id: name.into(),
-                name: name.to_owned(),
-                role: Role::DeputyDistrictHead,
-                unit,
-            },
-            document,
+        let inferred = (
+            Role::DeputyDistrictHead,
+            format!("`{name}` was taken to be a deputy district head"),
+            format!("“{name}”被视为副区长"),
+        );
+        self.person_named(
+            name,
+            cell,
+            inferred,
+            |names, document, findings| names.government(document, findings),
+            (document, findings),
         )
     }
 
@@ -454,24 +543,17 @@ impl Names {
         document: &mut PlanDocument,
         findings: &mut Findings,
     ) -> PersonId {
-        if let Some(person) = self.known_person(name) {
-            return self.add_person(person, document);
-        }
-        if !self.people.contains_key(name) {
-            findings.infer(
-                Some(cell.to_owned()),
-                format!("`{name}` was taken to be a person of `{unit}`"),
-                format!("“{name}”被视为“{unit}”的人员"),
-            );
-        }
-        self.add_person(
-            Person {
-                id: name.into(),
-                name: name.to_owned(),
-                role: Role::Staff,
-                unit: unit.clone(),
-            },
-            document,
+        let inferred = (
+            Role::Staff,
+            format!("`{name}` was taken to be a person of `{unit}`"),
+            format!("“{name}”被视为“{unit}”的人员"),
+        );
+        self.person_named(
+            name,
+            cell,
+            inferred,
+            |_, _, _| unit.clone(),
+            (document, findings),
         )
     }
 }

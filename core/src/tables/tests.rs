@@ -141,10 +141,10 @@ fn problems_name_their_cells() {
     };
     // The row without a sub-project, at its sub-project cell.
     assert_eq!(at(ProblemCode::InvalidCell), vec!["目标表!B4".to_owned()]);
-    // No lead unit: at the sub-project's row.
+    // No lead unit: at the empty lead unit cell of the row.
     assert_eq!(
         at(ProblemCode::MissingLeadUnit),
-        vec!["目标表!A3".to_owned()]
+        vec!["目标表!C3".to_owned()]
     );
     // The Q2 target goes down from Q1's: at the Q2 cell.
     assert_eq!(
@@ -184,4 +184,137 @@ fn files_that_are_not_workbooks() {
     }
     let old = Workbook::from_xlsx(&[0xD0, 0xCF, 0x11, 0xE0]).unwrap_err();
     assert!(old.to_string().contains(".xls"));
+}
+
+fn sheet(name: &str, rows: Vec<Vec<Cell>>) -> Sheet {
+    Sheet {
+        name: name.into(),
+        hidden: false,
+        rows,
+    }
+}
+
+#[test]
+fn names_are_matched_to_the_organisation_and_people_sheets() {
+    let mut workbook = table(vec![
+        row(&["2017年目标"]),
+        header(),
+        // 虹梅街道 shortens 虹梅路街道; 华街道 could be either 华泾街道 or 华阳路街道;
+        // 不存在局 is no unit at all.
+        row(&[
+            "河道整治",
+            "沿河违建拆除",
+            "虹梅街道",
+            "华街道、不存在局",
+            "王某",
+            "5处",
+            "10处",
+            "",
+            "",
+        ]),
+    ]);
+    workbook.sheets.push(sheet(
+        "单位",
+        vec![
+            row(&["名称", "类型", "上级单位"]),
+            row(&["区政府", "政府", ""]),
+            row(&["虹梅路街道", "街道", "区政府"]),
+            row(&["华泾街道", "街道", "区政府"]),
+            row(&["华阳路街道", "街道", "区政府"]),
+        ],
+    ));
+    workbook.sheets.push(sheet(
+        "人员",
+        vec![
+            row(&["姓名", "职务", "单位"]),
+            row(&["王某", "副区长", "区政府"]),
+        ],
+    ));
+    let error = read_office(&workbook, &OfficeOptions::default()).unwrap_err();
+    let codes: Vec<_> = error
+        .problems
+        .iter()
+        .map(|p| (p.code, p.path.as_str()))
+        .collect();
+    assert!(
+        codes.contains(&(ProblemCode::AmbiguousUnit, "目标表!D3")),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&(ProblemCode::DanglingUnit, "目标表!D3")),
+        "{codes:?}"
+    );
+    // With the partners corrected, the plan reads: the shortened lead unit matched (and
+    // said so), the leader and the government unit came from their sheets.
+    workbook.sheets[0].rows[2][3] = text("华泾街道");
+    let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
+    let document = &reading.document;
+    let sub = &document.key_tasks[0].sub_projects[0];
+    assert_eq!(
+        sub.responsibility.lead_unit.as_ref().unwrap().as_str(),
+        "虹梅路街道"
+    );
+    assert!(reading
+        .report
+        .inferences
+        .iter()
+        .any(|i| i.cell.as_deref() == Some("目标表!C3")));
+    let leader = &document.people[0];
+    assert_eq!(
+        (leader.name.as_str(), leader.role),
+        ("王某", crate::Role::DeputyDistrictHead)
+    );
+    assert_eq!(leader.unit.as_str(), "区政府");
+    // Parents come before the units under them, each once.
+    let names: Vec<_> = document.units.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| **n == "区政府").count(), 1);
+    assert!(
+        names.iter().position(|n| *n == "区政府") < names.iter().position(|n| *n == "虹梅路街道")
+    );
+    document.clone().validate().unwrap();
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+#[test]
+fn a_workbook_written_by_another_tool_reads() {
+    // Written with openpyxl: a merged title, the key task merged over its two rows, a
+    // real date cell and a written date, and a hidden sheet.
+    let workbook = Workbook::from_xlsx(&fixture("office-targets.xlsx")).unwrap();
+    let names: Vec<_> = workbook
+        .sheets
+        .iter()
+        .map(|s| (s.name.as_str(), s.hidden))
+        .collect();
+    assert_eq!(names, vec![("目标表", false), ("备注", true)]);
+    let sheet = &workbook.sheets[0];
+    // The merged key task cell reads on both rows.
+    assert_eq!(sheet.cell(3, 0).text(), "河道整治");
+    assert_eq!(
+        cell_date(sheet.cell(2, 8)),
+        chrono::NaiveDate::from_ymd_opt(2017, 1, 3)
+    );
+    let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
+    let document = &reading.document;
+    assert_eq!(document.year, 2017);
+    assert_eq!(document.key_tasks.len(), 1);
+    let subs = &document.key_tasks[0].sub_projects;
+    assert_eq!(subs.len(), 2);
+    assert_eq!(subs[0].milestones.len(), 3);
+    assert_eq!(subs[1].start, chrono::NaiveDate::from_ymd_opt(2017, 1, 4));
+    assert_eq!(reading.report.targets[2].cell, "目标表!H3");
+}
+
+#[test]
+fn workbooks_too_large_to_read_are_refused_before_they_are_unpacked() {
+    // 300 MiB of padding behind 300 kB.
+    let error = Workbook::from_xlsx(&fixture("bomb.xlsx")).unwrap_err();
+    assert_eq!(error.code(), "not-a-workbook");
+    assert!(error.to_string().contains("256 MiB"), "{error}");
+    // 400 cells in column XFD, 2,000 rows apart: the rectangle they span is never made.
+    let error = Workbook::from_xlsx(&fixture("spread-out.xlsx")).unwrap_err();
+    assert!(error.to_string().contains("XFD"), "{error}");
 }

@@ -58,6 +58,7 @@ impl Workbook {
                 "这不是 .xlsx 工作簿;请把表格另存为 .xlsx(Excel 工作簿)",
             ));
         }
+        check_sizes(bytes)?;
         let mut workbook: Xlsx<_> =
             Xlsx::new(Cursor::new(bytes)).map_err(|error| FormatError::Workbook {
                 message: format!("the workbook cannot be opened ({error}); save it again as .xlsx"),
@@ -71,41 +72,13 @@ impl Workbook {
         let mut sheets = Vec::new();
         let mut cells_left = MAX_CELLS;
         for (name, hidden) in metadata {
-            let range = match workbook.worksheet_range(&name) {
-                Ok(range) => range,
-                // A chart sheet or a sheet that cannot be read holds no table.
-                Err(_) => continue,
+            let Some(mut rows) = read_cells(&mut workbook, &name, &mut cells_left)? else {
+                continue;
             };
-            let (height, width) = range.get_size();
-            let span = height.saturating_mul(width);
-            if span > cells_left {
-                return Err(refused(
-                    &format!("the sheet `{name}` spans {height} rows by {width} columns, more than the {MAX_CELLS} cells this reader takes; delete the empty rows and columns beyond the table"),
-                    &format!("工作表“{name}”有 {height} 行 × {width} 列,超过本读取器可处理的 {MAX_CELLS} 个单元格;请删除表格之外的空行和空列"),
-                ));
-            }
-            cells_left -= span;
-            let (top, left) = range.start().unwrap_or((0, 0));
-            let (top, left) = (
-                usize::try_from(top).unwrap_or(0),
-                usize::try_from(left).unwrap_or(0),
-            );
-            let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); top];
-            for row in range.rows() {
-                let mut cells = vec![Cell::Empty; left];
-                cells.extend(row.iter().map(cell));
-                while cells.last().is_some_and(Cell::is_blank) {
-                    cells.pop();
-                }
-                rows.push(cells);
-            }
-            while rows.last().is_some_and(Vec::is_empty) {
-                rows.pop();
-            }
             // A merged region shows its top-left value in every cell it covers.
             if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
                 for region in regions {
-                    fill_merged(&mut rows, region.start, region.end);
+                    fill_merged(&mut rows, region.start, region.end, &mut cells_left);
                 }
             }
             sheets.push(Sheet { name, hidden, rows });
@@ -114,19 +87,131 @@ impl Workbook {
     }
 }
 
-/// Copies the top-left value of a merged region into every cell of it that holds data.
-fn fill_merged(rows: &mut [Vec<Cell>], start: (u32, u32), end: (u32, u32)) {
-    let index = |n: u32| usize::try_from(n).unwrap_or(usize::MAX);
+/// The most bytes a workbook may unpack to, by what its zip directory declares (the zip
+/// reader stops at the declared size): 256 MiB, ample for 5 million cells of text.
+pub const MAX_UNPACKED_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Refuses a workbook whose parts would unpack to more than [`MAX_UNPACKED_BYTES`] (a zip
+/// bomb) before any part is unpacked.
+fn check_sizes(bytes: &[u8]) -> Result<(), FormatError> {
+    let mut archive =
+        zip::ZipArchive::new(Cursor::new(bytes)).map_err(|error| FormatError::Workbook {
+            message: format!(
+                "the workbook is not a readable zip archive ({error}); save it again as .xlsx"
+            ),
+            message_zh: format!("该工作簿不是可读取的 zip 压缩包({error});请重新另存为 .xlsx"),
+        })?;
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let size = archive.by_index_raw(index).map_or(0, |part| part.size());
+        total = total.saturating_add(size);
+        if total > MAX_UNPACKED_BYTES {
+            return Err(refused(
+                "the workbook unpacks to more than 256 MiB, far more than a target table holds; remove what is not the table (pictures, other sheets) and save it again",
+                "该工作簿解压后超过 256 MiB,远超目标表所需;请删除表格以外的内容(图片、其他工作表)后重新保存",
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The cells of one sheet, read one by one (never as the rectangle the sheet claims to
+/// span): `None` for a sheet that holds no cells to read (a chart sheet). Every cell
+/// placed, empty or not, counts against `cells_left`.
+fn read_cells(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    cells_left: &mut usize,
+) -> Result<Option<Vec<Vec<Cell>>>, FormatError> {
+    let Ok(mut reader) = workbook.worksheet_cells_reader(name) else {
+        return Ok(None);
+    };
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    loop {
+        let next = reader.next_cell().map_err(|error| FormatError::Workbook {
+            message: format!(
+                "the sheet `{name}` cannot be read ({error}); save the workbook again as .xlsx"
+            ),
+            message_zh: format!("无法读取工作表“{name}”({error});请把工作簿重新另存为 .xlsx"),
+        })?;
+        let Some(found) = next else { break };
+        let value = cell(&Data::from(found.get_value().clone()));
+        if value.is_blank() {
+            continue;
+        }
+        let (row, column) = found.get_position();
+        let (row, column) = (index(row), index(column));
+        place(&mut rows, (row, column), value, cells_left, name)?;
+    }
+    Ok(Some(rows))
+}
+
+fn index(n: u32) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+/// Puts a value at a zero-based row and column, growing the rows as needed and counting
+/// the cells that adds against `cells_left`.
+fn place(
+    rows: &mut Vec<Vec<Cell>>,
+    (row, column): (usize, usize),
+    value: Cell,
+    cells_left: &mut usize,
+    sheet: &str,
+) -> Result<(), FormatError> {
+    let too_large = || {
+        refused(
+            &format!("the sheet `{sheet}` spreads its cells over more than the {MAX_CELLS} cells this reader takes (cell {}); delete what lies far beyond the table", super::sheet::cell_name(row, column)),
+            &format!("工作表“{sheet}”的单元格分布超过本读取器可处理的 {MAX_CELLS} 个(单元格 {});请删除表格之外很远处的内容", super::sheet::cell_name(row, column)),
+        )
+    };
+    // Rows cost a little too: a cell a million rows down counts as the rows above it.
+    let new_rows = row.saturating_add(1).saturating_sub(rows.len());
+    let row_cells = rows.get(row).map_or(0, Vec::len);
+    let new_cells = column.saturating_add(1).saturating_sub(row_cells);
+    let cost = new_rows.saturating_add(new_cells);
+    if cost > *cells_left {
+        return Err(too_large());
+    }
+    *cells_left -= cost;
+    if new_rows > 0 {
+        rows.resize_with(row.saturating_add(1), Vec::new);
+    }
+    if let Some(cells) = rows.get_mut(row) {
+        if new_cells > 0 {
+            cells.resize(column.saturating_add(1), Cell::Empty);
+        }
+        if let Some(slot) = cells.get_mut(column) {
+            *slot = value;
+        }
+    }
+    Ok(())
+}
+
+/// Copies the top-left value of a merged region into every cell it covers, within the
+/// cell budget (a region beyond it is left as it is: the top-left cell keeps the value).
+fn fill_merged(
+    rows: &mut Vec<Vec<Cell>>,
+    start: (u32, u32),
+    end: (u32, u32),
+    cells_left: &mut usize,
+) {
     let (top, left, bottom, right) = (index(start.0), index(start.1), index(end.0), index(end.1));
     let Some(value) = rows.get(top).and_then(|r| r.get(left)).cloned() else {
         return;
     };
-    for row in rows.iter_mut().take(bottom.saturating_add(1)).skip(top) {
-        if row.len() <= right && right < left.saturating_add(16_384) {
-            row.resize(right.saturating_add(1), Cell::Empty);
-        }
-        for cell in row.iter_mut().take(right.saturating_add(1)).skip(left) {
-            *cell = value.clone();
+    let span = bottom
+        .saturating_sub(top)
+        .saturating_add(1)
+        .saturating_mul(right.saturating_sub(left).saturating_add(1));
+    if value.is_blank() || span > *cells_left {
+        return;
+    }
+    for row in top..=bottom {
+        for column in left..=right {
+            if place(rows, (row, column), value.clone(), cells_left, "").is_err() {
+                return;
+            }
         }
     }
 }
