@@ -32,20 +32,27 @@ pub(crate) struct Layout {
     pub report_milestone: Vec<u32>,
     /// For each lag reason, the milestone it names (`u32::MAX` when none does).
     pub lag_milestone: Vec<u32>,
-    /// For each flat milestone, how many of its reports give a cumulative number and how
-    /// many say `done`: a change of its kind of target reads its reports only when some
-    /// would no longer fit.
-    pub measured_reports: Vec<[u32; 2]>,
+    /// For each flat milestone, which kinds of report it has: [`CUMULATIVE_REPORTS`] and
+    /// [`DONE_REPORTS`] as bits (reports are never taken away, so a bit once set stays
+    /// true). A change of its kind of target reads its reports only when some would no
+    /// longer fit. One byte a milestone.
+    pub report_kinds: Vec<u8>,
     /// The first rating of each sub-project and partner, by position.
     pub ratings: HashMap<(SubProjectId, UnitId), u32>,
 }
 
-/// Which count of [`Layout::measured_reports`] a report adds to, if any.
-pub(crate) fn measured_slot(progress: &Progress) -> Option<usize> {
+/// The bit of [`Layout::report_kinds`] for a milestone with a report giving a cumulative
+/// number.
+pub(crate) const CUMULATIVE_REPORTS: u8 = 1;
+/// The bit of [`Layout::report_kinds`] for a milestone with a report saying `done`.
+pub(crate) const DONE_REPORTS: u8 = 2;
+
+/// The bit of [`Layout::report_kinds`] a report sets (none for `underway`).
+fn report_kind(progress: &Progress) -> u8 {
     match progress {
-        Progress::Cumulative(_) => Some(0),
-        Progress::Done => Some(1),
-        Progress::Underway => None,
+        Progress::Cumulative(_) => CUMULATIVE_REPORTS,
+        Progress::Done => DONE_REPORTS,
+        Progress::Underway => 0,
     }
 }
 
@@ -177,9 +184,9 @@ impl Layout {
             .iter()
             .map(|l| milestone_of(l.milestone.as_str()))
             .collect();
-        layout.measured_reports = vec![[0, 0]; milestones];
+        layout.report_kinds = vec![0; milestones];
         for (report, &i) in document.progress_reports.iter().zip(&report_milestone) {
-            layout.count_report(&report.progress, i);
+            layout.note_report(&report.progress, i);
         }
         layout.report_milestone = report_milestone;
         layout.lag_milestone = lag_milestone;
@@ -193,16 +200,13 @@ impl Layout {
         Ok((layout, duplicates))
     }
 
-    /// Counts a report of `progress` for flat milestone `i`.
-    pub(crate) fn count_report(&mut self, progress: &Progress, i: u32) {
-        let slot = measured_slot(progress);
-        let counts = usize::try_from(i)
+    /// Notes a report of `progress` for flat milestone `i`.
+    pub(crate) fn note_report(&mut self, progress: &Progress, i: u32) {
+        let kinds = usize::try_from(i)
             .ok()
-            .and_then(|i| self.measured_reports.get_mut(i));
-        if let (Some(slot), Some(counts)) = (slot, counts) {
-            if let Some(count) = counts.get_mut(slot) {
-                *count = count.saturating_add(1);
-            }
+            .and_then(|i| self.report_kinds.get_mut(i));
+        if let Some(kinds) = kinds {
+            *kinds |= report_kind(progress);
         }
     }
 
@@ -286,7 +290,7 @@ impl Layout {
             + self.sub_first_milestone.capacity()
             + self.milestone_sub.capacity();
         (u32s + self.report_milestone.capacity() + self.lag_milestone.capacity()) * 4
-            + self.measured_reports.capacity() * 8
+            + self.report_kinds.capacity()
             + self.ratings.capacity() * (std::mem::size_of::<(SubProjectId, UnitId)>() + 4)
             + self.units.heap_bytes()
             + self.people.heap_bytes()

@@ -163,10 +163,10 @@ impl Plan {
                     .milestone_sub
                     .splice(place..place, std::iter::repeat(s).take(count));
             }
-            if place <= layout.measured_reports.len() {
+            if place <= layout.report_kinds.len() {
                 layout
-                    .measured_reports
-                    .splice(place..place, std::iter::repeat([0, 0]).take(count));
+                    .report_kinds
+                    .splice(place..place, std::iter::repeat(0).take(count));
             }
         }
         add_from(&mut layout.sub_first_milestone, s.saturating_add(1), n);

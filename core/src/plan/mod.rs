@@ -113,7 +113,7 @@ impl Plan {
     /// ([`crate::validation::check_new_report`]) for milestone `milestone`, in place: the
     /// schedule is compiled again when next used.
     pub(crate) fn push_report(&mut self, report: crate::ProgressReport, milestone: u32) {
-        self.layout.count_report(&report.progress, milestone);
+        self.layout.note_report(&report.progress, milestone);
         self.document.progress_reports.push(report);
         self.layout.report_milestone.push(milestone);
         self.schedule = OnceLock::new();

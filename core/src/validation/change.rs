@@ -107,13 +107,12 @@ pub(crate) fn check_reports_for_target(plan: &Plan, i: u32, target: &Target) -> 
             | (Some(Target::Deliverable { .. }), Target::Deliverable { .. })
     );
     // A deliverable refuses cumulative numbers, a quantity refuses `done`.
-    let misfits = usize::from(matches!(target, Target::Quantity(_)));
-    let counts = plan.layout().measured_reports.get(position(i));
-    if same_kind
-        || counts
-            .and_then(|c| c.get(misfits))
-            .map_or(true, |n| *n == 0)
-    {
+    let misfit = match target {
+        Target::Quantity(_) => crate::layout::DONE_REPORTS,
+        Target::Deliverable { .. } => crate::layout::CUMULATIVE_REPORTS,
+    };
+    let kinds = plan.layout().report_kinds.get(position(i)).copied();
+    if same_kind || kinds.map_or(true, |k| k & misfit == 0) {
         return Vec::new();
     }
     let reports = Loc::ROOT.key("progress_reports");
