@@ -165,10 +165,6 @@ fn shape_error(path: &str, message: String, message_zh: String) -> PyErr {
     })
 }
 
-fn escape_token(token: &str) -> String {
-    token.replace('~', "~0").replace('/', "~1")
-}
-
 /// A Python object as a value of JSON's data model, strictly: `None`, `bool`, `int`,
 /// `float` (finite), `str`, `list`/`tuple` and `dict` with `str` keys; nothing deeper than
 /// JSON text may nest. `path` is the JSON pointer of `value`, for errors.
@@ -245,7 +241,7 @@ pub fn to_json_value(value: &Bound<'_, PyAny>, path: &mut String, depth: usize) 
             };
             let length = path.len();
             path.push('/');
-            path.push_str(&escape_token(&key));
+            path.push_str(&mubiao::arguments::pointer_token(&key));
             let item = to_json_value(&item, path, depth + 1)?;
             path.truncate(length);
             object.insert(key.into_owned(), item);

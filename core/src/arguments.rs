@@ -113,6 +113,12 @@ pub fn utf8_text(bytes: Vec<u8>) -> Result<String, FormatError> {
     })
 }
 
+/// One member name as a JSON pointer token (`~` and `/` escaped, RFC 6901), for hosts
+/// that build the path of a value they convert, as the core's errors write paths.
+pub fn pointer_token(name: &str) -> String {
+    crate::format::escape_pointer_token(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,5 +148,11 @@ mod tests {
         let error = utf8_text(b"{\"a\":\n\"\xff\"}".to_vec()).unwrap_err();
         assert_eq!((error.code(), error.position()), ("not-utf8", Some((2, 2))));
         assert_eq!(utf8_text(b"{}".to_vec()).unwrap(), "{}");
+    }
+
+    #[test]
+    fn pointer_tokens_escape_tilde_then_slash() {
+        assert_eq!(pointer_token("a/b~c"), "a~1b~0c");
+        assert_eq!(pointer_token("~1"), "~01");
     }
 }

@@ -211,21 +211,28 @@ fn a_published_head_finds_a_dropped_tail_a_rewritten_suffix_and_a_fork() {
     assert!(Ledger::verify_jsonl(&rewritten, &[early]).is_ok());
 }
 
-#[test]
-fn integrity_is_verified_without_rules_and_refusals_name_their_line() {
-    // A well-chained entry that breaks a rule: a report by a unit that does not lead.
-    let ledger = ledger();
-    let mut values: Vec<Value> = ledger
+/// The test ledger with a well-chained fourth entry appended: a progress report on
+/// `hm-rivers-q1` recorded at `recorded_at` by `actor`. Returns the entries' values and
+/// the text.
+fn with_report_appended(recorded_at: &str, actor: &str) -> (Vec<Value>, String) {
+    let mut values: Vec<Value> = ledger()
         .to_jsonl()
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     values.push(serde_json::json!({
-        "sequence": 3, "rules": 2, "recorded_at": "2017-04-01T09:00:00", "actor": "water-head",
+        "sequence": 3, "rules": 2, "recorded_at": recorded_at, "actor": actor,
         "change": {"kind": "report_progress", "milestone": "hm-rivers-q1", "date": "2017-04-01", "progress": {"cumulative": 9.0}},
         "previous_hash": "", "hash": ""
     }));
     let text = rechain(&values, |v| serde_json::to_string(v).unwrap()).join("\n") + "\n";
+    (values, text)
+}
+
+#[test]
+fn integrity_is_verified_without_rules_and_refusals_name_their_line() {
+    // A well-chained entry that breaks a rule: a report by a unit that does not lead.
+    let (_, text) = with_report_appended("2017-04-01T09:00:00", "water-head");
     assert_eq!(Ledger::verify_jsonl(&text, &[]).unwrap().sequence, 3);
     match Ledger::from_jsonl(&text) {
         Err(Error::Change(refused)) => {
@@ -241,18 +248,7 @@ fn integrity_is_verified_without_rules_and_refusals_name_their_line() {
 fn entries_are_replayed_under_the_rules_of_their_version() {
     // An entry recorded in 2030: refused under the rules of version 2, which bound
     // moments; accepted as written before rules had versions.
-    let ledger = ledger();
-    let mut values: Vec<Value> = ledger
-        .to_jsonl()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    values.push(serde_json::json!({
-        "sequence": 3, "rules": 2, "recorded_at": "2030-04-01T09:00:00", "actor": "hongmei-urban-head",
-        "change": {"kind": "report_progress", "milestone": "hm-rivers-q1", "date": "2017-04-01", "progress": {"cumulative": 9.0}},
-        "previous_hash": "", "hash": ""
-    }));
-    let current = rechain(&values, |v| serde_json::to_string(v).unwrap()).join("\n") + "\n";
+    let (mut values, current) = with_report_appended("2030-04-01T09:00:00", "hongmei-urban-head");
     match Ledger::from_jsonl(&current) {
         Err(Error::Change(refused)) => assert_eq!(refused.rule, Rule::MomentOutsidePlanPeriod),
         other => panic!("{other:?}"),
