@@ -18,11 +18,10 @@
 //!     ],
 //! };
 //! let reading = read_office(&Workbook { sheets: vec![sheet] }, &OfficeOptions::default())?;
-//! assert_eq!(reading.document.year, 2017);
+//! assert_eq!(reading.plan.year(), 2017);
 //! assert_eq!(reading.report.targets.len(), 3);
 //! assert_eq!(reading.report.targets[0].cell, "目标表!E3");
-//! let plan = reading.document.validate()?;
-//! assert_eq!(plan.milestone_count(), 3);
+//! assert_eq!(reading.plan.milestone_count(), 3);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 

@@ -14,6 +14,7 @@ use super::sheet::{cell_date, Cell, Sheet, Workbook};
 use crate::document::{KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject};
 use crate::error::{Subject, ValidationError};
 use crate::milestone::{Granularity, Milestone};
+use crate::plan::Plan;
 use crate::responsibility::Responsibility;
 use crate::validation::{Problem, ProblemCode};
 
@@ -71,8 +72,8 @@ pub struct ReadingReport {
 /// A plan read from a target table, with its reading report.
 #[derive(Clone, Debug)]
 pub struct OfficeReading {
-    /// The plan document (validated: it is a valid plan).
-    pub document: PlanDocument,
+    /// The plan, validated (its document is [`Plan::document`]).
+    pub plan: Plan,
     /// How it was read.
     pub report: ReadingReport,
 }
@@ -672,25 +673,34 @@ impl Builder<'_> {
         report.inferences = std::mem::take(&mut findings.inferences);
         let mut problems = findings.problems;
         let places: HashMap<String, String> = provenance.into_iter().collect();
-        for mut problem in document.problems() {
-            // The longest pointer that starts the problem's path names its cell.
-            let mut pointer = problem.path.as_str();
-            let cell = loop {
-                if let Some(cell) = places.get(pointer) {
-                    break cell.clone();
+        let plan = match document.validate() {
+            Ok(plan) => Some(plan),
+            Err(error) => {
+                for mut problem in error.problems {
+                    problem.path = cell_of(&places, &problem.path, &sheet.name);
+                    problems.push(problem);
                 }
-                match pointer.rfind('/') {
-                    Some(cut) if cut > 0 => pointer = pointer.get(..cut).unwrap_or_default(),
-                    _ => break format!("{}!A1", sheet.name),
-                }
-            };
-            problem.path = cell;
-            problems.push(problem);
+                None
+            }
+        };
+        match plan {
+            Some(plan) if problems.is_empty() => Ok(OfficeReading { plan, report }),
+            _ => Err(ValidationError::collected_list(Subject::Plan, problems)),
         }
-        if problems.is_empty() {
-            Ok(OfficeReading { document, report })
-        } else {
-            Err(ValidationError::collected_list(Subject::Plan, problems))
+    }
+}
+
+/// The cell a JSON pointer of the plan came from: the cell of the longest pointer that
+/// starts it, or the sheet's first cell.
+fn cell_of(places: &HashMap<String, String>, path: &str, sheet: &str) -> String {
+    let mut pointer = path;
+    loop {
+        if let Some(cell) = places.get(pointer) {
+            return cell.clone();
+        }
+        match pointer.rfind('/') {
+            Some(cut) if cut > 0 => pointer = pointer.get(..cut).unwrap_or_default(),
+            _ => return format!("{sheet}!A1"),
         }
     }
 }

@@ -77,7 +77,7 @@ fn groups_units_leaders_and_targets() {
         ]),
     ]);
     let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
-    let document = &reading.document;
+    let document = reading.plan.document();
     assert_eq!(document.year, 2017);
     assert_eq!(document.key_tasks.len(), 2);
     assert_eq!(document.key_tasks[0].sub_projects.len(), 2);
@@ -248,7 +248,7 @@ fn names_are_matched_to_the_organisation_and_people_sheets() {
     // said so), the leader and the government unit came from their sheets.
     workbook.sheets[0].rows[2][3] = text("华泾街道");
     let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
-    let document = &reading.document;
+    let document = reading.plan.document();
     let sub = &document.key_tasks[0].sub_projects[0];
     assert_eq!(
         sub.responsibility.lead_unit.as_ref().unwrap().as_str(),
@@ -298,7 +298,7 @@ fn a_workbook_written_by_another_tool_reads() {
         chrono::NaiveDate::from_ymd_opt(2017, 1, 3)
     );
     let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
-    let document = &reading.document;
+    let document = reading.plan.document();
     assert_eq!(document.year, 2017);
     assert_eq!(document.key_tasks.len(), 1);
     let subs = &document.key_tasks[0].sub_projects;
