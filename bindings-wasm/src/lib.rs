@@ -571,8 +571,17 @@ pub fn synthetic_plan(milestones: f64, seed: Option<f64>) -> Result<Plan, JsValu
         Some(seed) => convert::whole_number(seed, "seed", 0, u64::MAX)?,
         None => 2017,
     };
+    // A size wasm32 cannot count is out of the generator's range, as the core says it,
+    // with the number asked for.
+    let milestones = usize::try_from(milestones).map_err(|_| {
+        to_js_error(mubiao::Error::from(mubiao::synthetic::SyntheticError {
+            option: "milestones",
+            value: u128::from(milestones),
+            max: mubiao::synthetic::MAX_MILESTONES,
+        }))
+    })?;
     let options = mubiao::synthetic::SyntheticOptions {
-        milestones: usize::try_from(milestones).unwrap_or(usize::MAX),
+        milestones,
         seed,
         ..Default::default()
     };

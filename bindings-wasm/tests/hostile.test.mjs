@@ -84,6 +84,8 @@ test("objects are held to the rules of text", () => {
 
 test("sizes and moments out of range are the library's errors", () => {
   throwsCode(() => mubiao.syntheticPlan(2 ** 40), "synthetic-option-out-of-range");
+  // The number asked for, not what wasm32 can count.
+  throwsCode(() => mubiao.syntheticPlan(2 ** 40), "synthetic-option-out-of-range", "1099511627776");
   throwsCode(() => mubiao.syntheticPlan(-1), "bad-argument");
   throwsCode(() => mubiao.syntheticPlan(1.5), "bad-argument");
   throwsCode(() => mubiao.syntheticPlan(Number.NaN), "bad-argument");
