@@ -390,6 +390,12 @@ fn bad_component_values_name_the_unit_and_the_item() {
         .unwrap_err();
     assert_eq!(error.code(), "unknown-component");
     assert!(error.to_string().contains("`a`") && error.to_string().contains("`morale`"));
+    // The scheme's components are listed in either language, in that language's words.
+    let zh = error.message(mubiao::Language::Chinese);
+    assert!(
+        zh.contains("`public_satisfaction`") && !zh.contains(", "),
+        "{zh}"
+    );
     let mut missing = components();
     missing.get_mut("b").unwrap().remove("public_satisfaction");
     match plan

@@ -564,4 +564,6 @@ fn questions_the_plan_cannot_answer_are_typed_errors() {
     let error = plan.status(day(3, 31), &nan).unwrap_err();
     assert_eq!(error.code(), "invalid-option");
     assert!(error.to_string().contains("risk_margin"));
+    let zh = error.message(mubiao::Language::Chinese);
+    assert!(zh.contains("0 至 1"), "{zh}");
 }

@@ -61,14 +61,16 @@ pub enum AssessmentError {
         unit: UnitId,
     },
     /// A component value names a component the scheme does not weigh.
-    #[error("`{unit}` has a score for `{component}`, which the scheme does not weigh; the scheme's components are {known}")]
+    #[error("`{unit}` has a score for `{component}`, which the scheme does not weigh; the scheme's components are {}", known_components(known, *more, crate::Language::English))]
     UnknownComponent {
         /// The unit.
         unit: UnitId,
         /// The component name given.
         component: String,
-        /// The components the scheme weighs.
-        known: String,
+        /// The components the scheme weighs (the first twenty).
+        known: Vec<String>,
+        /// How many more the scheme weighs beyond those listed.
+        more: usize,
     },
     /// An assessed unit has no value for a component of the scheme.
     #[error("`{unit}` has no score for the component `{component}`; give every assessed unit every component")]
@@ -105,6 +107,25 @@ pub enum AssessmentError {
     },
 }
 
+/// The names of a scheme's components for a message: each quoted, with how many more.
+fn known_components(known: &[String], more: usize, language: crate::Language) -> String {
+    let chinese = language == crate::Language::Chinese;
+    let mut names: Vec<String> = known.iter().map(|name| format!("`{name}`")).collect();
+    if more > 0 {
+        names.push(if chinese {
+            format!("另有 {more} 个")
+        } else {
+            format!("and {more} more")
+        });
+    }
+    match (names.is_empty(), chinese) {
+        (true, true) => "无".to_owned(),
+        (true, false) => "none".to_owned(),
+        (false, true) => names.join("、"),
+        (false, false) => names.join(", "),
+    }
+}
+
 impl AssessmentError {
     /// A stable code for the kind of error.
     pub fn code(&self) -> &'static str {
@@ -133,8 +154,14 @@ impl AssessmentError {
             AssessmentError::UnknownUnit { unit } => {
                 format!("为 `{unit}` 给出了考核组成部分得分,但计划中没有这个单位")
             }
-            AssessmentError::UnknownComponent { unit, component, known } => format!(
-                "`{unit}` 有 `{component}` 的得分,但考核方案不计该组成部分;方案的组成部分为 {known}"
+            AssessmentError::UnknownComponent {
+                unit,
+                component,
+                known,
+                more,
+            } => format!(
+                "`{unit}` 有 `{component}` 的得分,但考核方案不计该组成部分;方案的组成部分为 {}",
+                known_components(known, *more, crate::Language::Chinese)
             ),
             AssessmentError::MissingComponent { unit, component } => format!(
                 "`{unit}` 缺少组成部分 `{component}` 的得分;每个受考核单位都须给出每个组成部分的得分"
@@ -488,22 +515,16 @@ pub(crate) fn assess(
         for (name, &value) in values {
             if !known.contains(name.as_str()) {
                 const SHOWN: usize = 20;
-                let mut names: Vec<String> = rules
-                    .components
-                    .iter()
-                    .take(SHOWN)
-                    .map(|c| format!("`{}`", c.name))
-                    .collect();
-                if rules.components.len() > SHOWN {
-                    names.push(format!("and {} more", rules.components.len() - SHOWN));
-                }
-                if names.is_empty() {
-                    names.push("none".to_owned());
-                }
                 return Err(AssessmentError::UnknownComponent {
                     unit: unit.clone(),
                     component: name.clone(),
-                    known: names.join(", "),
+                    known: rules
+                        .components
+                        .iter()
+                        .take(SHOWN)
+                        .map(|c| c.name.clone())
+                        .collect(),
+                    more: rules.components.len().saturating_sub(SHOWN),
                 });
             }
             if !(value.is_finite() && (0.0..=100.0).contains(&value)) {

@@ -175,6 +175,8 @@ pub enum StatusError {
         value: String,
         /// What is allowed.
         expected: &'static str,
+        /// What is allowed, in Chinese.
+        expected_zh: &'static str,
     },
 }
 
@@ -205,16 +207,11 @@ impl StatusError {
                 StatusError::InvalidOption {
                     name,
                     value,
-                    expected,
+                    expected_zh,
+                    ..
                 },
                 crate::Language::Chinese,
-            ) => {
-                let expected = match *expected {
-                    "give a share from 0 to 1, such as 0.2" => "请填写 0 至 1 之间的比例,例如 0.2",
-                    other => other,
-                };
-                format!("选项 `{name}` 的值为 `{value}`;{expected}")
-            }
+            ) => format!("选项 `{name}` 的值为 `{value}`;{expected_zh}"),
         }
     }
 }
@@ -298,6 +295,7 @@ impl Plan {
                 name: "risk_margin",
                 value: options.risk_margin.to_string(),
                 expected: "give a share from 0 to 1, such as 0.2",
+                expected_zh: "请填写 0 至 1 之间的比例,例如 0.2",
             });
         }
         Ok(())
