@@ -136,6 +136,17 @@ pub fn plan_with_milestones(
     document
 }
 
+/// Every person of the example plan, and one id that is nobody's: who generated ledger
+/// changes are made by.
+pub const EXAMPLE_PEOPLE: [&str; 6] = [
+    "district-head",
+    "deputy-urban",
+    "hongmei-head",
+    "hongmei-urban-head",
+    "water-head",
+    "nobody",
+];
+
 /// The example plan as it can be adopted on 5 January 2017.
 pub fn example_to_adopt() -> Option<PlanDocument> {
     Some(as_adopted_on(

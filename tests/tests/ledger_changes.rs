@@ -14,18 +14,11 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use mubiao::{Change, Ledger, PlanDocument, Rule};
-use mubiao_tests::example_to_adopt;
+use mubiao_tests::{example_to_adopt, EXAMPLE_PEOPLE};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
-const PEOPLE: [&str; 6] = [
-    "district-head",
-    "deputy-urban",
-    "hongmei-head",
-    "hongmei-urban-head",
-    "water-head",
-    "nobody",
-];
+const PEOPLE: [&str; 6] = EXAMPLE_PEOPLE;
 const MILESTONES: [&str; 8] = [
     "hm-rivers-q1",
     "hm-rivers-q2",

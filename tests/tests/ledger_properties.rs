@@ -12,17 +12,10 @@
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use mubiao::{Change, ItemId, LagCause, LagClass, Ledger, Progress};
-use mubiao_tests::example_to_adopt;
+use mubiao_tests::{example_to_adopt, EXAMPLE_PEOPLE};
 use proptest::prelude::*;
 
-const PEOPLE: [&str; 6] = [
-    "district-head",
-    "deputy-urban",
-    "hongmei-head",
-    "hongmei-urban-head",
-    "water-head",
-    "nobody",
-];
+const PEOPLE: [&str; 6] = EXAMPLE_PEOPLE;
 const MILESTONES: [&str; 6] = [
     "hm-rivers-q1",
     "hm-rivers-q2",

@@ -85,6 +85,16 @@ struct Header {
     unknown: Vec<(usize, String)>,
 }
 
+impl Header {
+    /// The sheet column that holds `column`, if the header names it.
+    fn column_of(&self, column: Column) -> Option<usize> {
+        self.columns
+            .iter()
+            .find(|(_, c)| **c == column)
+            .map(|(i, _)| *i)
+    }
+}
+
 fn find_header(sheet: &Sheet) -> Option<Header> {
     let mut best: Option<Header> = None;
     for (row, cells) in sheet.rows.iter().take(HEADER_ROWS).enumerate() {
@@ -355,11 +365,7 @@ pub fn read_office(
         },
         sheet,
         year,
-        lead_column: header
-            .columns
-            .iter()
-            .find(|(_, c)| **c == Column::LeadUnit)
-            .map(|(i, _)| *i),
+        lead_column: header.column_of(Column::LeadUnit),
     };
     builder.build(groups, &mut findings);
     builder.finish(findings)
@@ -373,10 +379,8 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
         }
         let value = |column: Column| {
             header
-                .columns
-                .iter()
-                .find(|(_, c)| **c == column)
-                .map(|(i, _)| (*i, sheet.cell(row, *i).text()))
+                .column_of(column)
+                .map(|i| (i, sheet.cell(row, i).text()))
                 .filter(|(_, t)| !t.is_empty())
         };
         if let Some((column, task)) = value(Column::KeyTask) {
@@ -394,11 +398,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             }
         }
         let Some(group) = groups.last_mut() else {
-            let column = header
-                .columns
-                .iter()
-                .find(|(_, c)| **c == Column::KeyTask)
-                .map_or(0, |(i, _)| *i);
+            let column = header.column_of(Column::KeyTask).unwrap_or(0);
             findings.problem(
                 ProblemCode::InvalidCell,
                 sheet.reference(row, column),
@@ -434,11 +434,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             }
         }
         let Some((sub_column, title)) = value(Column::SubProject) else {
-            let column = header
-                .columns
-                .iter()
-                .find(|(_, c)| **c == Column::SubProject)
-                .map_or(0, |(i, _)| *i);
+            let column = header.column_of(Column::SubProject).unwrap_or(0);
             findings.problem(
                 ProblemCode::InvalidCell,
                 sheet.reference(row, column),
