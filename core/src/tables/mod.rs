@@ -25,17 +25,26 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod csv_files;
 mod grammar;
 mod headers;
+mod io;
+mod long;
+mod long_read;
 mod office;
 mod organisation;
 mod sheet;
+mod write;
 mod xlsx;
 
 pub use grammar::{read_target, CellReading, UNITS};
 pub use headers::{recognise, Column};
-pub use office::{read_office, Inference, OfficeOptions, OfficeReading, ReadingReport, TargetCell};
+pub use io::{long_csv_files, long_workbook, read_csv_files, read_workbook, Layout};
+pub use long::{long_tables, LONG_TABLES, LONG_TABLES_ZH};
+pub use long_read::{read_long, read_long_document};
+pub use office::{read_office, Inference, OfficeOptions, ReadingReport, TableReading, TargetCell};
 pub use sheet::{cell_date, cell_name, Cell, Sheet, Workbook};
+pub use write::{Dropdown, Look, WrittenSheet, WrittenWorkbook, LISTS_SHEET};
 pub use xlsx::{MAX_CELLS, MAX_UNPACKED_BYTES};
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ pub struct ReadingReport {
 
 /// A plan read from a target table, with its reading report.
 #[derive(Clone, Debug)]
-pub struct OfficeReading {
+pub struct TableReading {
     /// The plan, validated (its document is [`Plan::document`]).
     pub plan: Plan,
     /// How it was read.
@@ -295,7 +295,7 @@ fn split_names(text: &str) -> Vec<String> {
 pub fn read_office(
     workbook: &Workbook,
     options: &OfficeOptions,
-) -> Result<OfficeReading, ValidationError> {
+) -> Result<TableReading, ValidationError> {
     let mut findings = Findings::default();
     let found = workbook
         .sheets
@@ -658,7 +658,7 @@ impl Builder<'_> {
     }
 
     /// Validates the document and places every problem on its cell.
-    fn finish(self, mut findings: Findings) -> Result<OfficeReading, ValidationError> {
+    fn finish(self, mut findings: Findings) -> Result<TableReading, ValidationError> {
         let Builder {
             document,
             provenance,
@@ -680,7 +680,7 @@ impl Builder<'_> {
             }
         };
         match plan {
-            Some(plan) if problems.is_empty() => Ok(OfficeReading { plan, report }),
+            Some(plan) if problems.is_empty() => Ok(TableReading { plan, report }),
             _ => Err(ValidationError::collected_list(Subject::Plan, problems)),
         }
     }

@@ -136,7 +136,9 @@ fn read_cells(
         })?;
         let Some(found) = next else { break };
         let value = cell(&Data::from(found.get_value().clone()));
-        if value.is_blank() {
+        // Text of white space is kept (readers treat it as blank), so that what was
+        // written reads back exactly.
+        if value == Cell::Empty || value == Cell::Text(String::new()) {
             continue;
         }
         let (row, column) = found.get_position();
