@@ -548,3 +548,87 @@ fn has_padded_id(value: &serde_json::Value) -> bool {
         _ => false,
     }
 }
+
+#[test]
+fn xuhui_survives_the_office_layout() {
+    for original in [xuhui(), xuhui_year_end()] {
+        let written = mubiao::tables::office_workbook(&original);
+        let read = mubiao::tables::read_office(&written.workbook(), &OfficeOptions::default())
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        assert_eq!(read.plan.document(), &original, "in memory");
+        let bytes = written.to_xlsx().unwrap();
+        let read = read_workbook(&bytes, &OfficeOptions::default()).unwrap();
+        assert_eq!(read.plan.document(), &original, "xlsx");
+        assert_eq!(
+            read.report.targets.len(),
+            original
+                .key_tasks
+                .iter()
+                .flat_map(|k| &k.sub_projects)
+                .flat_map(|s| &s.milestones)
+                .filter(|m| m
+                    .due
+                    .is_some_and(|d| chrono::Datelike::year(&d) == original.year))
+                .count(),
+            "every milestone of the year is reported at its cell"
+        );
+    }
+}
+
+#[test]
+fn an_edited_target_cell_wins_over_the_register_and_is_reported() {
+    let original = xuhui();
+    let mut workbook = mubiao::tables::office_workbook(&original).workbook();
+    // The first sub-project's first quarter cell: find it by its text.
+    let sheet = &mut workbook.sheets[0];
+    assert_eq!(sheet.rows[2][0].text(), "重点工作编号");
+    let q1 = sheet.rows[3]
+        .iter()
+        .position(|c| c.text() == "两个专项政策草案完成")
+        .unwrap();
+    assert_eq!(
+        sheet.rows[2][q1].text(),
+        "3月",
+        "Xuhui's milestones go by month"
+    );
+    sheet.rows[3][q1] = mubiao::tables::Cell::Text("两个专项政策草案完成并征求意见".into());
+    let read = mubiao::tables::read_office(&workbook, &OfficeOptions::default()).unwrap();
+    let milestone = &read.plan.document().key_tasks[0].sub_projects[0].milestones[0];
+    assert_eq!(
+        milestone.id.as_str(),
+        "kw-01-1-m1",
+        "the register keeps its id"
+    );
+    assert_eq!(
+        milestone.target,
+        Some(Target::Deliverable {
+            description: "两个专项政策草案完成并征求意见".into()
+        })
+    );
+    let column = mubiao::tables::cell_name(3, q1);
+    assert!(read
+        .report
+        .inferences
+        .iter()
+        .any(|i| i.cell.as_deref() == Some(&format!("目标表!{column}"))
+            && i.message.contains("changed")));
+    // Everything else is as it was.
+    let mut expected = original.clone();
+    expected.key_tasks[0].sub_projects[0].milestones[0].target = milestone.target.clone();
+    assert_eq!(read.plan.document(), &expected);
+}
+
+#[test]
+fn a_target_edited_into_a_quantity_that_contradicts_a_report_is_placed_on_the_report() {
+    let mut workbook = mubiao::tables::office_workbook(&xuhui()).workbook();
+    let sheet = &mut workbook.sheets[0];
+    let column = sheet.rows[3]
+        .iter()
+        .position(|c| c.text() == "两个专项政策草案完成")
+        .unwrap();
+    sheet.rows[3][column] = mubiao::tables::Cell::Text("累计完成3项".into());
+    let error = mubiao::tables::read_office(&workbook, &OfficeOptions::default()).unwrap_err();
+    assert_eq!(error.problems.len(), 1, "{error:#?}");
+    assert_eq!(error.problems[0].code.as_str(), "report-mismatch");
+    assert_eq!(error.problems[0].path, "进展!C2");
+}

@@ -141,6 +141,26 @@ pub enum CellReading {
 }
 
 impl CellReading {
+    /// The reading of a cell that states `target` exactly (as the milestone register
+    /// confirms it).
+    pub fn of_target(target: &Target) -> CellReading {
+        match target {
+            Target::Quantity(quantity) => CellReading::Quantity {
+                target: quantity.clone(),
+                marker: match quantity.goal {
+                    Goal::AtLeast(_) => String::new(),
+                    Goal::AtMost(_) => "不超过".into(),
+                    Goal::Within { .. } => "至".into(),
+                },
+                more_numbers: false,
+            },
+            Target::Deliverable { description } => CellReading::Deliverable {
+                description: description.clone(),
+                number_without_unit: false,
+            },
+        }
+    }
+
     /// The milestone target the reading gives.
     pub fn target(&self) -> Target {
         match self {

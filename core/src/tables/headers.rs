@@ -33,6 +33,14 @@ pub enum Column {
     Quarter(u8),
     /// Month 1 to 12: the node due at the end of that month.
     Month(u8),
+    /// An id for the row's key task (重点工作编号).
+    KeyTaskId,
+    /// Whether the key task is a major project spanning several years (跨年度).
+    MultiYear,
+    /// The key task's withdrawal: its date, then why (重点工作撤销).
+    KeyTaskWithdrawn,
+    /// The sub-project's withdrawal: its date, then why (子项目撤销).
+    SubProjectWithdrawn,
 }
 
 impl Column {
@@ -58,6 +66,10 @@ impl Column {
                     .unwrap_or("")
             ),
             Column::Month(m) => format!("{m}月"),
+            Column::KeyTaskId => "重点工作编号".into(),
+            Column::MultiYear => "跨年度".into(),
+            Column::KeyTaskWithdrawn => "重点工作撤销".into(),
+            Column::SubProjectWithdrawn => "子项目撤销".into(),
         }
     }
 }
@@ -90,7 +102,33 @@ const NAMES: &[(&[&str], Column)] = &[
         ],
         Column::SubProject,
     ),
-    (&["编号", "项目编号", "id", "code"], Column::Id),
+    (
+        &[
+            "编号",
+            "项目编号",
+            "子项目编号",
+            "id",
+            "code",
+            "sub-project id",
+        ],
+        Column::Id,
+    ),
+    (
+        &["重点工作编号", "任务编号", "key task id"],
+        Column::KeyTaskId,
+    ),
+    (
+        &["跨年度", "跨年度项目", "multi-year", "multi year"],
+        Column::MultiYear,
+    ),
+    (
+        &["重点工作撤销", "key task withdrawn"],
+        Column::KeyTaskWithdrawn,
+    ),
+    (
+        &["子项目撤销", "撤销", "sub-project withdrawn", "withdrawn"],
+        Column::SubProjectWithdrawn,
+    ),
     (
         &[
             "牵头单位",

@@ -282,7 +282,7 @@ pub(super) struct Places {
 }
 
 impl Places {
-    fn cell_of(&self, path: &str, code: ProblemCode) -> String {
+    pub(super) fn cell_of(&self, path: &str, code: ProblemCode) -> String {
         let mut pointer = path;
         loop {
             if let Some((table, row)) = self.records.get(pointer) {
@@ -391,10 +391,6 @@ impl<'s> Tables<'s> {
         Self { tables }
     }
 
-    pub(super) fn has(&self, name: &str) -> bool {
-        self.tables.contains_key(name)
-    }
-
     /// The non-blank rows of a table below its header.
     fn rows(&self, name: &str) -> Vec<Row<'_, 's>> {
         self.tables
@@ -414,7 +410,7 @@ impl<'s> Tables<'s> {
             .unwrap_or_default()
     }
 
-    fn places(&self) -> Places {
+    pub(super) fn places(&self) -> Places {
         Places {
             records: HashMap::new(),
             columns: self

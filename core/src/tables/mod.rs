@@ -32,6 +32,7 @@ mod io;
 mod long;
 mod long_read;
 mod office;
+mod office_write;
 mod organisation;
 mod sheet;
 mod write;
@@ -43,6 +44,7 @@ pub use io::{long_csv_files, long_workbook, read_csv_files, read_workbook, Layou
 pub use long::{long_tables, LONG_TABLES, LONG_TABLES_ZH};
 pub use long_read::{read_long, read_long_document};
 pub use office::{read_office, Inference, OfficeOptions, ReadingReport, TableReading, TargetCell};
+pub use office_write::{office_workbook, target_text, TARGET_SHEET};
 pub use sheet::{cell_date, cell_name, Cell, Sheet, Workbook};
 pub use write::{Dropdown, Look, WrittenSheet, WrittenWorkbook, LISTS_SHEET};
 pub use xlsx::{MAX_CELLS, MAX_UNPACKED_BYTES};

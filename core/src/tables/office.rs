@@ -9,9 +9,14 @@ use serde::Serialize;
 
 use super::grammar::{read_target, CellReading};
 use super::headers::{recognise, Column};
+use super::long::table_named;
+use super::long_read::{milestone_register, read_plan_items, read_side_records, Places, Tables};
+use super::office_write::target_text;
 use super::organisation::{Names, Organisation};
 use super::sheet::{cell_date, Cell, Sheet, Workbook};
-use crate::document::{KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject};
+use crate::document::{
+    KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal,
+};
 use crate::error::{Subject, ValidationError};
 use crate::milestone::{Granularity, Milestone};
 use crate::plan::Plan;
@@ -133,6 +138,29 @@ fn find_header(sheet: &Sheet) -> Option<Header> {
 
 /// The plan's year written in the rows above the header (`2017年…`), or in the sheet name.
 fn year_in_title(sheet: &Sheet, header_row: usize) -> Option<i32> {
+    // A cell that says it gives the year (`年度:2017`, `Year: 2017`) is taken first.
+    let stated = sheet
+        .rows
+        .iter()
+        .take(header_row)
+        .flatten()
+        .find_map(|cell| {
+            let text = cell.text();
+            let rest = text
+                .strip_prefix("年度")
+                .or_else(|| text.strip_prefix("Year"))
+                .or_else(|| text.strip_prefix("year"))?;
+            let digits = rest
+                .trim_start_matches([':', ':', ' '])
+                .trim_end_matches('年');
+            digits
+                .parse::<i32>()
+                .ok()
+                .filter(|y| (1..=9999).contains(y))
+        });
+    if stated.is_some() {
+        return stated;
+    }
     let texts = sheet
         .rows
         .iter()
@@ -183,6 +211,36 @@ fn period_end(year: i32, column: Column) -> Option<(NaiveDate, Granularity, Stri
         NaiveDate::from_ymd_opt(year, month + 1, 1)?
     };
     Some((first_next.pred_opt()?, granularity, suffix))
+}
+
+/// The first day of a quarter or month of `year`.
+fn period_start(year: i32, column: Column) -> Option<NaiveDate> {
+    let month = match column {
+        Column::Quarter(q) => u32::from(q) * 3 - 2,
+        Column::Month(m) => u32::from(m),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, 1)
+}
+
+/// A withdrawal written in a cell: its date, a space, then why (`2017-05-02 项目取消`).
+fn withdrawal(text: &str, cell: &str, findings: &mut Findings) -> Option<Withdrawal> {
+    let (date, reason) = text.split_once([' ', ':', ':']).unwrap_or((text, ""));
+    match cell_date(&Cell::Text(date.to_owned())) {
+        Some(on) => Some(Withdrawal {
+            on,
+            reason: reason.to_owned(),
+        }),
+        None => {
+            findings.problem(
+                ProblemCode::InvalidCell,
+                cell.to_owned(),
+                format!("`{text}` is not a withdrawal; write the day it was withdrawn, a space, then why (2017-05-02 项目取消)"),
+                format!("“{text}”不是撤销记录;请写撤销日期、空格、再写原因(如“2017-05-02 项目取消”)"),
+            );
+            None
+        }
+    }
 }
 
 fn kind_of(text: &str) -> Option<KeyTaskKind> {
@@ -253,6 +311,10 @@ impl Findings {
 /// One key task group of rows, as read.
 struct Group {
     title: String,
+    /// The key task's id, where the table gives one.
+    id: Option<String>,
+    multi_year: bool,
+    withdrawn: Option<(String, usize)>,
     row: usize,
     /// The key task's column.
     column: usize,
@@ -273,6 +335,7 @@ struct SubRow {
     partners: Vec<(String, usize)>,
     person: Option<(String, usize)>,
     start: Option<NaiveDate>,
+    withdrawn: Option<(String, usize)>,
     targets: Vec<(usize, Column, String)>,
 }
 
@@ -355,17 +418,45 @@ pub fn read_office(
         .clone()
         .or_else(|| title(sheet, header.row))
         .unwrap_or_else(|| sheet.name.clone());
+    // The supplementary sheets: plan items, the milestone register and the plan's records,
+    // as tables of the long layout (the organisation and people sheets are read above).
+    let supplementary = workbook.sheets.iter().filter(|s| {
+        s.name != sheet.name
+            && table_named(&s.name).is_some_and(|(n, _)| {
+                !matches!(
+                    n,
+                    "plan" | "units" | "people" | "key_tasks" | "sub_projects"
+                )
+            })
+    });
+    let mut report = ReadingReport {
+        sheet: sheet.name.clone(),
+        ..ReadingReport::default()
+    };
+    let supplements = Tables::open(supplementary, false, &mut report, &mut findings);
+    let register = milestone_register(&supplements, &mut findings);
+    let mut document = PlanDocument::new(year, name);
+    let mut places = supplements.places();
+    read_plan_items(&supplements, &mut document, &mut places);
+    read_side_records(&supplements, &mut document, &mut places, &mut findings);
+    let mut names = Names::new(organisation);
+    names.adopt_all(&mut document, &mut findings);
     let mut builder = Builder {
-        document: PlanDocument::new(year, name),
-        names: Names::new(organisation),
+        document,
+        names,
+        register,
+        side_places: places,
         provenance: Vec::new(),
-        report: ReadingReport {
-            sheet: sheet.name.clone(),
-            ..ReadingReport::default()
-        },
+        report,
         sheet,
         year,
         lead_column: header.column_of(Column::LeadUnit),
+        periods: header
+            .columns
+            .values()
+            .filter(|c| matches!(c, Column::Quarter(_) | Column::Month(_)))
+            .copied()
+            .collect(),
     };
     builder.build(groups, &mut findings);
     builder.finish(findings)
@@ -383,10 +474,16 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
                 .map(|i| (i, sheet.cell(row, i).text()))
                 .filter(|(_, t)| !t.is_empty())
         };
+        let task_id = value(Column::KeyTaskId).map(|(_, id)| id);
         if let Some((column, task)) = value(Column::KeyTask) {
-            if groups.last().map_or(true, |g| g.title != task) {
+            if groups.last().map_or(true, |g| {
+                g.title != task || (task_id.is_some() && g.id != task_id)
+            }) {
                 groups.push(Group {
                     title: task,
+                    id: task_id,
+                    multi_year: false,
+                    withdrawn: None,
                     row,
                     column,
                     kind: None,
@@ -407,6 +504,13 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             );
             continue;
         };
+        if let Some((_, text)) = value(Column::MultiYear) {
+            group.multi_year |=
+                ["是", "yes", "true", "y", "1", "跨年度"].contains(&text.to_lowercase().as_str());
+        }
+        if let Some(found) = value(Column::KeyTaskWithdrawn) {
+            group.withdrawn.get_or_insert((found.1, found.0));
+        }
         for (slot, column) in [
             (0, Column::Kind),
             (1, Column::Level),
@@ -473,6 +577,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             partners,
             person: value(Column::ResponsiblePerson).map(|(i, t)| (t, i)),
             start,
+            withdrawn: value(Column::SubProjectWithdrawn).map(|(i, t)| (t, i)),
             targets,
         });
     }
@@ -485,11 +590,17 @@ struct Builder<'w> {
     names: Names,
     /// JSON pointer → cell, for placing validation problems back on the table.
     provenance: Vec<(String, String)>,
+    /// The milestone register's milestones by sub-project id, with their cells.
+    register: HashMap<String, Vec<(Milestone, String)>>,
+    /// Where the records of the supplementary sheets came from.
+    side_places: Places,
     report: ReadingReport,
     sheet: &'w Sheet,
     year: i32,
     /// The lead unit's column, where the table has one.
     lead_column: Option<usize>,
+    /// The table's quarter or month columns.
+    periods: Vec<Column>,
 }
 
 impl Builder<'_> {
@@ -498,7 +609,14 @@ impl Builder<'_> {
     }
 
     fn build(&mut self, groups: Vec<Group>, findings: &mut Findings) {
+        // Plan items of the plan items sheet are found by id, then by title.
         let mut plan_items: HashMap<String, usize> = HashMap::new();
+        for (position, item) in self.document.plan_items.iter().enumerate() {
+            plan_items.entry(item.title.clone()).or_insert(position);
+        }
+        for (position, item) in self.document.plan_items.iter().enumerate() {
+            plan_items.insert(item.id.to_string(), position);
+        }
         for (k, group) in groups.into_iter().enumerate() {
             let task_path = format!("/key_tasks/{k}");
             self.provenance
@@ -544,7 +662,11 @@ impl Builder<'_> {
                 .unwrap_or_default();
             let kind = group.kind.map_or(KeyTaskKind::KeyWork, |(kind, _)| kind);
             let level = group.level.map_or(Level::District, |(level, _)| level);
-            let key_task_id = format!("kt-{}", k + 1);
+            let key_task_id = group.id.clone().unwrap_or_else(|| format!("kt-{}", k + 1));
+            let withdrawn = group
+                .withdrawn
+                .as_ref()
+                .and_then(|(text, i)| withdrawal(text, &self.cell(group.row, *i), findings));
             let mut subs = Vec::new();
             for (s, row) in group.subs.into_iter().enumerate() {
                 subs.push(self.sub_project(&key_task_id, (k, s), row, findings));
@@ -556,9 +678,9 @@ impl Builder<'_> {
                 level,
                 plan_item,
                 supervising_leader: leader,
-                multi_year: false,
+                multi_year: group.multi_year,
                 sub_projects: subs,
-                withdrawn: None,
+                withdrawn,
             });
         }
     }
@@ -612,37 +734,11 @@ impl Builder<'_> {
             }
             _ => None,
         };
-        let mut milestones = Vec::new();
-        for (i, column, text) in &row.targets {
-            let Some((due, granularity, suffix)) = period_end(self.year, *column) else {
-                continue;
-            };
-            let Some(reading) = read_target(text) else {
-                continue;
-            };
-            let cell = self.cell(row.row, *i);
-            let milestone_id = format!("{id}-{suffix}");
-            self.provenance.push((
-                format!("{path}/milestones/{}", milestones.len()),
-                cell.clone(),
-            ));
-            self.report.targets.push(TargetCell {
-                cell,
-                text: text.clone(),
-                milestone: milestone_id.clone(),
-                due,
-                reading: reading.clone(),
-            });
-            milestones.push(Milestone {
-                id: milestone_id.into(),
-                title: format!("{} · {}", row.title, column.header_zh()),
-                due: Some(due),
-                granularity,
-                target: Some(reading.target()),
-                responsibility: None,
-                withdrawn: None,
-            });
-        }
+        let milestones = self.milestones(&id, &path, &row, findings);
+        let withdrawn = row
+            .withdrawn
+            .as_ref()
+            .and_then(|(text, i)| withdrawal(text, &self.cell(row.row, *i), findings));
         SubProject {
             id: id.into(),
             title: row.title,
@@ -653,8 +749,173 @@ impl Builder<'_> {
                 responsible_person,
             },
             milestones,
-            withdrawn: None,
+            withdrawn,
         }
+    }
+
+    /// The milestones of a sub-project row: from its target cells, with what the milestone
+    /// register says of each where the register has it (a cell stating exactly what the
+    /// register's milestones of that period state keeps them as they are; an edited cell
+    /// is read by the grammar and wins).
+    fn milestones(
+        &mut self,
+        id: &str,
+        path: &str,
+        row: &SubRow,
+        findings: &mut Findings,
+    ) -> Vec<Milestone> {
+        let register = self.register.remove(id).unwrap_or_default();
+        let mut used = vec![false; register.len()];
+        // (order, milestone, cell): register milestones keep their order, new ones follow.
+        let mut made: Vec<(usize, Milestone, String)> = Vec::new();
+        let mut next = register.len();
+        let covered = |m: &Milestone, column: Column, year: i32| {
+            let Some((end, _, _)) = period_end(year, column) else {
+                return false;
+            };
+            let start = period_start(year, column).unwrap_or(end);
+            m.due.is_some_and(|d| start <= d && d <= end)
+        };
+        for (i, column, text) in &row.targets {
+            let Some((due, granularity, suffix)) = period_end(self.year, *column) else {
+                continue;
+            };
+            let cell = self.cell(row.row, *i);
+            let candidates: Vec<usize> = register
+                .iter()
+                .enumerate()
+                .filter(|(j, (m, _))| {
+                    !used.get(*j).copied().unwrap_or(true) && covered(m, *column, self.year)
+                })
+                .map(|(j, _)| j)
+                .collect();
+            let stated: Vec<String> = candidates
+                .iter()
+                .filter_map(|j| register.get(*j))
+                .map(|(m, _)| m.target.as_ref().map(target_text).unwrap_or_default())
+                .collect();
+            if !candidates.is_empty() && stated.join("\n").trim() == text {
+                for j in &candidates {
+                    let Some((milestone, _)) = register.get(*j) else {
+                        continue;
+                    };
+                    if let Some(slot) = used.get_mut(*j) {
+                        *slot = true;
+                    }
+                    if let Some(target) = &milestone.target {
+                        self.report.targets.push(TargetCell {
+                            cell: cell.clone(),
+                            text: target_text(target),
+                            milestone: milestone.id.to_string(),
+                            due: milestone.due.unwrap_or(due),
+                            reading: CellReading::of_target(target),
+                        });
+                    }
+                    made.push((*j, milestone.clone(), cell.clone()));
+                }
+                continue;
+            }
+            let lines: Vec<&str> = if candidates.is_empty() {
+                vec![text.as_str()]
+            } else {
+                text.lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect()
+            };
+            for (n, line) in lines.iter().enumerate() {
+                let Some(reading) = read_target(line) else {
+                    continue;
+                };
+                let (order, milestone) = match candidates
+                    .get(n)
+                    .and_then(|j| Some((*j, register.get(*j)?)))
+                {
+                    Some((j, (kept, _))) => {
+                        if let Some(slot) = used.get_mut(j) {
+                            *slot = true;
+                        }
+                        let mut kept = kept.clone();
+                        if kept.target.as_ref().map(target_text).as_deref() != Some(*line) {
+                            findings.infer(
+                                Some(cell.clone()),
+                                format!("the target of milestone `{}` was changed in the table to `{line}`; it is read from the cell", kept.id),
+                                format!("节点“{}”的目标已在表中改为“{line}”,按单元格读取", kept.id),
+                            );
+                            kept.target = Some(reading.target());
+                        }
+                        (j, kept)
+                    }
+                    None => {
+                        let milestone_id = if lines.len() > 1 || !candidates.is_empty() {
+                            format!("{id}-{suffix}-{}", n + 1)
+                        } else {
+                            format!("{id}-{suffix}")
+                        };
+                        next += 1;
+                        (
+                            next,
+                            Milestone {
+                                id: milestone_id.into(),
+                                title: format!("{} · {}", row.title, column.header_zh()),
+                                due: Some(due),
+                                granularity,
+                                target: Some(reading.target()),
+                                responsibility: None,
+                                withdrawn: None,
+                            },
+                        )
+                    }
+                };
+                self.report.targets.push(TargetCell {
+                    cell: cell.clone(),
+                    text: (*line).to_owned(),
+                    milestone: milestone.id.to_string(),
+                    due: milestone.due.unwrap_or(due),
+                    reading,
+                });
+                made.push((order, milestone, cell.clone()));
+            }
+            for j in candidates.iter().skip(lines.len()) {
+                if let Some(slot) = used.get_mut(*j) {
+                    *slot = true;
+                }
+                if let Some((milestone, _)) = register.get(*j) {
+                    findings.infer(
+                        Some(cell.clone()),
+                        format!("the milestone `{}` of the register is no longer stated in the cell; it was left out", milestone.id),
+                        format!("节点登记表中的节点“{}”已不在该单元格中,未读入", milestone.id),
+                    );
+                }
+            }
+        }
+        // Register milestones that no period column of the table covers (other years, no
+        // due date) are kept as the register gives them; those a column covers but whose
+        // cell is empty were taken out of the table.
+        let periods = self.periods.clone();
+        for (j, (milestone, cell)) in register.into_iter().enumerate() {
+            if used.get(j).copied().unwrap_or(true) {
+                continue;
+            }
+            if periods.iter().any(|c| covered(&milestone, *c, self.year)) {
+                findings.infer(
+                    Some(cell),
+                    format!("the milestone `{}` of the register is no longer stated in the target table; it was left out", milestone.id),
+                    format!("节点登记表中的节点“{}”已不在目标表中,未读入", milestone.id),
+                );
+            } else {
+                made.push((j, milestone, cell));
+            }
+        }
+        made.sort_by_key(|(order, _, _)| *order);
+        made.into_iter()
+            .enumerate()
+            .map(|(m, (_, milestone, cell))| {
+                self.provenance
+                    .push((format!("{path}/milestones/{m}"), cell));
+                milestone
+            })
+            .collect()
     }
 
     /// Validates the document and places every problem on its cell.
@@ -662,6 +923,7 @@ impl Builder<'_> {
         let Builder {
             document,
             provenance,
+            side_places,
             mut report,
             sheet,
             ..
@@ -673,7 +935,20 @@ impl Builder<'_> {
             Ok(plan) => Some(plan),
             Err(error) => {
                 for mut problem in error.problems {
-                    problem.path = cell_of(&places, &problem.path, &sheet.name);
+                    let side = [
+                        "/plan_items/",
+                        "/progress_reports/",
+                        "/lag_reasons/",
+                        "/contracts/",
+                        "/partner_ratings/",
+                    ]
+                    .iter()
+                    .any(|p| problem.path.starts_with(p));
+                    problem.path = if side {
+                        side_places.cell_of(&problem.path, problem.code)
+                    } else {
+                        cell_of(&places, &problem.path, &sheet.name)
+                    };
                     problems.push(problem);
                 }
                 None

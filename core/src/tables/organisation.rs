@@ -306,6 +306,27 @@ impl Names {
         }
     }
 
+    /// Puts every unit and person of the organisation and people sheets in the plan, in
+    /// the sheets' order, whether the target table names them or not: the sheets are the
+    /// plan's organisation.
+    pub(super) fn adopt_all(&mut self, document: &mut PlanDocument, findings: &mut Findings) {
+        for unit in &self.organisation.units {
+            if self.added_units.insert(unit.id.clone()) {
+                document.units.push(unit.clone());
+            }
+        }
+        let people: Vec<(Person, String)> = self
+            .organisation
+            .people
+            .iter()
+            .cloned()
+            .zip(self.organisation.people_unit_cells.iter().cloned())
+            .collect();
+        for (person, cell) in people {
+            self.add_person(person, &cell, document, findings);
+        }
+    }
+
     fn add_unit(&mut self, unit: Unit, document: &mut PlanDocument) -> UnitId {
         let id = unit.id.clone();
         // A unit's parents come along with it, however deep (a cycle ends at a unit
