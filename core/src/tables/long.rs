@@ -110,9 +110,16 @@ pub const LONG_TABLES: [(&str, &[&str]); 11] = [
     ),
 ];
 
+/// A table's English name, Chinese name, and each field with its Chinese header.
+pub type ChineseTable = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
 /// The Chinese names of the long layout's tables and columns, which the office workbook
 /// uses for its supplementary sheets and which reading accepts as well as the English.
-pub const LONG_TABLES_ZH: [(&str, &str, &[(&str, &str)]); 11] = [
+pub const LONG_TABLES_ZH: [ChineseTable; 11] = [
     (
         "plan",
         "计划",

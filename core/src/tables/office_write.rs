@@ -80,7 +80,7 @@ fn period_of(milestone: &Milestone, year: i32, by_quarter: bool) -> Option<Colum
     }
     let month = u8::try_from(due.month()).ok()?;
     Some(if by_quarter {
-        Column::Quarter((month + 2) / 3)
+        Column::Quarter(month.div_ceil(3))
     } else {
         Column::Month(month)
     })
