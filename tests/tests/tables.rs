@@ -632,3 +632,86 @@ fn a_target_edited_into_a_quantity_that_contradicts_a_report_is_placed_on_the_re
     assert_eq!(error.problems[0].code.as_str(), "report-mismatch");
     assert_eq!(error.problems[0].path, "进展!C2");
 }
+
+/// A valid plan of any shape: a synthetic plan with some of its milestones withdrawn,
+/// made upper limits or bands, or moved to other days of their period; some sub-projects
+/// withdrawn or started late.
+fn valid_plan() -> impl Strategy<Value = PlanDocument> {
+    (
+        any::<u64>(),
+        1usize..150,
+        1usize..5,
+        2usize..12,
+        vec((any::<u16>(), 0u8..5), 0..12),
+    )
+        .prop_map(|(seed, milestones, subs, units, edits)| {
+            let mut document =
+                mubiao::synthetic::synthetic_plan(mubiao::synthetic::SyntheticOptions {
+                    milestones,
+                    sub_projects_per_key_task: subs,
+                    units,
+                    seed,
+                })
+                .unwrap();
+            let day = |m: u32, d: u32| NaiveDate::from_ymd_opt(2017, m, d).unwrap();
+            for (at, edit) in edits {
+                let all: Vec<(usize, usize)> = document
+                    .key_tasks
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(k, t)| (0..t.sub_projects.len()).map(move |s| (k, s)))
+                    .collect();
+                let (k, s) = all[usize::from(at) % all.len()];
+                let sub = &mut document.key_tasks[k].sub_projects[s];
+                let m = usize::from(at) % sub.milestones.len();
+                match edit {
+                    0 => {
+                        sub.milestones[m].withdrawn = Some(Box::new(Withdrawal {
+                            on: day(6, 30),
+                            reason: "任务调整".into(),
+                        }))
+                    }
+                    1 => {
+                        sub.withdrawn = Some(Withdrawal {
+                            on: day(7, 1),
+                            reason: "项目取消, 另行安排".into(),
+                        })
+                    }
+                    2 => sub.start = Some(day(1, 15)),
+                    3 => {
+                        // The last milestone moved to an earlier day of its month.
+                        let last = sub.milestones.len() - 1;
+                        if let Some(due) = sub.milestones[last].due {
+                            sub.milestones[last].due = due.with_day(20);
+                        }
+                    }
+                    _ => {
+                        document.key_tasks[k].withdrawn = Some(Withdrawal {
+                            on: day(9, 30),
+                            reason: "并入其他工作".into(),
+                        })
+                    }
+                }
+            }
+            document
+        })
+}
+
+use chrono::Datelike as _;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_valid_plan_survives_the_office_layout(document in valid_plan()) {
+        prop_assume!(document.clone().validate().is_ok());
+        let written = mubiao::tables::office_workbook(&document);
+        let read = mubiao::tables::read_office(&written.workbook(), &OfficeOptions::default())
+            .map_err(|e| TestCaseError::fail(format!("{e:#?}")))?;
+        prop_assert_eq!(read.plan.document(), &document);
+        let bytes = written.to_xlsx().unwrap();
+        let read = read_workbook(&bytes, &OfficeOptions::default())
+            .map_err(|e| TestCaseError::fail(format!("{e:#?}")))?;
+        prop_assert_eq!(read.plan.document(), &document);
+    }
+}

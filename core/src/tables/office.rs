@@ -475,7 +475,14 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
                 .filter(|(_, t)| !t.is_empty())
         };
         let task_id = value(Column::KeyTaskId).map(|(_, id)| id);
-        if let Some((column, task)) = value(Column::KeyTask) {
+        // A key task is named by its title, or by its id alone where the table has ids.
+        let task = value(Column::KeyTask).or_else(|| {
+            let column = header
+                .column_of(Column::KeyTask)
+                .or(header.column_of(Column::KeyTaskId))?;
+            task_id.as_ref().map(|_| (column, String::new()))
+        });
+        if let Some((column, task)) = task {
             if groups.last().map_or(true, |g| {
                 g.title != task || (task_id.is_some() && g.id != task_id)
             }) {
@@ -537,7 +544,12 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
                 _ => { group.plan_item.get_or_insert((text, i)); }
             }
         }
-        let Some((sub_column, title)) = value(Column::SubProject) else {
+        let sub_id = value(Column::Id).map(|(_, t)| t);
+        let named = value(Column::SubProject).or_else(|| {
+            let column = header.column_of(Column::SubProject)?;
+            sub_id.as_ref().map(|_| (column, String::new()))
+        });
+        let Some((sub_column, title)) = named else {
             let column = header.column_of(Column::SubProject).unwrap_or(0);
             findings.problem(
                 ProblemCode::InvalidCell,
@@ -572,7 +584,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             row,
             column: sub_column,
             title,
-            id: value(Column::Id).map(|(_, t)| t),
+            id: sub_id,
             lead: value(Column::LeadUnit).map(|(i, t)| (t, i)),
             partners,
             person: value(Column::ResponsiblePerson).map(|(i, t)| (t, i)),
@@ -897,7 +909,12 @@ impl Builder<'_> {
             if used.get(j).copied().unwrap_or(true) {
                 continue;
             }
-            if periods.iter().any(|c| covered(&milestone, *c, self.year)) {
+            // A target that states nothing shows as an empty cell, and stays.
+            let states_nothing = milestone
+                .target
+                .as_ref()
+                .is_some_and(|t| target_text(t).trim().is_empty());
+            if periods.iter().any(|c| covered(&milestone, *c, self.year)) && !states_nothing {
                 findings.infer(
                     Some(cell),
                     format!("the milestone `{}` of the register is no longer stated in the target table; it was left out", milestone.id),
