@@ -1,4 +1,5 @@
-//! Writes the Xuhui 2017 example plan to `examples/data/xuhui-2017.json`.
+//! Writes the Xuhui 2017 example plan to `examples/data/xuhui-2017.json`, and as a
+//! workbook in the office layout to `examples/data/xuhui-2017.xlsx`.
 //!
 //! ```text
 //! cargo run --example generate_xuhui
@@ -10,7 +11,8 @@
 use std::process::ExitCode;
 
 use mubiao_examples::{
-    data_path, xuhui, XUHUI_2017_COMPONENTS_FILE, XUHUI_2017_FILE, XUHUI_2017_YEAR_END_FILE,
+    data_path, xuhui, XUHUI_2017_COMPONENTS_FILE, XUHUI_2017_FILE, XUHUI_2017_WORKBOOK_FILE,
+    XUHUI_2017_YEAR_END_FILE,
 };
 
 fn write(file: &str, mut text: String) -> bool {
@@ -42,6 +44,19 @@ fn main() -> ExitCode {
         }
     }
     let components = serde_json::to_string_pretty(&components).unwrap_or_default();
+    let workbook = match mubiao::tables::office_workbook(&document).to_xlsx() {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            eprintln!("the workbook cannot be written: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let workbook_path = data_path(XUHUI_2017_WORKBOOK_FILE);
+    if let Err(error) = std::fs::write(&workbook_path, workbook) {
+        eprintln!("cannot write {}: {error}", workbook_path.display());
+        return ExitCode::FAILURE;
+    }
+    println!("wrote {}", workbook_path.display());
     let written = write(XUHUI_2017_FILE, document.to_json_string_pretty())
         && write(XUHUI_2017_YEAR_END_FILE, year_end.to_json_string_pretty())
         && write(XUHUI_2017_COMPONENTS_FILE, components);

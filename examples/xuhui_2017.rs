@@ -5,6 +5,7 @@
 //! cargo run --example xuhui_2017 -- --as-of 2017-06-30    # the view at the end of June
 //! cargo run --example xuhui_2017 -- --lang zh             # 中文报告
 //! cargo run --example xuhui_2017 -- --plan other.json --calendar calendar.json
+//! cargo run --example xuhui_2017 -- --plan examples/data/xuhui-2017.xlsx
 //! cargo run --example xuhui_2017 -- --year-end            # the 2017 assessment
 //! ```
 
@@ -72,10 +73,24 @@ fn read(path: &PathBuf) -> Result<String, String> {
         .map_err(|error| format!("cannot read {}: {error}", path.display()))
 }
 
+/// The plan in a JSON document, or in an `.xlsx` workbook in either table layout.
+fn read_plan(path: &PathBuf) -> Result<Plan, String> {
+    let is_workbook = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if is_workbook {
+        let bytes = std::fs::read(path)
+            .map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        let reading = mubiao::tables::read_workbook(&bytes, &Default::default())
+            .map_err(|error| format!("{}: {error}", path.display()))?;
+        return Ok(reading.plan);
+    }
+    Plan::from_json_str(&read(path)?).map_err(|error| format!("{}: {error}", path.display()))
+}
+
 fn run() -> Result<String, String> {
     let args = parse_args()?;
-    let plan = Plan::from_json_str(&read(&args.plan)?)
-        .map_err(|error| format!("{}: {error}", args.plan.display()))?;
+    let plan = read_plan(&args.plan)?;
     let calendar = WorkingCalendar::from_json_str(&read(&args.calendar)?)
         .map_err(|error| format!("{}: {error}", args.calendar.display()))?;
     let options = StatusOptions::with_calendar(calendar);

@@ -13,6 +13,9 @@ step "cargo run --example xuhui_2017 (the README's first command)"
 cargo run --quiet --locked --example xuhui_2017
 cargo run --quiet --locked --example xuhui_2017 -- --as-of 2017-06-30 --lang zh > /dev/null
 cargo run --quiet --locked --example xuhui_2017 -- --year-end > /dev/null
+step "cargo run --example xuhui_2017 -- --plan examples/data/xuhui-2017.xlsx (the same report from the workbook)"
+diff <(cargo run --quiet --locked --example xuhui_2017) \
+     <(cargo run --quiet --locked --example xuhui_2017 -- --plan examples/data/xuhui-2017.xlsx)
 
 step "cargo run --example xuhui_ledger"
 cargo run --quiet --locked --example xuhui_ledger > /dev/null

@@ -23,6 +23,9 @@ pub fn data_path(file_name: &str) -> PathBuf {
 /// The file name of the checked-in Xuhui 2017 plan in `examples/data/`.
 pub const XUHUI_2017_FILE: &str = "xuhui-2017.json";
 
+/// The file name of the Xuhui 2017 plan as a workbook in the office layout.
+pub const XUHUI_2017_WORKBOOK_FILE: &str = "xuhui-2017.xlsx";
+
 /// The file name of the plan at the end of 2017, with the year's reports and ratings.
 pub const XUHUI_2017_YEAR_END_FILE: &str = "xuhui-2017-year-end.json";
 

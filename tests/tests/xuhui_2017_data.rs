@@ -251,3 +251,20 @@ fn every_supervising_leader_signed_with_every_lead_unit_they_supervise() {
         }
     }
 }
+
+#[test]
+fn the_checked_in_workbook_is_the_plan_in_the_office_layout() {
+    let path = data_path(mubiao_examples::XUHUI_2017_WORKBOOK_FILE);
+    let checked_in = std::fs::read(&path).unwrap();
+    let generated = mubiao::tables::office_workbook(&xuhui::plan_2017())
+        .to_xlsx()
+        .unwrap();
+    assert!(
+        generated == checked_in,
+        "examples/data/xuhui-2017.xlsx is not what the generator writes; run `cargo run --example generate_xuhui`"
+    );
+    let reading =
+        mubiao::tables::read_workbook(&checked_in, &mubiao::tables::OfficeOptions::default())
+            .unwrap();
+    assert_eq!(reading.plan.document(), &xuhui::plan_2017());
+}
