@@ -9,6 +9,7 @@ mod convert;
 mod errors;
 mod ledger;
 mod plan;
+mod tables;
 
 use pyo3::prelude::*;
 
@@ -25,6 +26,8 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(plan::problems, module)?)?;
     module.add_function(wrap_pyfunction!(plan::synthetic_plan, module)?)?;
     module.add_function(wrap_pyfunction!(plan::diff, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::read_excel, module)?)?;
     module.add("FORMAT_VERSION", mubiao::FORMAT_VERSION)?;
+    module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -95,6 +95,88 @@ impl Plan {
         })
     }
 
+    /// Reads and validates a plan from an `.xlsx` workbook, given by its path or as bytes,
+    /// in the office layout (the target table) or the long layout (one sheet per record
+    /// type). `year` and `name` stand in where the target table's title does not say them.
+    /// Use `mubiao.read_excel` for the reading report as well.
+    #[staticmethod]
+    #[pyo3(signature = (source, *, year = None, name = None))]
+    fn from_excel(
+        py: Python<'_>,
+        source: &Bound<'_, PyAny>,
+        year: Option<i32>,
+        name: Option<String>,
+    ) -> PyResult<Self> {
+        let reading = crate::tables::read_workbook(py, source, year, name)?;
+        Ok(Self {
+            inner: Arc::new(reading.plan),
+        })
+    }
+
+    /// Reads and validates a plan from the long layout's CSV files in a directory
+    /// (`plan.csv`, `units.csv` … `milestones.csv` …).
+    #[staticmethod]
+    fn from_csv(py: Python<'_>, directory: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let reading = crate::tables::read_csv(py, directory)?;
+        Ok(Self {
+            inner: Arc::new(reading.plan),
+        })
+    }
+
+    /// Reads a plan from a file, choosing by the file: `.xlsx` a workbook, `.csv` or a
+    /// directory the long layout's CSV files, anything else a JSON document.
+    #[staticmethod]
+    fn read(py: Python<'_>, path: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let file = crate::tables::to_path(path, "path")?;
+        let extension = file
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        if extension == "xlsx" {
+            return Self::from_excel(py, path, None, None);
+        }
+        if extension == "csv" || file.is_dir() {
+            return Self::from_csv(py, path);
+        }
+        let bytes = std::fs::read(&file).map_err(|e| {
+            pyo3::exceptions::PyOSError::new_err(format!("cannot read {}: {e}", file.display()))
+        })?;
+        let text = pyo3::types::PyBytes::new(py, &bytes);
+        Self::from_json(py, text.as_any())
+    }
+
+    /// Writes the plan as an `.xlsx` workbook to `path`, or returns its bytes when no
+    /// path is given. `layout="office"` (the default) writes the target table with the
+    /// organisation, a milestone register and the plan's records; `layout="long"` one
+    /// sheet per record type. Either reads back as the same plan.
+    #[pyo3(signature = (path = None, *, layout = "office"))]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: Option<&Bound<'_, PyAny>>,
+        layout: &str,
+    ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
+        let document = self.inner.document();
+        let workbook = match layout {
+            "office" => mubiao::tables::office_workbook(document),
+            "long" => mubiao::tables::long_workbook(document),
+            other => {
+                return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                    "layout",
+                    format!("`{other}` is not a table layout; use \"office\" or \"long\""),
+                    format!("“{other}”不是表格格式;请使用 \"office\" 或 \"long\""),
+                )))
+            }
+        };
+        crate::tables::write_workbook(py, &workbook, path)
+    }
+
+    /// Writes the plan as the long layout's CSV files into `directory` (created if
+    /// needed); returns the paths written.
+    fn to_csv(&self, directory: &Bound<'_, PyAny>) -> PyResult<Vec<std::path::PathBuf>> {
+        crate::tables::write_csv(self.inner.document(), directory)
+    }
+
     /// The calendar year the plan covers.
     #[getter]
     fn year(&self) -> i32 {
@@ -481,4 +563,25 @@ pub fn diff<'py>(
         .status(date_b, options_b)
         .map_err(|e| status_error(py, &e))?;
     to_py(py, &mubiao::StatusDiff::between(&a, &b))
+}
+
+/// Reads a plan from an `.xlsx` workbook (path or bytes) and returns it with the reading
+/// report: a dict with the sheet read, every target cell (`cell`, `text`, `milestone`,
+/// `due`, `reading`) and every inference made (`cell`, `message`, `message_zh`).
+#[pyfunction]
+#[pyo3(signature = (source, *, year = None, name = None))]
+pub fn read_excel<'py>(
+    py: Python<'py>,
+    source: &Bound<'py, PyAny>,
+    year: Option<i32>,
+    name: Option<String>,
+) -> PyResult<(Plan, Bound<'py, PyAny>)> {
+    let reading = crate::tables::read_workbook(py, source, year, name)?;
+    let report = crate::tables::report_dict(py, &reading.report)?;
+    Ok((
+        Plan {
+            inner: Arc::new(reading.plan),
+        },
+        report,
+    ))
 }

@@ -32,10 +32,12 @@ from ._native import (
     diff,
     get_language,
     problems,
+    read_excel,
     set_language,
     synthetic_plan,
 )
 from ._table import Table
+from ._native import __version__
 
 __all__ = [
     "FORMAT_VERSION",
@@ -56,8 +58,10 @@ __all__ = [
     "StatusError",
     "Table",
     "ValidationError",
+    "__version__",
     "diff",
     "get_language",
+    "read_excel",
     "problems",
     "set_language",
     "synthetic_plan",

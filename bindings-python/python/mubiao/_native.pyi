@@ -1,6 +1,7 @@
 """Type stubs of the native module ``mubiao._native``."""
 
 import datetime
+import os
 from typing import Any, Dict, List, Mapping, Optional, Union, final
 
 
@@ -9,6 +10,8 @@ from ._table import Table
 _DateLike = Union[datetime.date, str]
 _MomentLike = Union[datetime.datetime, str]
 _Source = Union[str, bytes, Mapping[str, Any]]
+_Path = Union[str, "os.PathLike[str]"]
+_Workbook = Union[_Path, bytes, bytearray]
 
 __all__ = [
     "ArgumentError",
@@ -32,10 +35,13 @@ __all__ = [
     "diff",
     "set_language",
     "get_language",
+    "read_excel",
     "FORMAT_VERSION",
+    "__version__",
 ]
 
 FORMAT_VERSION: int
+__version__: str
 
 class MubiaoError(ValueError):
     """The base of every mubiao error; a ValueError with a stable `code`, and its message
@@ -162,6 +168,16 @@ class Plan:
     def from_json(source: _Source) -> Plan: ...
     @staticmethod
     def from_dict(document: Mapping[str, Any]) -> Plan: ...
+    @staticmethod
+    def from_excel(
+        source: _Workbook, *, year: Optional[int] = None, name: Optional[str] = None
+    ) -> Plan: ...
+    @staticmethod
+    def from_csv(directory: _Path) -> Plan: ...
+    @staticmethod
+    def read(path: _Path) -> Plan: ...
+    def to_excel(self, path: Optional[_Path] = None, *, layout: str = "office") -> Optional[bytes]: ...
+    def to_csv(self, directory: _Path) -> List[os.PathLike[str]]: ...
     @property
     def year(self) -> int: ...
     @property
@@ -242,6 +258,9 @@ class Ledger:
     def __len__(self) -> int: ...
 
 def problems(source: _Source) -> Table: ...
+def read_excel(
+    source: _Workbook, *, year: Optional[int] = None, name: Optional[str] = None
+) -> tuple[Plan, Dict[str, Any]]: ...
 def synthetic_plan(
     milestones: int, *, seed: int = 2017, units: int = 40, sub_projects_per_key_task: int = 3
 ) -> Plan: ...

@@ -1,0 +1,125 @@
+//! Tables in and out: workbooks and CSV files read into plans, plans written as them.
+//! Files are read and written here; the layouts, the reading and the writing are the core's.
+
+use std::path::{Path, PathBuf};
+
+use pyo3::exceptions::{PyOSError, PyTypeError};
+use pyo3::prelude::*;
+use pyo3::types::{PyByteArray, PyBytes};
+
+use crate::convert::to_py;
+use crate::errors::{format_error, to_py_err};
+
+/// A path from `str` or `os.PathLike`.
+pub fn to_path(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<PathBuf> {
+    value.extract::<PathBuf>().map_err(|_| {
+        PyTypeError::new_err(format!(
+            "`{argument}` must be a path (str or os.PathLike), got {}",
+            value
+                .get_type()
+                .name()
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ))
+    })
+}
+
+fn os_error(path: &Path, error: &std::io::Error) -> PyErr {
+    PyOSError::new_err(format!("cannot read or write {}: {error}", path.display()))
+}
+
+/// The bytes of a workbook given as bytes or by its path.
+pub fn workbook_bytes(source: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+    if let Ok(bytes) = source.cast::<PyBytes>() {
+        return Ok(bytes.as_bytes().to_vec());
+    }
+    if let Ok(bytes) = source.cast::<PyByteArray>() {
+        return Ok(bytes.to_vec());
+    }
+    let path = to_path(source, "source")?;
+    std::fs::read(&path).map_err(|e| os_error(&path, &e))
+}
+
+/// Reads a workbook in either layout.
+pub fn read_workbook(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    year: Option<i32>,
+    name: Option<String>,
+) -> PyResult<mubiao::tables::TableReading> {
+    let bytes = workbook_bytes(source)?;
+    let options = mubiao::tables::OfficeOptions { year, name };
+    mubiao::tables::read_workbook(&bytes, &options).map_err(|e| to_py_err(py, e))
+}
+
+/// Reads the CSV files of the long layout in a directory (or the directory of a file).
+pub fn read_csv(
+    py: Python<'_>,
+    directory: &Bound<'_, PyAny>,
+) -> PyResult<mubiao::tables::TableReading> {
+    let mut path = to_path(directory, "directory")?;
+    if path.is_file() {
+        path = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    let entries = std::fs::read_dir(&path).map_err(|e| os_error(&path, &e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| os_error(&path, &e))?;
+        let file = entry.path();
+        if file
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let bytes = std::fs::read(&file).map_err(|e| os_error(&file, &e))?;
+            files.push((name, bytes));
+        }
+    }
+    files.sort();
+    mubiao::tables::read_csv_files(&files).map_err(|e| to_py_err(py, e))
+}
+
+/// Writes a workbook to `path`, or returns its bytes when no path is given.
+pub fn write_workbook(
+    py: Python<'_>,
+    workbook: &mubiao::tables::WrittenWorkbook,
+    path: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<Py<PyBytes>>> {
+    let bytes = workbook.to_xlsx().map_err(|e| format_error(py, &e))?;
+    match path {
+        Some(path) => {
+            let path = to_path(path, "path")?;
+            std::fs::write(&path, bytes).map_err(|e| os_error(&path, &e))?;
+            Ok(None)
+        }
+        None => Ok(Some(PyBytes::new(py, &bytes).unbind())),
+    }
+}
+
+/// Writes the long layout's CSV files into a directory, creating it if needed.
+pub fn write_csv(
+    document: &mubiao::PlanDocument,
+    directory: &Bound<'_, PyAny>,
+) -> PyResult<Vec<PathBuf>> {
+    let path = to_path(directory, "directory")?;
+    std::fs::create_dir_all(&path).map_err(|e| os_error(&path, &e))?;
+    let mut written = Vec::new();
+    for (name, text) in mubiao::tables::long_csv_files(document) {
+        let file = path.join(name);
+        std::fs::write(&file, text).map_err(|e| os_error(&file, &e))?;
+        written.push(file);
+    }
+    Ok(written)
+}
+
+/// The reading report as a dict: the sheet, every target cell with how it was read, and
+/// every inference.
+pub fn report_dict<'py>(
+    py: Python<'py>,
+    report: &mubiao::tables::ReadingReport,
+) -> PyResult<Bound<'py, PyAny>> {
+    to_py(py, report)
+}
