@@ -127,6 +127,49 @@ impl Plan {
         })
     }
 
+    /// Reads and validates a plan from the bytes of an `.xlsx` workbook, in the office
+    /// layout (the target table) or the long layout (one sheet per record type); `year`
+    /// and `name` stand in where the target table's title does not say them. Use
+    /// `readExcel` for the reading report as well.
+    #[wasm_bindgen(js_name = fromExcel)]
+    pub fn from_excel(
+        bytes: &[u8],
+        year: Option<i32>,
+        name: Option<String>,
+    ) -> Result<Plan, JsValue> {
+        let reading =
+            mubiao::tables::read_workbook(bytes, &mubiao::tables::OfficeOptions { year, name })
+                .map_err(to_js_error)?;
+        Ok(Plan {
+            inner: Rc::new(reading.plan),
+        })
+    }
+
+    /// The plan as the bytes of an `.xlsx` workbook: `"office"` (the default) the target
+    /// table with the organisation, a milestone register and the plan's records, `"long"`
+    /// one sheet per record type. Either reads back as the same plan.
+    #[wasm_bindgen(js_name = toExcel)]
+    pub fn to_excel(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"office\" | \"long\" | undefined")] layout: Option<
+            String,
+        >,
+    ) -> Result<Vec<u8>, JsValue> {
+        let document = self.inner.document();
+        let workbook = match layout.as_deref().unwrap_or("office") {
+            "office" => mubiao::tables::office_workbook(document),
+            "long" => mubiao::tables::long_workbook(document),
+            other => {
+                return Err(argument_error(&mubiao::ArgumentError::new(
+                    "layout",
+                    format!("`{other}` is not a table layout; use \"office\" or \"long\""),
+                    format!("“{other}”不是表格格式;请使用 \"office\" 或 \"long\""),
+                )))
+            }
+        };
+        workbook.to_xlsx().map_err(|e| format_error(&e))
+    }
+
     /// The calendar year the plan covers.
     #[wasm_bindgen(getter)]
     pub fn year(&self) -> i32 {
@@ -598,4 +641,25 @@ pub fn synthetic_plan(milestones: f64, seed: Option<f64>) -> Result<Plan, JsValu
 #[wasm_bindgen(js_name = formatVersion)]
 pub fn format_version() -> u32 {
     mubiao::FORMAT_VERSION
+}
+
+/// Reads a plan from the bytes of an `.xlsx` workbook and returns it with the reading
+/// report: the sheet read, every target cell with how it was read, every inference made.
+#[wasm_bindgen(js_name = readExcel, unchecked_return_type = "{ plan: Plan; report: ReadingReport }")]
+pub fn read_excel(
+    bytes: &[u8],
+    year: Option<i32>,
+    name: Option<String>,
+) -> Result<JsValue, JsValue> {
+    let reading =
+        mubiao::tables::read_workbook(bytes, &mubiao::tables::OfficeOptions { year, name })
+            .map_err(to_js_error)?;
+    let report = to_js(&reading.report)?;
+    let result = js_sys::Object::new();
+    let plan = JsValue::from(Plan {
+        inner: Rc::new(reading.plan),
+    });
+    js_sys::Reflect::set(&result, &JsValue::from_str("plan"), &plan)?;
+    js_sys::Reflect::set(&result, &JsValue::from_str("report"), &report)?;
+    Ok(result.into())
 }

@@ -218,3 +218,19 @@ export interface MubiaoError extends Error {
   /** For an IntegrityError: what is wrong with the line, e.g. `"hash_mismatch"` or `{ dropped_tail: { published: 4 } }`. */
   problem?: string | Record<string, unknown>;
 }
+
+/** How one target cell of a target table was read. */
+export interface TargetCell {
+  /** The cell, as `目标表!H12`. */
+  cell: string;
+  text: string;
+  milestone: string;
+  due: IsoDate;
+  reading:
+    | { quantity: { target: { unit: string; goal: Goal; baseline?: number }; marker: string; more_numbers: boolean } }
+    | { deliverable: { description: string; number_without_unit: boolean } };
+}
+/** Something the reader decided that the table did not say outright. */
+export interface Inference { cell?: string | null; message: string; message_zh: string }
+/** What reading a target table did, for an office to check before it adopts the plan. */
+export interface ReadingReport { sheet: string; targets: TargetCell[]; inferences: Inference[] }

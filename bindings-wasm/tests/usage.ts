@@ -57,6 +57,12 @@ const tree: Explanation | undefined = assessment.explanation("u1");
 const owed: AccountabilityItem[] = assessment.accountability();
 const data: AssessmentData = assessment.toObject();
 
+const workbook: Uint8Array = plan.toExcel("long");
+const fromWorkbook: mubiao.Plan = mubiao.Plan.fromExcel(workbook, 2017, undefined);
+const reading = mubiao.readExcel(plan.toExcel());
+const firstCell: string | undefined = reading.report.targets[0]?.cell;
+void [fromWorkbook, firstCell, reading.plan.milestoneCount];
+
 try {
   mubiao.Plan.fromJson("{");
 } catch (error) {
