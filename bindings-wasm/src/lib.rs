@@ -149,12 +149,7 @@ impl Plan {
     /// table with the organisation, a milestone register and the plan's records, `"long"`
     /// one sheet per record type. Either reads back as the same plan.
     #[wasm_bindgen(js_name = toExcel)]
-    pub fn to_excel(
-        &self,
-        #[wasm_bindgen(unchecked_param_type = "\"office\" | \"long\" | undefined")] layout: Option<
-            String,
-        >,
-    ) -> Result<Vec<u8>, JsValue> {
+    pub fn to_excel(&self, layout: Option<String>) -> Result<Vec<u8>, JsValue> {
         let document = self.inner.document();
         let workbook = match layout.as_deref().unwrap_or("office") {
             "office" => mubiao::tables::office_workbook(document),
