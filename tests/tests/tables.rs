@@ -715,3 +715,201 @@ proptest! {
         prop_assert_eq!(read.plan.document(), &document);
     }
 }
+
+fn cell_text(sheet: &Sheet, row: usize, column: usize) -> String {
+    sheet.cell(row, column).text()
+}
+
+#[test]
+fn the_supervision_report_as_a_workbook() {
+    use mubiao::tables::{supervision_workbook, Look};
+    use mubiao::{Language, Plan, StatusOptions};
+    let plan = Plan::from_json_str(&serde_json::to_string(&xuhui()).unwrap()).unwrap();
+    let day = NaiveDate::from_ymd_opt(2017, 3, 31).unwrap();
+    let evaluation = plan.status(day, &StatusOptions::default()).unwrap();
+    let report = evaluation.report();
+    let written = supervision_workbook(&evaluation, &report, Language::Chinese);
+    let names: Vec<&str> = written
+        .sheets
+        .iter()
+        .map(|s| s.sheet.name.as_str())
+        .collect();
+    assert_eq!(names[0], "概况");
+    assert_eq!(names.len(), 1 + report.leaders.len() + 3, "{names:?}");
+    assert!(
+        names.contains(&"滞后清单") && names.contains(&"提前完成") && names.contains(&"报送滞后")
+    );
+    // The headline: key work is 77 tasks, 221 sub-projects, 210 on schedule: 95.0%.
+    let headline = &written.sheets[0];
+    assert_eq!(cell_text(&headline.sheet, 2, 0), "重点工作");
+    assert_eq!(
+        (1..5)
+            .map(|c| cell_text(&headline.sheet, 2, c))
+            .collect::<Vec<_>>(),
+        ["77", "221", "221", "210"]
+    );
+    match headline.sheet.cell(2, 7) {
+        mubiao::tables::Cell::Number(rate) => assert!((rate - 210.0 / 221.0).abs() < 1e-12),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(headline.looks.get(&(2, 7)), Some(&Look::Percent));
+    // The lagging list: 11 items, each with its reason or "no reason recorded".
+    let lagging = written
+        .sheets
+        .iter()
+        .find(|s| s.sheet.name == "滞后清单")
+        .unwrap();
+    assert_eq!(lagging.sheet.rows.len(), 2 + report.lagging.len());
+    assert_eq!(report.lagging.len(), 11);
+    assert_eq!(cell_text(&lagging.sheet, 2, 1), "kw-05-1-m1");
+    assert_eq!(cell_text(&lagging.sheet, 2, 9), "客观");
+    // Each leader's sheet: key tasks with their lights as fills; a red key task has a red
+    // sub-project beneath it.
+    let mut reds = 0;
+    for sheet in &written.sheets[1..=report.leaders.len()] {
+        for (r, row) in sheet.sheet.rows.iter().enumerate().skip(2) {
+            let light = row
+                .get(10)
+                .map(mubiao::tables::Cell::text)
+                .unwrap_or_default();
+            let look = sheet.looks.get(&(r, 10)).copied();
+            let expected = match light.as_str() {
+                "红灯" => Some(Look::Red),
+                "黄灯" => Some(Look::Yellow),
+                "绿灯" => Some(Look::Green),
+                other => panic!("row {r} of {} has light {other:?}", sheet.sheet.name),
+            };
+            assert_eq!(look, expected);
+            reds += usize::from(light == "红灯" && cell_text(&sheet.sheet, r, 2).is_empty());
+        }
+    }
+    assert_eq!(
+        reds, 11,
+        "the 11 lagging milestones are in 11 red sub-projects"
+    );
+    // It writes and reads back.
+    let bytes = written.to_xlsx().unwrap();
+    let read = Workbook::from_xlsx(&bytes).unwrap();
+    assert_eq!(read.sheets[0].rows, headline.sheet.rows);
+    // In English too.
+    let english = supervision_workbook(&evaluation, &report, Language::English);
+    assert_eq!(english.sheets[0].sheet.name, "Headline");
+}
+
+#[test]
+fn the_assessment_as_a_workbook() {
+    use mubiao::tables::assessment_workbook;
+    use mubiao::{ComponentScores, Language, Plan, Scheme, StatusOptions};
+    let plan = Plan::from_json_str(&serde_json::to_string(&xuhui_year_end()).unwrap()).unwrap();
+    let components: ComponentScores = serde_json::from_str(
+        &std::fs::read_to_string(workspace_dir().join("examples/data/xuhui-2017-components.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let day = NaiveDate::from_ymd_opt(2017, 12, 31).unwrap();
+    let assessment = plan
+        .assess(
+            day,
+            &Scheme::default(),
+            &components,
+            &StatusOptions::default(),
+        )
+        .unwrap();
+    let written = assessment_workbook(&plan, &assessment, Language::Chinese);
+    let ranking = &written.sheets[0].sheet;
+    assert_eq!(ranking.name, "排名");
+    assert_eq!(ranking.rows.len(), 2 + assessment.units.len());
+    let first = &assessment.units[0];
+    assert_eq!(cell_text(ranking, 2, 0), first.rank.to_string());
+    assert_eq!(cell_text(ranking, 2, 2), first.name);
+    assert_eq!(cell_text(ranking, 2, 4), first.grade.chinese());
+    assert_eq!(
+        ranking.cell(2, 5),
+        &mubiao::tables::Cell::Number(first.performance)
+    );
+    // The explanations: every node of every unit's tree, the points of a node's children
+    // adding up to its own.
+    let explanations = &written.sheets[1].sheet;
+    fn nodes(e: &mubiao::Explanation) -> usize {
+        1 + e.children.iter().map(nodes).sum::<usize>()
+    }
+    assert_eq!(
+        explanations.rows.len() - 2,
+        assessment
+            .units
+            .iter()
+            .map(|u| nodes(&u.explanation))
+            .sum::<usize>()
+    );
+    assert!(explanations
+        .rows
+        .iter()
+        .any(|r| r.get(2).is_some_and(|c| c.text().contains("按期完成"))));
+    let accountability = &written.sheets[2].sheet;
+    assert_eq!(
+        accountability.rows.len(),
+        2 + assessment.accountability.len()
+    );
+    assert!(!assessment.accountability.is_empty());
+    written.to_xlsx().unwrap();
+}
+
+#[test]
+fn a_ledgers_adjustments_as_a_workbook() {
+    use mubiao::{Change, LagCause, LagClass, Language, Ledger};
+    let at = |m: u32, d: u32| {
+        NaiveDate::from_ymd_opt(2017, m, d)
+            .unwrap()
+            .and_hms_opt(17, 30, 0)
+            .unwrap()
+    };
+    let mut ledger = Ledger::adopt(
+        mubiao_tests::example_to_adopt().unwrap(),
+        "district-head",
+        at(1, 5),
+        None,
+    )
+    .unwrap();
+    let request = ledger
+        .record(
+            "water-head",
+            at(6, 5),
+            Change::RequestLaterDate {
+                milestone: "sewage-works".into(),
+                due: NaiveDate::from_ymd_opt(2017, 8, 31).unwrap(),
+                class: LagClass::Objective,
+                cause: Some(LagCause::PolicyChange),
+                text: "the city changed the tendering rules".into(),
+            },
+            None,
+        )
+        .unwrap()
+        .sequence;
+    ledger
+        .record(
+            "deputy-urban",
+            at(6, 6),
+            Change::ApproveLaterDate { request },
+            None,
+        )
+        .unwrap();
+    let adjustments = ledger.adjustments();
+    let written =
+        mubiao::tables::adjustments_workbook(ledger.plan(), &adjustments, Language::Chinese);
+    let sheet = &written.sheets[0].sheet;
+    assert_eq!(sheet.rows.len(), 2 + adjustments.len());
+    let row = sheet
+        .rows
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c.text() == "sewage-works"))
+        .unwrap();
+    assert_eq!(cell_text(sheet, row, 2), "2017-06-30");
+    assert_eq!(cell_text(sheet, row, 3), "2017-08-31");
+    let moves = cell_text(sheet, row, 8);
+    assert!(
+        moves.contains("2017-06-30") && moves.contains("2017-08-31") && moves.contains("批准"),
+        "{moves}"
+    );
+    assert!(moves.contains("tendering rules"), "{moves}");
+    written.to_xlsx().unwrap();
+}

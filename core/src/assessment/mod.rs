@@ -9,7 +9,7 @@ mod credit;
 mod explain;
 mod grades;
 mod scheme;
-mod text;
+pub(crate) mod text;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 

@@ -7,7 +7,7 @@ use super::{Assessment, Explained, Explanation};
 use crate::report::width::{pad_left, pad_right};
 use crate::report::Language;
 
-fn label(explained: &Explained, language: Language) -> String {
+pub(crate) fn label(explained: &Explained, language: Language) -> String {
     let zh = language == Language::Chinese;
     match explained {
         Explained::Performance => (if zh { "绩效总分" } else { "performance" }).to_owned(),

@@ -187,7 +187,7 @@ impl Language {
         }
     }
 
-    fn class(self, class: LagClass) -> &'static str {
+    pub(crate) fn class(self, class: LagClass) -> &'static str {
         match (self, class) {
             (Language::Chinese, LagClass::Objective) => "客观",
             (Language::Chinese, LagClass::Subjective) => "主观",
@@ -196,7 +196,7 @@ impl Language {
         }
     }
 
-    fn cause(self, cause: LagCause) -> &'static str {
+    pub(crate) fn cause(self, cause: LagCause) -> &'static str {
         match (self, cause) {
             (Language::Chinese, LagCause::PolicyChange) => "政策调整",
             (Language::Chinese, LagCause::HigherLevelApproval) => "上级审批",

@@ -31,6 +31,8 @@ pub enum Look {
     Green,
     /// Emphasised: bold.
     Bold,
+    /// A share shown as a percentage (`0.95` as `95.0%`).
+    Percent,
 }
 
 /// A list of allowed values offered as a dropdown in a range of one column.
