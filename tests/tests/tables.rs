@@ -815,7 +815,7 @@ fn the_assessment_as_a_workbook() {
             &StatusOptions::default(),
         )
         .unwrap();
-    let written = assessment_workbook(&plan, &assessment, Language::Chinese);
+    let written = assessment_workbook(Some(&plan), &assessment, Language::Chinese);
     let ranking = &written.sheets[0].sheet;
     assert_eq!(ranking.name, "排名");
     assert_eq!(ranking.rows.len(), 2 + assessment.units.len());
@@ -912,4 +912,76 @@ fn a_ledgers_adjustments_as_a_workbook() {
     );
     assert!(moves.contains("tendering rules"), "{moves}");
     written.to_xlsx().unwrap();
+}
+
+#[test]
+fn a_blank_template_filled_in_reads_as_a_plan() {
+    use mubiao::tables::{template_workbook, Cell};
+    let written = template_workbook(&xuhui(), true);
+    let names: Vec<&str> = written
+        .sheets
+        .iter()
+        .map(|s| s.sheet.name.as_str())
+        .collect();
+    assert_eq!(names, ["目标表", "单位", "人员"]);
+    let target = &written.sheets[0];
+    assert_eq!(target.header_row, Some(2));
+    assert_eq!(target.sheet.rows.len(), 3, "title, year and header only");
+    let header: Vec<String> = target.sheet.rows[2].iter().map(Cell::text).collect();
+    assert!(header.ends_with(&[
+        "一季度".into(),
+        "二季度".into(),
+        "三季度".into(),
+        "四季度".into()
+    ]));
+    let dropdown = |name: &str| {
+        let column = header.iter().position(|h| h == name).unwrap();
+        target
+            .dropdowns
+            .iter()
+            .find(|d| d.column == column)
+            .unwrap()
+    };
+    assert_eq!(dropdown("类别").choices.len(), 5);
+    assert_eq!(dropdown("牵头单位").choices.len(), xuhui().units.len());
+    assert!(dropdown("分管区领导")
+        .choices
+        .contains(&"王建国(区长)".to_owned()));
+    // An office fills in a row, with a unit's shortened name, and reads it back.
+    let bytes = written.to_xlsx().unwrap();
+    let mut workbook = Workbook::from_xlsx(&bytes).unwrap();
+    let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let mut row = vec![Cell::Empty; header.len()];
+    row[at("重点工作")] = Cell::Text("河道综合整治".into());
+    row[at("子项目")] = Cell::Text("沿河违建拆除".into());
+    row[at("牵头单位")] = Cell::Text("区市政水务管理署".into());
+    row[at("分管区领导")] = Cell::Text("王建国(区长)".into());
+    row[at("一季度")] = Cell::Text("累计拆除5处".into());
+    row[at("二季度")] = Cell::Text("累计拆除10处".into());
+    workbook.sheets[0].rows.push(row);
+    let read = mubiao::tables::read_office(&workbook, &OfficeOptions::default())
+        .unwrap_or_else(|e| panic!("{e:#?}"));
+    let document = read.plan.document();
+    assert_eq!(document.year, 2017);
+    assert_eq!(
+        document.units.len(),
+        xuhui().units.len(),
+        "the organisation sheet's units"
+    );
+    let sub = &document.key_tasks[0].sub_projects[0];
+    assert_eq!(
+        sub.responsibility.lead_unit.as_ref().map(|u| u.as_str()),
+        xuhui()
+            .units
+            .iter()
+            .find(|u| u.name == "区市政和水务管理署")
+            .map(|u| u.id.as_str())
+    );
+    assert!(read
+        .report
+        .inferences
+        .iter()
+        .any(|i| i.message.contains("区市政和水务管理署")));
+    assert_eq!(sub.milestones.len(), 2);
+    assert_eq!(sub.milestones[1].due, NaiveDate::from_ymd_opt(2017, 6, 30));
 }

@@ -166,6 +166,26 @@ pub fn office_workbook(document: &PlanDocument) -> WrittenWorkbook {
         .filter(|m| m.due.is_some_and(|d| d.year() == year))
         .all(|m| m.granularity == Granularity::Quarter)
         && milestones.clone().next().is_some();
+    written(document, by_quarter)
+}
+
+/// A blank target table for offices to fill in: the headers (a column per quarter, or per
+/// month), dropdowns of the kinds of work, levels, the organisation's units and district
+/// leaders, the header frozen and columns sized; with the organisation and people sheets
+/// of `organisation` (a plan whose units and people are used; its tasks are not).
+pub fn template_workbook(organisation: &PlanDocument, by_quarter: bool) -> WrittenWorkbook {
+    let mut blank = PlanDocument::new(organisation.year, organisation.name.clone());
+    blank.units = organisation.units.clone();
+    blank.people = organisation.people.clone();
+    let mut workbook = written(&blank, by_quarter);
+    workbook
+        .sheets
+        .retain(|s| matches!(s.sheet.name.as_str(), TARGET_SHEET | "单位" | "人员"));
+    workbook
+}
+
+fn written(document: &PlanDocument, by_quarter: bool) -> WrittenWorkbook {
+    let year = document.year;
     let periods: Vec<Column> = if by_quarter {
         (1..=4).map(Column::Quarter).collect()
     } else {
@@ -284,7 +304,7 @@ pub fn office_workbook(document: &PlanDocument) -> WrittenWorkbook {
             rows.push(row);
         }
     }
-    let last_row = rows.len().saturating_add(200);
+    let last_row = rows.len().saturating_add(500);
     let mut target = WrittenSheet::new(
         Sheet {
             name: TARGET_SHEET.into(),

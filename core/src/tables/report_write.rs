@@ -110,13 +110,13 @@ fn summary_cells(summary: &Summary) -> Vec<Cell> {
     ]
 }
 
-fn unit_name(plan: &Plan, id: &str) -> String {
-    plan.unit(id)
+fn unit_name(plan: Option<&Plan>, id: &str) -> String {
+    plan.and_then(|p| p.unit(id))
         .map_or_else(|| id.to_owned(), |u| u.name.clone())
 }
 
-fn person_name(plan: &Plan, id: &str) -> String {
-    plan.person(id)
+fn person_name(plan: Option<&Plan>, id: &str) -> String {
+    plan.and_then(|p| p.person(id))
         .map_or_else(|| id.to_owned(), |p| p.name.clone())
 }
 
@@ -204,7 +204,7 @@ pub fn supervision_workbook(
                     text(sub.sub_project.as_str()),
                     text(format!("  {}", sub.title)),
                     Cell::Empty,
-                    text(unit_name(plan, sub.lead_unit.as_str())),
+                    text(unit_name(Some(plan), sub.lead_unit.as_str())),
                     count(sub.milestones),
                     Cell::Empty,
                     Cell::Empty,
@@ -407,7 +407,7 @@ fn adjustments_sheet(
             .moves
             .iter()
             .map(|m| {
-                let by = person_name(plan, m.by.as_str());
+                let by = person_name(Some(plan), m.by.as_str());
                 let why = m
                     .request
                     .as_ref()
@@ -532,9 +532,10 @@ fn explanation_rows(
 }
 
 /// The year-end assessment as a workbook: the ranking with grades, every unit's
-/// explanation down to the milestone, and the accountability list.
+/// explanation down to the milestone, and the accountability list. The plan, where
+/// given, names the units and people of the accountability list (ids otherwise).
 pub fn assessment_workbook(
-    plan: &Plan,
+    plan: Option<&Plan>,
     assessment: &Assessment,
     language: Language,
 ) -> WrittenWorkbook {
