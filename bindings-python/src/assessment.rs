@@ -110,10 +110,28 @@ fn flatten(
 #[pyclass(module = "mubiao", frozen)]
 pub struct Assessment {
     pub inner: mubiao::Assessment,
+    /// The plan assessed, where known, to name units and people in workbooks.
+    pub plan: Option<std::sync::Arc<mubiao::Plan>>,
 }
 
 #[pymethods]
 impl Assessment {
+    /// The assessment as an `.xlsx` workbook, written to `path` or returned as bytes: the
+    /// ranking with grades, every unit's explanation down to the milestone, and the
+    /// accountability list; in `language` ("zh" or "en").
+    #[pyo3(signature = (path = None, *, language = Text::from("zh")), text_signature = "(self, /, path=None, *, language='zh')")]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: Option<&Bound<'_, PyAny>>,
+        language: Text,
+    ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
+        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
+        let workbook =
+            mubiao::tables::assessment_workbook(self.plan.as_deref(), &self.inner, language);
+        crate::tables::write_workbook(py, &workbook, path)
+    }
+
     /// The assessment date.
     #[getter]
     fn as_of(&self) -> chrono::NaiveDate {

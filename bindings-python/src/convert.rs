@@ -310,8 +310,7 @@ pub fn table<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'
 /// A date from `datetime.date` (or `datetime.datetime`) or text written `YYYY-MM-DD`.
 pub fn to_date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if value.is_instance_of::<PyDateTime>() {
-        let moment: NaiveDateTime = value.extract()?;
-        return Ok(moment.date());
+        return Ok(to_datetime(value, name)?.date());
     }
     if value.is_instance_of::<PyDate>() {
         return value.extract();
@@ -326,17 +325,34 @@ pub fn to_date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     )))
 }
 
-/// A moment from `datetime.datetime` or text written `YYYY-MM-DDTHH:MM:SS`.
+/// A moment from `datetime.datetime` (naive: the district's local time; with a time zone:
+/// converted to it), `datetime.date` (its start), or text as the core reads it
+/// (`2017-03-31T17:30:00`, `2017-03-31 17:30`, `2017-03-31`, with an optional offset).
 pub fn to_datetime(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDateTime> {
     if value.is_instance_of::<PyDateTime>() {
-        return value.extract();
+        let aware = !value.getattr("tzinfo")?.is_none();
+        if !aware {
+            return value.extract();
+        }
+        let moment: chrono::DateTime<chrono::FixedOffset> = value.extract()?;
+        return mubiao::arguments::to_district_time(moment.naive_utc(), 0).ok_or_else(|| {
+            argument_error(&mubiao::ArgumentError::new(
+                name,
+                format!("`{moment}` is beyond the dates the library counts"),
+                format!("`{moment}` 超出了本库可计算的日期范围"),
+            ))
+        });
+    }
+    if value.is_instance_of::<PyDate>() {
+        let day: NaiveDate = value.extract()?;
+        return Ok(day.and_time(chrono::NaiveTime::MIN));
     }
     if value.is_instance_of::<PyString>() {
         let Text(text) = value.extract()?;
         return mubiao::arguments::moment(name, &text).map_err(|e| argument_error(&e));
     }
     Err(PyTypeError::new_err(format!(
-        "`{name}` must be a datetime.datetime or text such as \"2017-03-31T17:30:00\", got {}",
+        "`{name}` must be a datetime.datetime, a datetime.date or text such as \"2017-03-31T17:30:00\", got {}",
         type_name(value)
     )))
 }

@@ -196,6 +196,46 @@ impl Ledger {
         self.inner.to_jsonl()
     }
 
+    /// The ledger as an `.xlsx` workbook, written to `path` or returned as bytes: with
+    /// `as_of`, the supervision report of that day with its adjustments sheet; without, the
+    /// adjustments alone (original and current deadlines and targets, every move with who
+    /// approved it); in `language` ("zh" or "en").
+    #[pyo3(
+        signature = (path = None, *, as_of = None, language = crate::convert::Text::from("zh"), calendar = None),
+        text_signature = "(self, /, path=None, *, as_of=None, language='zh', calendar=None)"
+    )]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: Option<&Bound<'_, PyAny>>,
+        as_of: Option<&Bound<'_, PyAny>>,
+        language: crate::convert::Text,
+        calendar: Option<PyRef<'_, Calendar>>,
+    ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
+        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
+        let workbook = match as_of {
+            Some(as_of) => {
+                let as_of = to_date(as_of, "as_of")?;
+                let options = default_options(calendar.as_deref());
+                let report = self
+                    .inner
+                    .supervision_report(as_of, &options)
+                    .map_err(|e| to_py_err(py, e))?;
+                let then = self.inner.plan_on(as_of).map_err(|e| refused(py, &e))?;
+                let evaluation = then
+                    .status(as_of, &options)
+                    .map_err(|e| crate::errors::status_error(py, &e))?;
+                mubiao::tables::supervision_workbook(&evaluation, &report, language)
+            }
+            None => mubiao::tables::adjustments_workbook(
+                self.inner.plan(),
+                &self.inner.adjustments(),
+                language,
+            ),
+        };
+        crate::tables::write_workbook(py, &workbook, path)
+    }
+
     /// The supervision report of the plan as it stood at the end of `as_of`, with the
     /// adjustments recorded by then.
     #[pyo3(signature = (as_of, *, calendar = None))]
@@ -230,7 +270,10 @@ impl Ledger {
             .inner
             .assess(to_date(as_of, "as_of")?, &scheme, &components, &options)
             .map_err(|e| to_py_err(py, e))?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner,
+            plan: Some(std::sync::Arc::new(self.inner.plan().clone())),
+        })
     }
 
     fn __len__(&self) -> usize {

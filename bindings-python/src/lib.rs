@@ -27,6 +27,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_function(wrap_pyfunction!(plan::synthetic_plan, module)?)?;
     module.add_function(wrap_pyfunction!(plan::diff, module)?)?;
     module.add_function(wrap_pyfunction!(plan::read_excel, module)?)?;
+    module.add_function(wrap_pyfunction!(plan::excel_template, module)?)?;
     module.add("FORMAT_VERSION", mubiao::FORMAT_VERSION)?;
     module.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

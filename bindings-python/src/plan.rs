@@ -310,7 +310,10 @@ impl Plan {
             .inner
             .assess(to_date(as_of, "as_of")?, &scheme, &components, &options)
             .map_err(|e| assessment_error(py, &e))?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner,
+            plan: Some(Arc::clone(&self.inner)),
+        })
     }
 
     fn __repr__(&self) -> String {
@@ -365,6 +368,25 @@ impl Status {
     #[getter]
     fn as_of(&self) -> NaiveDate {
         self.as_of
+    }
+
+    /// The supervision report as an `.xlsx` workbook, written to `path` or returned as
+    /// bytes: a headline sheet, one sheet per supervising leader with every key task's and
+    /// sub-project's light as a red, yellow or green fill, the lagging list with reasons and
+    /// responsible people, early finishers and stale reporting; in `language` ("zh" or
+    /// "en").
+    #[pyo3(signature = (path = None, *, language = Text::from("zh")), text_signature = "(self, /, path=None, *, language='zh')")]
+    fn to_excel(
+        &self,
+        py: Python<'_>,
+        path: Option<&Bound<'_, PyAny>>,
+        language: Text,
+    ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
+        let language: mubiao::Language = named(&language.0, "language")?;
+        let evaluation = self.evaluation(py)?;
+        let report = evaluation.report();
+        let workbook = mubiao::tables::supervision_workbook(&evaluation, &report, language);
+        crate::tables::write_workbook(py, &workbook, path)
     }
 
     /// The counts for the whole plan, as a dict.
@@ -563,6 +585,44 @@ pub fn diff<'py>(
         .status(date_b, options_b)
         .map_err(|e| status_error(py, &e))?;
     to_py(py, &mubiao::StatusDiff::between(&a, &b))
+}
+
+/// A blank target table for offices to fill in, written to `path` or returned as bytes:
+/// the headers, one column per quarter (`by="quarter"`) or month (`by="month"`), dropdowns
+/// of the kinds of work, levels, units and district leaders, the header frozen. With
+/// `organisation`, a plan whose units and people fill the organisation sheets and the
+/// dropdowns; `year` and `name` title the table.
+#[pyfunction]
+#[pyo3(signature = (path = None, *, organisation = None, year = None, name = None, by = "quarter"))]
+pub fn excel_template(
+    py: Python<'_>,
+    path: Option<&Bound<'_, PyAny>>,
+    organisation: Option<PyRef<'_, Plan>>,
+    year: Option<i32>,
+    name: Option<String>,
+    by: &str,
+) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
+    let by_quarter = match by {
+        "quarter" => true,
+        "month" => false,
+        other => {
+            return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                "by",
+                format!("`{other}` is not a period; use \"quarter\" or \"month\""),
+                format!("“{other}”不是期间;请使用 \"quarter\" 或 \"month\""),
+            )))
+        }
+    };
+    let mut document = match &organisation {
+        Some(plan) => plan.inner.document().clone(),
+        None => mubiao::PlanDocument::new(year.unwrap_or(2017), ""),
+    };
+    if let Some(year) = year {
+        document.year = year;
+    }
+    document.name = name.unwrap_or_else(|| format!("{}年重点工作目标", document.year));
+    let workbook = mubiao::tables::template_workbook(&document, by_quarter);
+    crate::tables::write_workbook(py, &workbook, path)
 }
 
 /// Reads a plan from an `.xlsx` workbook (path or bytes) and returns it with the reading

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import pathlib
+from typing import Any, Dict
 
 import openpyxl  # type: ignore[import-untyped]
 import pandas as pd  # type: ignore[import-untyped]
@@ -142,3 +143,115 @@ def test_a_table_an_office_wrote_by_hand(tmp_path: pathlib.Path) -> None:
 
 def test_the_version_is_the_crates() -> None:
     assert mubiao.__version__.count(".") == 2
+
+
+def fresh(plan: mubiao.Plan) -> mubiao.Plan:
+    """The plan with no reports, reasons or ratings yet: as it is adopted in January."""
+    document = plan.to_dict()
+    for records in ("progress_reports", "lag_reasons", "partner_ratings"):
+        document[records] = []
+    return mubiao.Plan.from_dict(document)
+
+
+def fills(sheet: Any) -> Dict[str, str]:
+    """The light cells of a sheet by their text, with their fill colour."""
+    found: Dict[str, str] = {}
+    for row in sheet.iter_rows(min_row=3):
+        for cell in row:
+            if cell.value in ("红灯", "黄灯", "绿灯"):
+                found.setdefault(str(cell.value), str(cell.fill.fgColor.rgb))
+    return found
+
+
+def test_the_supervision_report_opens_in_openpyxl_with_its_lights(
+    xuhui: mubiao.Plan, tmp_path: pathlib.Path
+) -> None:
+    path = tmp_path / "report.xlsx"
+    status = xuhui.status("2017-03-31")
+    status.to_excel(path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames[0] == "概况"
+    assert {"滞后清单", "提前完成", "报送滞后"} <= set(book.sheetnames)
+    headline = book["概况"]
+    assert [c.value for c in headline[3]][:6] == ["重点工作", 77, 221, 221, 210, 11]
+    assert abs(headline["H3"].value - 210 / 221) < 1e-12
+    assert headline["H3"].number_format == "0.0%"
+    lights: Dict[str, str] = {}
+    for name in book.sheetnames[1:-3]:
+        lights.update(fills(book[name]))
+    assert lights == {"红灯": "FFFFC7CE", "黄灯": "FFFFEB9C", "绿灯": "FFC6EFCE"}
+    lagging = pd.read_excel(path, sheet_name="滞后清单", header=1)
+    assert len(lagging) == 11
+    assert list(lagging["节点编号"])[:2] == ["kw-05-1-m1", "kw-12-3-m1"]
+    english = status.to_excel(language="en")
+    assert english is not None
+    assert openpyxl.load_workbook(io.BytesIO(english)).sheetnames[0] == "Headline"
+
+
+def test_the_assessment_and_the_ledger_as_workbooks(
+    year_end: mubiao.Plan, components: Dict[str, Dict[str, float]], tmp_path: pathlib.Path
+) -> None:
+    assessment = year_end.assess("2017-12-31", components=components)
+    data = assessment.to_excel()
+    assert data is not None
+    ranking = pd.read_excel(io.BytesIO(data), sheet_name="排名", header=1)
+    assert len(ranking) == len(assessment.units())
+    assert list(ranking["名次"])[:3] == [1, 2, 3]
+    sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=1)
+    assert set(sheets) == {"排名", "得分说明", "问责清单"}
+    ledger = mubiao.Ledger.adopt(fresh(year_end), actor="district-head", at="2017-01-05T09:00")
+    adjustments = ledger.to_excel()
+    assert adjustments is not None
+    assert openpyxl.load_workbook(io.BytesIO(adjustments)).sheetnames == ["调整记录"]
+    report = ledger.to_excel(tmp_path / "ledger.xlsx", as_of="2017-06-30")
+    assert report is None
+    assert openpyxl.load_workbook(tmp_path / "ledger.xlsx").sheetnames[0] == "概况"
+
+
+def test_a_blank_template_for_an_office(xuhui: mubiao.Plan, tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "template.xlsx"
+    mubiao.excel_template(path, organisation=xuhui, by="month")
+    book = openpyxl.load_workbook(path)
+    sheet = book["目标表"]
+    headers = [c.value for c in sheet[3]]
+    assert headers[-12:] == [f"{m}月" for m in range(1, 13)]
+    assert sheet.freeze_panes == "A4"
+    assert len(sheet.data_validations.dataValidation) == 4
+    assert book["单位"].max_row == 1 + len(xuhui.to_dict()["units"])
+    blank = mubiao.excel_template(year=2018)
+    assert blank is not None
+    assert openpyxl.load_workbook(io.BytesIO(blank))["目标表"]["A1"].value == "2018年重点工作目标"
+    with pytest.raises(mubiao.ArgumentError):
+        mubiao.excel_template(by="week")
+
+
+def test_moments_as_they_come(xuhui: mubiao.Plan) -> None:
+    import datetime
+
+    china = datetime.timezone(datetime.timedelta(hours=8))
+    forms: list[Any] = [
+        "2017-01-05T09:00:00",
+        "2017-01-05T09:00",
+        "2017-01-05 09:00:00",
+        "2017-01-05 09:00",
+        "2017-01-05T01:00:00Z",
+        "2017-01-05T09:00:00+08:00",
+        "2017-01-04T20:00:00-05:00",
+        datetime.datetime(2017, 1, 5, 9, 0),
+        datetime.datetime(2017, 1, 5, 9, 0, tzinfo=china),
+        datetime.datetime(2017, 1, 5, 1, 0, tzinfo=datetime.timezone.utc),
+    ]
+    for at in forms:
+        ledger = mubiao.Ledger.adopt(fresh(xuhui), actor="district-head", at=at)
+        assert ledger.entries()[0]["recorded_at"] == "2017-01-05T09:00:00", at
+    # A bare date is the start of its day.
+    bare: list[Any] = ["2017-01-05", datetime.date(2017, 1, 5)]
+    for at in bare:
+        ledger = mubiao.Ledger.adopt(fresh(xuhui), actor="district-head", at=at)
+        assert ledger.entries()[0]["recorded_at"] == "2017-01-05T00:00:00"
+    # A date argument given as a moment with an offset is the district's day.
+    late = datetime.datetime(2017, 3, 30, 17, 0, tzinfo=datetime.timezone.utc)
+    assert xuhui.status(late).as_of == datetime.date(2017, 3, 31)
+    with pytest.raises(mubiao.ArgumentError) as raised:
+        mubiao.Ledger.adopt(fresh(xuhui), actor="district-head", at="2017-01-05T09:00+25:00")
+    assert "2017-03-31 17:30" in str(raised.value)

@@ -27,15 +27,96 @@ pub fn date(argument: &str, text: &str) -> Result<NaiveDate, ArgumentError> {
     })
 }
 
-/// A moment argument written as `YYYY-MM-DDTHH:MM:SS`.
+/// The district's local time, in which every moment of a plan and ledger is written:
+/// China Standard Time, eight hours ahead of UTC (no daylight saving).
+pub const DISTRICT_UTC_OFFSET_SECONDS: i32 = 8 * 3600;
+
+/// A moment given with its offset from UTC, as the same moment in the district's local
+/// time ([`DISTRICT_UTC_OFFSET_SECONDS`]); `None` beyond the dates the library counts.
+pub fn to_district_time(moment: NaiveDateTime, utc_offset_seconds: i32) -> Option<NaiveDateTime> {
+    let shift = i64::from(DISTRICT_UTC_OFFSET_SECONDS) - i64::from(utc_offset_seconds);
+    moment.checked_add_signed(chrono::TimeDelta::try_seconds(shift)?)
+}
+
+/// A trailing UTC offset of a moment's text (`Z`, `+08:00`, `-0500`, `+08`), in seconds,
+/// and the text before it.
+fn split_offset(text: &str) -> Option<(&str, Option<i32>)> {
+    if let Some(rest) = text.strip_suffix(['Z', 'z']) {
+        return Some((rest, Some(0)));
+    }
+    // An offset follows the time of day, so only a sign after the date's ten characters.
+    let cut = text
+        .char_indices()
+        .skip(10)
+        .find(|(_, c)| *c == '+' || *c == '-')
+        .map(|(i, _)| i);
+    let Some(cut) = cut else {
+        return Some((text, None));
+    };
+    let (head, offset) = text.split_at(cut);
+    let sign = if offset.starts_with('-') { -1 } else { 1 };
+    let digits: String = offset.chars().skip(1).filter(|c| *c != ':').collect();
+    if !(digits.len() == 2 || digits.len() == 4) || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let hours: i32 = digits.get(..2)?.parse().ok()?;
+    let minutes: i32 = digits
+        .get(2..)
+        .filter(|m| !m.is_empty())
+        .map_or(Some(0), |m| m.parse().ok())?;
+    if hours > 23 || minutes > 59 {
+        return None;
+    }
+    Some((head, Some(sign * (hours * 3600 + minutes * 60))))
+}
+
+/// A moment argument: `YYYY-MM-DDTHH:MM:SS` (fractions of a second allowed), with a space
+/// for the `T`, without the seconds, or a bare date meaning the start of that day. A
+/// trailing UTC offset (`Z`, `+08:00`, `-05:00`) converts the moment to the district's
+/// local time; without one, the moment is taken as local time already.
+///
+/// ```
+/// use mubiao::arguments::moment;
+/// let at = |text| moment("at", text).map(|m| m.to_string());
+/// assert_eq!(at("2017-03-31T17:30:00")?, "2017-03-31 17:30:00");
+/// assert_eq!(at("2017-03-31 17:30")?, "2017-03-31 17:30:00");
+/// assert_eq!(at("2017-03-31")?, "2017-03-31 00:00:00");
+/// assert_eq!(at("2017-03-31T09:30:00Z")?, "2017-03-31 17:30:00");
+/// assert_eq!(at("2017-03-31T17:30:00+08:00")?, "2017-03-31 17:30:00");
+/// assert!(moment("at", "31/03/2017").is_err());
+/// # Ok::<(), mubiao::ArgumentError>(())
+/// ```
 ///
 /// # Errors
 ///
 /// [`ArgumentError`] saying what is wrong with the text.
 pub fn moment(argument: &str, text: &str) -> Result<NaiveDateTime, ArgumentError> {
-    parse_moment(text).map_err(|problem| {
+    let refuse = |problem: crate::dates::DateProblem| {
         ArgumentError::new(argument, problem.english(text), problem.chinese(text))
-    })
+    };
+    let trimmed = text.trim();
+    if trimmed.len() == 10 {
+        return parse_date(trimmed)
+            .map(|day| day.and_time(chrono::NaiveTime::MIN))
+            .map_err(refuse);
+    }
+    let (local, offset) = split_offset(trimmed)
+        .ok_or(crate::dates::DateProblem::MomentForm)
+        .map_err(refuse)?;
+    let mut normal = local.to_owned();
+    if normal.get(10..11) == Some(" ") {
+        normal.replace_range(10..11, "T");
+    }
+    if normal.len() == 16 {
+        normal.push_str(":00");
+    }
+    let moment = parse_moment(&normal).map_err(refuse)?;
+    match offset {
+        None => Ok(moment),
+        Some(seconds) => to_district_time(moment, seconds)
+            .ok_or(crate::dates::DateProblem::MomentForm)
+            .map_err(refuse),
+    }
 }
 
 /// A value the library names in its documents, such as `monthly`, `zh` or `department`,

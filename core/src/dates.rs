@@ -85,7 +85,7 @@ impl DateProblem {
                 )
             }
             DateProblem::MomentForm => format!(
-                "`{text}` is not a moment written as YYYY-MM-DDTHH:MM:SS (e.g. 2017-03-31T17:30:00)"
+                "`{text}` is not a moment written as YYYY-MM-DDTHH:MM:SS (e.g. 2017-03-31T17:30:00, or 2017-03-31 17:30, optionally with an offset such as +08:00)"
             ),
             DateProblem::Time => format!(
                 "`{text}` has a time of day that does not exist; hours run from 00 to 23, minutes and seconds from 00 to 59"
@@ -108,7 +108,7 @@ impl DateProblem {
                 days_in_month(*year, *month)
             ),
             DateProblem::MomentForm => {
-                format!("`{text}` 不是按 YYYY-MM-DDTHH:MM:SS 书写的时刻(例如 2017-03-31T17:30:00)")
+                format!("`{text}` 不是按 YYYY-MM-DDTHH:MM:SS 书写的时刻(例如 2017-03-31T17:30:00 或 2017-03-31 17:30,可带时区偏移如 +08:00)")
             }
             DateProblem::Time => {
                 format!("`{text}` 的时间不存在;小时须在 00 至 23 之间,分和秒须在 00 至 59 之间")

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union, final
 from ._table import Table
 
 _DateLike = Union[datetime.date, str]
-_MomentLike = Union[datetime.datetime, str]
+_MomentLike = Union[datetime.datetime, datetime.date, str]
 _Source = Union[str, bytes, Mapping[str, Any]]
 _Path = Union[str, "os.PathLike[str]"]
 _Workbook = Union[_Path, bytes, bytearray]
@@ -36,6 +36,7 @@ __all__ = [
     "set_language",
     "get_language",
     "read_excel",
+    "excel_template",
     "FORMAT_VERSION",
     "__version__",
 ]
@@ -125,6 +126,7 @@ class Status:
 
     @property
     def as_of(self) -> datetime.date: ...
+    def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
     def summary(self) -> Dict[str, Any]: ...
     def milestones(self) -> Table: ...
     def milestone(self, id: str) -> Optional[Dict[str, Any]]: ...
@@ -148,6 +150,7 @@ class Scheme:
 class Assessment:
     """A year-end assessment: ranks, grades, explanations and accountability."""
 
+    def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
     @property
     def as_of(self) -> datetime.date: ...
     @property
@@ -214,6 +217,15 @@ class Plan:
 class Ledger:
     """An adopted plan with every change made to it since."""
 
+    def to_excel(
+        self,
+        path: Optional[_Path] = None,
+        *,
+        as_of: Optional[_DateLike] = None,
+        language: str = "zh",
+        calendar: Optional[Calendar] = None,
+    ) -> Optional[bytes]: ...
+
     @staticmethod
     def adopt(
         plan: Union[Plan, _Source], *, actor: str, at: _MomentLike, reason: Optional[str] = None
@@ -258,6 +270,14 @@ class Ledger:
     def __len__(self) -> int: ...
 
 def problems(source: _Source) -> Table: ...
+def excel_template(
+    path: Optional[_Path] = None,
+    *,
+    organisation: Optional[Plan] = None,
+    year: Optional[int] = None,
+    name: Optional[str] = None,
+    by: str = "quarter",
+) -> Optional[bytes]: ...
 def read_excel(
     source: _Workbook, *, year: Optional[int] = None, name: Optional[str] = None
 ) -> tuple[Plan, Dict[str, Any]]: ...

@@ -140,6 +140,12 @@ impl Formats {
                 Look::Bold,
                 Format::new().set_bold().set_align(FormatAlign::Top),
             ),
+            (
+                Look::Percent,
+                Format::new()
+                    .set_num_format("0.0%")
+                    .set_align(FormatAlign::Top),
+            ),
         ]);
         Self {
             by_look,
