@@ -123,6 +123,72 @@ impl Plan {
         })
     }
 
+    /// Reads and validates a plan from the long layout's tables given as pandas or polars
+    /// data frames (or `mubiao.Table`s, or lists of dicts), one keyword per table:
+    /// `units`, `people`, `plan_items`, `key_tasks`, `sub_projects`, `milestones`,
+    /// `progress_reports`, `lag_reasons`, `contracts`, `partner_ratings`, and `plan` (or
+    /// `year` and `name` instead). Columns are the fields, as `Plan.milestones()` gives.
+    #[staticmethod]
+    #[pyo3(signature = (*, year = None, name = None, **tables))]
+    fn from_frames(
+        py: Python<'_>,
+        year: Option<i32>,
+        name: Option<String>,
+        tables: Option<&Bound<'_, PyDict>>,
+    ) -> PyResult<Self> {
+        let empty = PyDict::new(py);
+        let reading = crate::tables::read_frames(py, tables.unwrap_or(&empty), year, name)?;
+        Ok(Self {
+            inner: Arc::new(reading.plan),
+        })
+    }
+
+    /// One table of what the plan holds, in the long layout: `units`, `people`,
+    /// `plan_items`, `key_tasks`, `sub_projects`, `milestones`, `progress_reports`,
+    /// `lag_reasons`, `contracts`, `partner_ratings` or `plan`; one dict per record.
+    fn table<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let sheets = mubiao::tables::long_tables(self.inner.document());
+        match sheets.iter().find(|s| s.name == name) {
+            Some(sheet) => crate::tables::sheet_table(py, sheet),
+            None => {
+                let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+                Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                    "name",
+                    format!(
+                        "`{name}` is not a table of the plan; use {}",
+                        names.join(", ")
+                    ),
+                    format!("“{name}”不是计划中的表;请使用 {}", names.join("、")),
+                )))
+            }
+        }
+    }
+
+    /// The plan's units, one row each: id, name, kind, parent.
+    fn units<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.table(py, "units")
+    }
+
+    /// The plan's people, one row each: id, name, role, unit.
+    fn people<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.table(py, "people")
+    }
+
+    /// The plan's key tasks, one row each.
+    fn key_tasks<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.table(py, "key_tasks")
+    }
+
+    /// The plan's sub-projects, one row each, with their key task and responsibility.
+    fn sub_projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.table(py, "sub_projects")
+    }
+
+    /// The plan's milestones, one row each, with their sub-project, due date and target.
+    fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        self.table(py, "milestones")
+    }
+
     /// Reads a plan from a file, choosing by the file: `.xlsx` a workbook, `.csv` or a
     /// directory the long layout's CSV files, anything else a JSON document.
     #[staticmethod]
@@ -415,6 +481,16 @@ impl Status {
     /// Every sub-project's standing, one row each.
     fn sub_projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.evaluation(py)?.sub_project_rows().collect();
+        table(py, &rows)
+    }
+
+    /// One grouping of the roll-up as a table, one row per group with its name, counts and
+    /// completion rate: `supervising_leader`, `lead_unit`, `partner_unit`, `kind`,
+    /// `level` or `key_task`.
+    fn by<'py>(&self, py: Python<'py>, grouping: Text) -> PyResult<Bound<'py, PyAny>> {
+        let grouping: mubiao::Grouping = named(&grouping.0, "grouping")?;
+        let evaluation = self.evaluation(py)?;
+        let rows = evaluation.rollup().records(grouping, &self.plan);
         table(py, &rows)
     }
 

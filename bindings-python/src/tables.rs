@@ -123,3 +123,104 @@ pub fn report_dict<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     to_py(py, report)
 }
+
+/// A table of the long layout as a `mubiao.Table` of dicts, one per row: text as `str`,
+/// numbers as `float`, dates as ISO text, true/false as `bool`, empty cells as `None`. A
+/// column that holds both text and numbers gives its numbers as text.
+pub fn sheet_table<'py>(
+    py: Python<'py>,
+    sheet: &mubiao::tables::Sheet,
+) -> PyResult<Bound<'py, PyAny>> {
+    use mubiao::tables::Cell;
+    use pyo3::types::{PyDict, PyList};
+    let header: Vec<String> = sheet
+        .rows
+        .first()
+        .map(|r| r.iter().map(Cell::text).collect())
+        .unwrap_or_default();
+    let body = sheet.rows.get(1..).unwrap_or_default();
+    let mixed: Vec<bool> = (0..header.len())
+        .map(|c| {
+            let cells = || body.iter().filter_map(|r| r.get(c));
+            cells().any(|x| matches!(x, Cell::Text(_)))
+                && cells().any(|x| matches!(x, Cell::Number(_)))
+        })
+        .collect();
+    let rows = PyList::empty(py);
+    for row in body {
+        let record = PyDict::new(py);
+        for (c, name) in header.iter().enumerate() {
+            let cell = row.get(c).unwrap_or(&Cell::Empty);
+            let value: Bound<'py, PyAny> = match cell {
+                Cell::Empty => py.None().into_bound(py),
+                Cell::Text(t) | Cell::Error(t) => t.into_pyobject(py)?.into_any(),
+                Cell::Number(n) if mixed.get(c).copied().unwrap_or(false) => {
+                    cell.text().into_pyobject(py)?.into_any()
+                }
+                Cell::Number(n) => n.into_pyobject(py)?.into_any(),
+                Cell::Date(d) => d.to_string().into_pyobject(py)?.into_any(),
+                Cell::Bool(b) => pyo3::types::PyBool::new(py, *b).to_owned().into_any(),
+            };
+            record.set_item(name, value)?;
+        }
+        rows.append(record)?;
+    }
+    py.import("mubiao._table")?.getattr("Table")?.call1((rows,))
+}
+
+/// Reads a plan from long-layout tables given as data frames, `mubiao.Table`s or lists
+/// of dicts, by table name; a `plan` table is made from `year` and `name` when not given.
+pub fn read_frames(
+    py: Python<'_>,
+    tables: &Bound<'_, pyo3::types::PyDict>,
+    year: Option<i32>,
+    name: Option<String>,
+) -> PyResult<mubiao::tables::TableReading> {
+    let helper = py.import("mubiao._frames")?.getattr("to_csv_bytes")?;
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for (key, value) in tables.iter() {
+        let table: String = key.extract()?;
+        if !mubiao::tables::LONG_TABLES.iter().any(|(n, _)| *n == table) {
+            let names: Vec<&str> = mubiao::tables::LONG_TABLES
+                .iter()
+                .map(|(n, _)| *n)
+                .collect();
+            return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                &table,
+                format!(
+                    "`{table}` is not a table of the long layout; use {}",
+                    names.join(", ")
+                ),
+                format!("“{table}”不是长表格式中的表;请使用 {}", names.join("、")),
+            )));
+        }
+        let bytes: Vec<u8> = helper.call1((value,))?.extract()?;
+        files.push((table, bytes));
+    }
+    if !files.iter().any(|(n, _)| n == "plan") {
+        let Some(year) = year else {
+            return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                "year",
+                "give the plan's year (year=2017) or a `plan` table with format_version, year and name",
+                "请给出计划年度(year=2017),或给出含 format_version、year、name 列的 plan 表",
+            )));
+        };
+        let sheet = mubiao::tables::Sheet {
+            name: "plan".into(),
+            hidden: false,
+            rows: vec![
+                ["format_version", "year", "name"]
+                    .iter()
+                    .map(|h| mubiao::tables::Cell::Text((*h).into()))
+                    .collect(),
+                vec![
+                    mubiao::tables::Cell::Number(f64::from(mubiao::FORMAT_VERSION)),
+                    mubiao::tables::Cell::Number(f64::from(year)),
+                    mubiao::tables::Cell::Text(name.unwrap_or_default()),
+                ],
+            ],
+        };
+        files.push(("plan".into(), sheet.to_csv().into_bytes()));
+    }
+    mubiao::tables::read_csv_files(&files).map_err(|e| to_py_err(py, e))
+}

@@ -255,3 +255,63 @@ def test_moments_as_they_come(xuhui: mubiao.Plan) -> None:
     with pytest.raises(mubiao.ArgumentError) as raised:
         mubiao.Ledger.adopt(fresh(xuhui), actor="district-head", at="2017-01-05T09:00+25:00")
     assert "2017-03-31 17:30" in str(raised.value)
+
+
+def test_what_a_plan_holds_as_tables(xuhui: mubiao.Plan) -> None:
+    units = xuhui.units()
+    assert len(units) == len(xuhui.to_dict()["units"])
+    assert units[0] == {"id": "xuhui-gov", "name": "徐汇区人民政府", "kind": "government", "parent": None}
+    milestones = xuhui.milestones().to_pandas()
+    assert len(milestones) == xuhui.milestone_count
+    assert str(milestones["due"].dtype).startswith("datetime64")
+    first = milestones.iloc[0]
+    assert (first["id"], first["sub_project"], first["target"]) == ("kw-01-1-m1", "kw-01-1", "deliverable")
+    subs = xuhui.sub_projects().to_polars()
+    assert subs.height == 273
+    assert set(subs["key_task"].unique().to_list()) == {t["id"] for t in xuhui.key_tasks()}
+    assert len(xuhui.people()) == len(xuhui.to_dict()["people"])
+    with pytest.raises(mubiao.ArgumentError):
+        xuhui.table("rows")
+
+
+def test_a_plan_from_data_frames_in_pandas_and_polars(xuhui: mubiao.Plan) -> None:
+    names = ["units", "people", "plan_items", "key_tasks", "sub_projects", "milestones"]
+    frames = {name: xuhui.table(name).to_pandas() for name in names}
+    plan = mubiao.Plan.from_frames(year=2017, name=xuhui.name, **frames)
+    expected = xuhui.to_dict()
+    for records in ("progress_reports", "lag_reasons", "contracts", "partner_ratings"):
+        expected[records] = []
+    assert plan.to_dict() == expected
+    polars_frames = {name: xuhui.table(name).to_polars() for name in names}
+    polars_frames["progress_reports"] = xuhui.table("progress_reports").to_polars()
+    plan = mubiao.Plan.from_frames(plan=xuhui.table("plan").to_polars(), **polars_frames)
+    assert len(plan.to_dict()["progress_reports"]) == len(xuhui.to_dict()["progress_reports"])
+    # Lists of dicts and Tables as they are.
+    as_tables: Dict[str, Any] = {name: xuhui.table(name) for name in names}
+    plan = mubiao.Plan.from_frames(year=2017, **as_tables)
+    assert plan.milestone_count == xuhui.milestone_count
+    with pytest.raises(mubiao.ArgumentError):
+        mubiao.Plan.from_frames(year=2017, milestone=frames["milestones"])
+    with pytest.raises(mubiao.ArgumentError):
+        mubiao.Plan.from_frames(**frames)
+    # A frame edited into nonsense gives the cell.
+    broken = frames["milestones"].copy()
+    broken["due"] = broken["due"].astype(object)
+    broken.loc[3, "due"] = "soon"
+    with pytest.raises(mubiao.ValidationError) as raised:
+        mubiao.Plan.from_frames(year=2017, **{**frames, "milestones": broken})
+    assert raised.value.problems[0]["path"] == "milestones!D5"
+
+
+def test_rollup_groupings_as_tables(xuhui: mubiao.Plan) -> None:
+    status = xuhui.status("2017-03-31")
+    kinds = status.by("kind").to_pandas().set_index("group")
+    assert kinds.loc["key_work", "sub_projects_with_due_milestone"] == 221
+    assert kinds.loc["key_work", "sub_projects_on_schedule"] == 210
+    assert round(kinds.loc["key_work", "completion_rate"], 3) == 0.950
+    leaders = status.by("supervising_leader")
+    assert leaders[0]["name"] and leaders[0]["group"]
+    assert sum(r["milestones"] for r in leaders) == xuhui.milestone_count
+    assert len(status.by("key_task")) == 111
+    with pytest.raises(mubiao.ArgumentError):
+        status.by("colour")

@@ -151,7 +151,7 @@ pub use report::{
     SupervisionReport,
 };
 pub use responsibility::{Contract, ContractKind, PartnerRating, Responsibility};
-pub use rollup::{LaggingItem, MergeError, Rollup, Summary, SummaryRecord};
+pub use rollup::{GroupRecord, Grouping, LaggingItem, MergeError, Rollup, Summary, SummaryRecord};
 pub use status::{
     Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
     StatusError, StatusOptions, SubProjectStatusRow,

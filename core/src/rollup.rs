@@ -458,3 +458,85 @@ impl Evaluation<'_> {
 fn at_mut<T>(items: &mut [T], i: u32) -> Option<&mut T> {
     items.get_mut(usize::try_from(i).ok()?)
 }
+
+/// The groupings of a [`Rollup`], for hosts that ask for one as a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Grouping {
+    /// By the supervising leader of each key task.
+    SupervisingLeader,
+    /// By lead unit.
+    LeadUnit,
+    /// By partner unit.
+    PartnerUnit,
+    /// By kind of work.
+    Kind,
+    /// By level.
+    Level,
+    /// By key task.
+    KeyTask,
+}
+
+/// One group of a roll-up as a flat record: what the group is, its name, its counts and
+/// completion rate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct GroupRecord {
+    /// The group: a person's, unit's or key task's id, or the kind or level.
+    pub group: String,
+    /// The group's name: the person's or unit's name, the key task's title, or the kind or
+    /// level as the documents write it.
+    pub name: String,
+    /// The counts and the completion rate.
+    #[serde(flatten)]
+    pub record: SummaryRecord,
+}
+
+impl Rollup {
+    /// One grouping of the roll-up as records, one per group, named from `plan`.
+    pub fn records(&self, grouping: Grouping, plan: &crate::plan::Plan) -> Vec<GroupRecord> {
+        fn rows<K>(
+            map: &BTreeMap<K, Summary>,
+            name: impl Fn(&K) -> (String, String),
+        ) -> Vec<GroupRecord> {
+            map.iter()
+                .map(|(key, summary)| {
+                    let (group, name) = name(key);
+                    GroupRecord {
+                        group,
+                        name,
+                        record: SummaryRecord::from(*summary),
+                    }
+                })
+                .collect()
+        }
+        let person = |id: &PersonId| {
+            let name = plan
+                .person(id.as_str())
+                .map_or_else(|| id.to_string(), |p| p.name.clone());
+            (id.to_string(), name)
+        };
+        let unit = |id: &UnitId| {
+            let name = plan
+                .unit(id.as_str())
+                .map_or_else(|| id.to_string(), |u| u.name.clone());
+            (id.to_string(), name)
+        };
+        match grouping {
+            Grouping::SupervisingLeader => rows(&self.by_supervising_leader, person),
+            Grouping::LeadUnit => rows(&self.by_lead_unit, unit),
+            Grouping::PartnerUnit => rows(&self.by_partner_unit, unit),
+            Grouping::Kind => rows(&self.by_kind, |k| {
+                (k.as_str().to_owned(), k.as_str().to_owned())
+            }),
+            Grouping::Level => rows(&self.by_level, |l| {
+                (l.as_str().to_owned(), l.as_str().to_owned())
+            }),
+            Grouping::KeyTask => rows(&self.by_key_task, |id| {
+                let title = plan
+                    .key_task(id.as_str())
+                    .map_or_else(String::new, |t| t.title.clone());
+                (id.to_string(), title)
+            }),
+        }
+    }
+}

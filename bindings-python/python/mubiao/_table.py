@@ -20,6 +20,8 @@ DATE_COLUMNS = frozenset(
         "rated_on",
         "recorded_on",
         "signed_on",
+        "start",
+        "withdrawn_on",
     }
 )
 
