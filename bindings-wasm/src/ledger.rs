@@ -35,7 +35,7 @@ fn text_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
 /// An adopted plan with every change since, checked, recorded and hash-chained.
 #[wasm_bindgen]
 pub struct Ledger {
-    inner: mubiao::Ledger,
+    pub(crate) inner: mubiao::Ledger,
 }
 
 #[wasm_bindgen]
@@ -217,7 +217,10 @@ impl Ledger {
             .inner
             .assess(to_date(as_of, "asOf")?, &scheme, &components, &options)
             .map_err(to_js_error)?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner,
+            plan: Some(std::rc::Rc::new(self.inner.plan().clone())),
+        })
     }
 
     /// How many entries the ledger holds.

@@ -7,6 +7,7 @@
 mod convert;
 mod error;
 mod ledger;
+mod tables;
 
 pub use error::{get_language, set_language};
 
@@ -267,7 +268,10 @@ impl Plan {
             .inner
             .assess(to_date(as_of, "asOf")?, &scheme, &components, &options)
             .map_err(|e| to_js_error(e.into()))?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner,
+            plan: Some(Rc::clone(&self.inner)),
+        })
     }
 }
 
@@ -527,6 +531,8 @@ impl Scheme {
 #[wasm_bindgen]
 pub struct Assessment {
     pub(crate) inner: mubiao::Assessment,
+    /// The plan assessed, to name units and people in workbooks.
+    pub(crate) plan: Option<Rc<mubiao::Plan>>,
 }
 
 #[wasm_bindgen]

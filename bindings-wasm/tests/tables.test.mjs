@@ -38,3 +38,28 @@ test("bytes that are not a workbook, or no bytes at all", () => {
     (e) => e.code === "not-a-workbook",
   );
 });
+
+test("results as workbooks: a status, an assessment, a ledger, a template", () => {
+  const status = xuhui.status("2017-03-31");
+  for (const language of [undefined, "zh", "en"]) {
+    const bytes = status.toExcel(language);
+    assert.ok(bytes instanceof Uint8Array && bytes[0] === 0x50);
+  }
+  assert.throws(() => status.toExcel("fr"), (e) => e.code === "bad-argument");
+  const yearEnd = mubiao.Plan.fromJson(read("examples/data/xuhui-2017-year-end.json"));
+  const components = JSON.parse(read("examples/data/xuhui-2017-components.json"));
+  const assessment = yearEnd.assess("2017-12-31", components);
+  assert.ok(assessment.toExcel().length > 1000);
+  const template = xuhui.excelTemplate("month", 2018);
+  assert.ok(template.length > 1000);
+  // The plan given as the organisation is still usable afterwards.
+  assert.equal(xuhui.milestoneCount, 1168);
+  assert.ok(mubiao.excelTemplate().length > 1000);
+  assert.throws(() => mubiao.excelTemplate(undefined, undefined, "week"), (e) => e.code === "bad-argument");
+  const document = JSON.parse(read("examples/data/xuhui-2017.json"));
+  document.progress_reports = [];
+  document.lag_reasons = [];
+  const ledger = mubiao.Ledger.adopt(mubiao.Plan.fromJson(document), "district-head", "2017-01-05T09:00:00");
+  assert.ok(ledger.toExcel().length > 1000);
+  assert.ok(ledger.toExcel("2017-03-31", "en").length > 1000);
+});
