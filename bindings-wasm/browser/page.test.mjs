@@ -92,6 +92,39 @@ test("an invalid plan shows a readable list of problems", async () => {
   await page.close();
 });
 
+test("a dropped or picked workbook shows its reading report, and the results download as workbooks", async () => {
+  const page = await browser.newPage({ acceptDownloads: true });
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  await page.goto(base + "index.html");
+  await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
+  await page.setInputFiles("#plan-file", join(ROOT, "examples", "data", "xuhui-2017.xlsx"));
+  await page.waitForSelector("#reading:not([hidden])");
+  assert.match(await page.textContent("#reading-summary"), /Sheet 目标表: 1166 target cells read/);
+  assert.match(await page.textContent("#headline-figures"), /77 key tasks, 221 sub-projects, 210 on schedule \(95\.0%\)/);
+  assert.match(await page.textContent("#reading-table tbody tr td code"), /^目标表![A-Z]+4$/);
+  // A workbook an office made, with inferred units: the inferences are listed.
+  await page.setInputFiles("#plan-file", join(ROOT, "core", "tests", "fixtures", "office-targets.xlsx"));
+  await page.waitForFunction(() => document.querySelectorAll("#inference-list li").length > 0);
+  // Bytes that are not a workbook: a problem with its code.
+  await page.setInputFiles("#plan-file", { name: "broken.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("not a workbook") });
+  await page.waitForFunction(() => document.querySelector("#problem-list li")?.textContent.includes("not-a-workbook"));
+  assert.equal(await page.locator("#reading").isHidden(), true);
+  // Back to the Xuhui plan; download the report and the assessment.
+  await page.setInputFiles("#plan-file", join(ROOT, "examples", "data", "xuhui-2017.xlsx"));
+  await page.waitForSelector("#reading:not([hidden])");
+  for (const [button, name] of [["#download-report", /^supervision-2017-03-31\.xlsx$/], ["#download-assessment", /^assessment-2017\.xlsx$/], ["#download-plan", /^plan\.xlsx$/], ["#download-template", /^template\.xlsx$/]]) {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+    assert.match(download.suggestedFilename(), name);
+    const saved = join(mkdtempSync(join(tmpdir(), "mubiao-download-")), download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = await readFile(saved);
+    assert.equal(bytes.subarray(0, 2).toString(), "PK", `${name} is a zip file`);
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("status and roll-ups of 100,000 milestones in the page, against native", async () => {
   const page = await browser.newPage();
   await page.goto(base + "index.html");

@@ -227,8 +227,8 @@ export interface TargetCell {
   milestone: string;
   due: IsoDate;
   reading:
-    | { quantity: { target: { unit: string; goal: Goal; baseline?: number }; marker: string; more_numbers: boolean } }
-    | { deliverable: { description: string; number_without_unit: boolean } };
+    | { as: "quantity"; target: { unit: string; goal: Goal; baseline?: number }; marker: string; more_numbers: boolean }
+    | { as: "deliverable"; description: string; number_without_unit: boolean };
 }
 /** Something the reader decided that the table did not say outright. */
 export interface Inference { cell?: string | null; message: string; message_zh: string }

@@ -45,10 +45,65 @@ function showProblems(error) {
   for (const id of ["headline", "leaders", "lagging", "timeline"]) $(id).hidden = true;
 }
 
+let assessment;
+
+function showReading(report) {
+  $("reading").hidden = !report;
+  if (!report) return;
+  const quantities = report.targets.filter((t) => t.reading.as === "quantity").length;
+  $("reading-summary").textContent = `Sheet ${report.sheet}: ${report.targets.length} target cells read (${quantities} quantities, ${report.targets.length - quantities} deliverables), ${report.inferences.length} inference(s).`;
+  const head = el("tr", {}, ...["Cell", "Text", "Milestone", "Due", "Read as"].map((h) => el("th", {}, h)));
+  const describe = (reading) => {
+    if (reading.as === "deliverable") return "deliverable";
+    const { goal, unit } = reading.target;
+    if (goal.at_least !== undefined) return `quantity, at least ${goal.at_least} ${unit} (cumulative)`;
+    if (goal.at_most !== undefined) return `quantity, at most ${goal.at_most} ${unit}`;
+    return `quantity, between ${goal.within.low} and ${goal.within.high} ${unit}`;
+  };
+  const rows = report.targets.slice(0, 500).map((t) => el("tr", {}, el("td", {}, el("code", {}, t.cell)), el("td", {}, t.text), el("td", {}, t.milestone), el("td", {}, t.due), el("td", {}, describe(t.reading))));
+  $("reading-table").replaceChildren(el("thead", {}, head), el("tbody", {}, ...rows));
+  $("inference-list").replaceChildren(...report.inferences.map((i) => el("li", {}, i.cell ? el("code", {}, i.cell) : "", i.cell ? " " : "", $("language").value === "zh" ? i.message_zh : i.message)));
+}
+
+function download(bytes, name) {
+  const url = URL.createObjectURL(new Blob([bytes], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+  const link = el("a", { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function adopt(read) {
+  try {
+    const result = read();
+    plan = result.plan;
+    showReading(result.report);
+    $("problems").hidden = true;
+    for (const id of ["headline", "leaders", "lagging", "timeline"]) $(id).hidden = false;
+    return true;
+  } catch (error) {
+    plan = undefined;
+    showReading(undefined);
+    showProblems(error);
+    return false;
+  }
+}
+
+async function loadFile(file) {
+  if (/\.xlsx$/i.test(file.name)) {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    return adopt(() => mubiao.readExcel(bytes));
+  }
+  const text = await file.text();
+  return adopt(() => ({ plan: mubiao.Plan.fromJson(text), report: undefined }));
+}
+
 function loadPlan(text) {
   try {
     plan = mubiao.Plan.fromJson(text);
     planText = text;
+    showReading(undefined);
     $("problems").hidden = true;
     for (const id of ["headline", "leaders", "lagging", "timeline"]) $(id).hidden = false;
     return true;
@@ -155,7 +210,7 @@ function renderTimeline(rows) {
 async function renderRanking() {
   const [text, components] = await Promise.all([fetchText("data/xuhui-2017-year-end.json"), fetchText("data/xuhui-2017-components.json")]);
   const yearEnd = mubiao.Plan.fromJson(text);
-  const assessment = yearEnd.assess("2017-12-31", JSON.parse(components), undefined, { calendar });
+  assessment = yearEnd.assess("2017-12-31", JSON.parse(components), undefined, { calendar });
   const head = el("tr", {}, ...["Rank", "Unit", "Lead", "Partner", "Targets", "Score", "Grade"].map((h, i) => el("th", { class: i > 1 ? "number" : "" }, h)));
   const number = (v) => (v === null ? "–" : v.toFixed(2));
   const rows = assessment.units().map((unit) => {
@@ -194,8 +249,21 @@ async function main() {
   $("plan-source").addEventListener("change", async () => { if (loadPlan(await fetchText($("plan-source").value))) render(); });
   $("plan-file").addEventListener("change", async (event) => {
     const file = event.target.files[0];
-    if (file && loadPlan(await file.text())) render();
+    if (file && (await loadFile(file))) render();
   });
+  document.addEventListener("dragover", (event) => event.preventDefault());
+  document.addEventListener("drop", async (event) => {
+    event.preventDefault();
+    const file = event.dataTransfer?.files?.[0];
+    if (file && (await loadFile(file))) render();
+  });
+  const language = () => $("language").value;
+  $("download-report").addEventListener("click", () => {
+    if (plan) download(plan.status($("as-of").value, { calendar }).toExcel(language()), `supervision-${$("as-of").value}.xlsx`);
+  });
+  $("download-plan").addEventListener("click", () => { if (plan) download(plan.toExcel("office"), "plan.xlsx"); });
+  $("download-assessment").addEventListener("click", () => { if (assessment) download(assessment.toExcel(language()), "assessment-2017.xlsx"); });
+  $("download-template").addEventListener("click", () => { if (plan) download(plan.excelTemplate("quarter"), "template.xlsx"); });
   $("as-of").addEventListener("change", render);
   $("language").addEventListener("change", render);
   if (loadPlan(await fetchText($("plan-source").value))) render();
