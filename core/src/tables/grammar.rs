@@ -305,17 +305,24 @@ fn number_at(text: &str, start: usize) -> Option<(f64, usize)> {
 fn unit_at(text: &str) -> Option<(&'static str, usize)> {
     let trimmed = text.trim_start();
     let skipped = text.len() - trimmed.len();
-    let lower = trimmed.to_lowercase();
+    let first = trimmed.chars().next()?.to_ascii_lowercase();
     UNITS
         .iter()
         .filter(|unit| {
-            if !lower.starts_with(*unit) {
+            // Units are lower case; English ones match whatever the case of the text.
+            if !unit.starts_with(first) {
+                return false;
+            }
+            let Some(head) = trimmed.get(..unit.len()) else {
+                return false;
+            };
+            if !head.eq_ignore_ascii_case(unit) {
                 return false;
             }
             // An English unit is a whole word.
             let ascii_word = unit.chars().all(|c| c.is_ascii_alphabetic());
             !ascii_word
-                || !lower
+                || !trimmed
                     .get(unit.len()..)
                     .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()))
         })

@@ -818,18 +818,40 @@ fn milestone_of(row: &Row<'_, '_>, findings: &mut Findings) -> Milestone {
     }
 }
 
-/// The milestones of a register (the milestones table beside an office target table), by
-/// sub-project id, each with the cell of its row.
-pub(super) fn milestone_register(
-    read: &Tables<'_>,
-    findings: &mut Findings,
-) -> HashMap<String, Vec<(Milestone, String)>> {
-    let mut register: HashMap<String, Vec<(Milestone, String)>> = HashMap::new();
+/// The milestone register beside an office target table: its milestones by sub-project
+/// id, each with its row, and where the register is.
+#[derive(Default)]
+pub(super) struct Register {
+    /// The milestones of each sub-project, in the register's order, with their rows.
+    pub by_sub_project: HashMap<String, Vec<(Milestone, usize)>>,
+    /// The register's sheet.
+    pub sheet: String,
+    /// The column of milestone ids.
+    pub id_column: usize,
+}
+
+impl Register {
+    /// The reference of a row's id cell, as `节点!A12`.
+    pub fn cell(&self, row: usize) -> String {
+        format!("{}!{}", self.sheet, cell_name(row, self.id_column))
+    }
+}
+
+/// Reads the milestone register (the milestones table beside an office target table).
+pub(super) fn milestone_register(read: &Tables<'_>, findings: &mut Findings) -> Register {
+    let mut register = Register::default();
+    if let Some(table) = read.tables.get("milestones") {
+        register.sheet = table.sheet.name.clone();
+        register.id_column = table.columns.get("id").copied().unwrap_or(0);
+    }
     for row in read.rows("milestones") {
         let sub: String = row.id("sub_project").unwrap_or_default();
         let milestone = milestone_of(&row, findings);
-        let cell = row.reference("id");
-        register.entry(sub).or_default().push((milestone, cell));
+        register
+            .by_sub_project
+            .entry(sub)
+            .or_default()
+            .push((milestone, row.row));
     }
     register
 }

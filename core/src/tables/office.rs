@@ -10,7 +10,9 @@ use serde::Serialize;
 use super::grammar::{read_target, CellReading};
 use super::headers::{recognise, Column};
 use super::long::table_named;
-use super::long_read::{milestone_register, read_plan_items, read_side_records, Places, Tables};
+use super::long_read::{
+    milestone_register, read_plan_items, read_side_records, Places, Register, Tables,
+};
 use super::office_write::target_text;
 use super::organisation::{Names, Organisation};
 use super::sheet::{cell_date, Cell, Sheet, Workbook};
@@ -457,6 +459,11 @@ pub fn read_office(
             .filter(|c| matches!(c, Column::Quarter(_) | Column::Month(_)))
             .copied()
             .collect(),
+        period_names: header
+            .columns
+            .values()
+            .map(|c| (*c, c.header_zh()))
+            .collect(),
     };
     builder.build(groups, &mut findings);
     builder.finish(findings)
@@ -596,14 +603,51 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
     groups
 }
 
+/// A part of the plan document, by position: the JSON pointer a validation problem names.
+#[derive(Clone, Copy)]
+enum Part {
+    Task(usize),
+    Leader(usize),
+    Sub(usize, usize),
+    Responsibility(usize, usize),
+    Lead(usize, usize),
+    Partner(usize, usize, usize),
+    Person(usize, usize),
+    Milestone(usize, usize, usize),
+}
+
+impl Part {
+    fn pointer(self) -> String {
+        let sub = |k: usize, s: usize| format!("/key_tasks/{k}/sub_projects/{s}");
+        match self {
+            Part::Task(k) => format!("/key_tasks/{k}"),
+            Part::Leader(k) => format!("/key_tasks/{k}/supervising_leader"),
+            Part::Sub(k, s) => sub(k, s),
+            Part::Responsibility(k, s) => format!("{}/responsibility", sub(k, s)),
+            Part::Lead(k, s) => format!("{}/responsibility/lead_unit", sub(k, s)),
+            Part::Partner(k, s, p) => format!("{}/responsibility/partner_units/{p}", sub(k, s)),
+            Part::Person(k, s) => format!("{}/responsibility/responsible_person", sub(k, s)),
+            Part::Milestone(k, s, m) => format!("{}/milestones/{m}", sub(k, s)),
+        }
+    }
+}
+
+/// Where a part came from: a cell of the target table, or a row of the milestone register.
+#[derive(Clone, Copy)]
+enum Origin {
+    Table(usize, usize),
+    Register(usize),
+}
+
 /// Builds the plan document from the groups, recording where each part came from.
 struct Builder<'w> {
     document: PlanDocument,
     names: Names,
-    /// JSON pointer → cell, for placing validation problems back on the table.
-    provenance: Vec<(String, String)>,
-    /// The milestone register's milestones by sub-project id, with their cells.
-    register: HashMap<String, Vec<(Milestone, String)>>,
+    /// Where each part of the plan came from, for placing validation problems back on the
+    /// table (pointers and cell names are formatted only when a problem needs them).
+    provenance: Vec<(Part, Origin)>,
+    /// The milestone register.
+    register: Register,
     /// Where the records of the supplementary sheets came from.
     side_places: Places,
     report: ReadingReport,
@@ -613,6 +657,8 @@ struct Builder<'w> {
     lead_column: Option<usize>,
     /// The table's quarter or month columns.
     periods: Vec<Column>,
+    /// Each period column's name, for the titles of the milestones it makes.
+    period_names: HashMap<Column, String>,
 }
 
 impl Builder<'_> {
@@ -630,9 +676,8 @@ impl Builder<'_> {
             plan_items.insert(item.id.to_string(), position);
         }
         for (k, group) in groups.into_iter().enumerate() {
-            let task_path = format!("/key_tasks/{k}");
             self.provenance
-                .push((task_path.clone(), self.cell(group.row, group.column)));
+                .push((Part::Task(k), Origin::Table(group.row, group.column)));
             let first_lead = group.subs.first().and_then(|s| {
                 let (name, column) = s.lead.as_ref()?;
                 Some((name.clone(), self.cell(s.row, *column)))
@@ -640,7 +685,7 @@ impl Builder<'_> {
             let leader = group.leader.as_ref().map(|(name, i)| {
                 let cell = self.cell(group.row, *i);
                 self.provenance
-                    .push((format!("{task_path}/supervising_leader"), cell.clone()));
+                    .push((Part::Leader(k), Origin::Table(group.row, *i)));
                 self.names.leader(name, &cell, &mut self.document, findings)
             });
             let item_title = group
@@ -704,9 +749,8 @@ impl Builder<'_> {
         row: SubRow,
         findings: &mut Findings,
     ) -> SubProject {
-        let path = format!("/key_tasks/{k}/sub_projects/{s}");
         self.provenance
-            .push((path.clone(), self.cell(row.row, row.column)));
+            .push((Part::Sub(k, s), Origin::Table(row.row, row.column)));
         let id = row
             .id
             .clone()
@@ -715,30 +759,26 @@ impl Builder<'_> {
         // column.
         if let Some(column) = self.lead_column {
             self.provenance
-                .push((format!("{path}/responsibility"), self.cell(row.row, column)));
+                .push((Part::Responsibility(k, s), Origin::Table(row.row, column)));
         }
         let lead = row.lead.as_ref().map(|(name, i)| {
             let cell = self.cell(row.row, *i);
             self.provenance
-                .push((format!("{path}/responsibility/lead_unit"), cell.clone()));
+                .push((Part::Lead(k, s), Origin::Table(row.row, *i)));
             self.names.unit(name, &cell, &mut self.document, findings)
         });
         let mut partner_units = Vec::new();
         for (p, (name, i)) in row.partners.iter().enumerate() {
             let cell = self.cell(row.row, *i);
-            self.provenance.push((
-                format!("{path}/responsibility/partner_units/{p}"),
-                cell.clone(),
-            ));
+            self.provenance
+                .push((Part::Partner(k, s, p), Origin::Table(row.row, *i)));
             partner_units.push(self.names.unit(name, &cell, &mut self.document, findings));
         }
         let responsible_person = match (&row.person, &lead) {
             (Some((name, i)), Some(unit)) => {
                 let cell = self.cell(row.row, *i);
-                self.provenance.push((
-                    format!("{path}/responsibility/responsible_person"),
-                    cell.clone(),
-                ));
+                self.provenance
+                    .push((Part::Person(k, s), Origin::Table(row.row, *i)));
                 Some(
                     self.names
                         .person(name, unit, &cell, &mut self.document, findings),
@@ -746,7 +786,7 @@ impl Builder<'_> {
             }
             _ => None,
         };
-        let milestones = self.milestones(&id, &path, &row, findings);
+        let milestones = self.milestones(&id, (k, s), &row, findings);
         let withdrawn = row
             .withdrawn
             .as_ref()
@@ -772,14 +812,14 @@ impl Builder<'_> {
     fn milestones(
         &mut self,
         id: &str,
-        path: &str,
+        (k, s): (usize, usize),
         row: &SubRow,
         findings: &mut Findings,
     ) -> Vec<Milestone> {
-        let register = self.register.remove(id).unwrap_or_default();
+        let register = self.register.by_sub_project.remove(id).unwrap_or_default();
         let mut used = vec![false; register.len()];
-        // (order, milestone, cell): register milestones keep their order, new ones follow.
-        let mut made: Vec<(usize, Milestone, String)> = Vec::new();
+        // (order, milestone, origin): register milestones keep their order, new ones follow.
+        let mut made: Vec<(usize, Milestone, Origin)> = Vec::new();
         let mut next = register.len();
         let covered = |m: &Milestone, column: Column, year: i32| {
             let Some((end, _, _)) = period_end(year, column) else {
@@ -792,7 +832,7 @@ impl Builder<'_> {
             let Some((due, granularity, suffix)) = period_end(self.year, *column) else {
                 continue;
             };
-            let cell = self.cell(row.row, *i);
+            let origin = Origin::Table(row.row, *i);
             let candidates: Vec<usize> = register
                 .iter()
                 .enumerate()
@@ -801,32 +841,36 @@ impl Builder<'_> {
                 })
                 .map(|(j, _)| j)
                 .collect();
-            let stated: Vec<String> = candidates
-                .iter()
-                .filter_map(|j| register.get(*j))
-                .map(|(m, _)| m.target.as_ref().map(target_text).unwrap_or_default())
-                .collect();
-            if !candidates.is_empty() && stated.join("\n").trim() == text {
-                for j in &candidates {
-                    let Some((milestone, _)) = register.get(*j) else {
-                        continue;
-                    };
-                    if let Some(slot) = used.get_mut(*j) {
-                        *slot = true;
+            if !candidates.is_empty() {
+                let stated: Vec<String> = candidates
+                    .iter()
+                    .filter_map(|j| register.get(*j))
+                    .map(|(m, _)| m.target.as_ref().map(target_text).unwrap_or_default())
+                    .collect();
+                if stated.join("\n").trim() == text {
+                    let cell = self.cell(row.row, *i);
+                    for (j, shown) in candidates.iter().zip(stated) {
+                        let Some((milestone, _)) = register.get(*j) else {
+                            continue;
+                        };
+                        if let Some(slot) = used.get_mut(*j) {
+                            *slot = true;
+                        }
+                        if let Some(target) = &milestone.target {
+                            self.report.targets.push(TargetCell {
+                                cell: cell.clone(),
+                                text: shown,
+                                milestone: milestone.id.to_string(),
+                                due: milestone.due.unwrap_or(due),
+                                reading: CellReading::of_target(target),
+                            });
+                        }
+                        made.push((*j, milestone.clone(), origin));
                     }
-                    if let Some(target) = &milestone.target {
-                        self.report.targets.push(TargetCell {
-                            cell: cell.clone(),
-                            text: target_text(target),
-                            milestone: milestone.id.to_string(),
-                            due: milestone.due.unwrap_or(due),
-                            reading: CellReading::of_target(target),
-                        });
-                    }
-                    made.push((*j, milestone.clone(), cell.clone()));
+                    continue;
                 }
-                continue;
             }
+            let cell = self.cell(row.row, *i);
             let lines: Vec<&str> = if candidates.is_empty() {
                 vec![text.as_str()]
             } else {
@@ -839,10 +883,10 @@ impl Builder<'_> {
                 let Some(reading) = read_target(line) else {
                     continue;
                 };
-                let (order, milestone) = match candidates
+                let kept = candidates
                     .get(n)
-                    .and_then(|j| Some((*j, register.get(*j)?)))
-                {
+                    .and_then(|j| Some((*j, register.get(*j)?)));
+                let (order, milestone) = match kept {
                     Some((j, (kept, _))) => {
                         if let Some(slot) = used.get_mut(j) {
                             *slot = true;
@@ -865,11 +909,12 @@ impl Builder<'_> {
                             format!("{id}-{suffix}")
                         };
                         next += 1;
+                        let period = self.period_names.get(column).map_or("", String::as_str);
                         (
                             next,
                             Milestone {
                                 id: milestone_id.into(),
-                                title: format!("{} · {}", row.title, column.header_zh()),
+                                title: format!("{} · {period}", row.title),
                                 due: Some(due),
                                 granularity,
                                 target: Some(reading.target()),
@@ -886,7 +931,7 @@ impl Builder<'_> {
                     due: milestone.due.unwrap_or(due),
                     reading,
                 });
-                made.push((order, milestone, cell.clone()));
+                made.push((order, milestone, origin));
             }
             for j in candidates.iter().skip(lines.len()) {
                 if let Some(slot) = used.get_mut(*j) {
@@ -904,8 +949,7 @@ impl Builder<'_> {
         // Register milestones that no period column of the table covers (other years, no
         // due date) are kept as the register gives them; those a column covers but whose
         // cell is empty were taken out of the table.
-        let periods = self.periods.clone();
-        for (j, (milestone, cell)) in register.into_iter().enumerate() {
+        for (j, (milestone, register_row)) in register.into_iter().enumerate() {
             if used.get(j).copied().unwrap_or(true) {
                 continue;
             }
@@ -914,22 +958,25 @@ impl Builder<'_> {
                 .target
                 .as_ref()
                 .is_some_and(|t| target_text(t).trim().is_empty());
-            if periods.iter().any(|c| covered(&milestone, *c, self.year)) && !states_nothing {
+            let in_table = self
+                .periods
+                .iter()
+                .any(|c| covered(&milestone, *c, self.year));
+            if in_table && !states_nothing {
                 findings.infer(
-                    Some(cell),
+                    Some(self.register.cell(register_row)),
                     format!("the milestone `{}` of the register is no longer stated in the target table; it was left out", milestone.id),
                     format!("节点登记表中的节点“{}”已不在目标表中,未读入", milestone.id),
                 );
             } else {
-                made.push((j, milestone, cell));
+                made.push((j, milestone, Origin::Register(register_row)));
             }
         }
         made.sort_by_key(|(order, _, _)| *order);
         made.into_iter()
             .enumerate()
-            .map(|(m, (_, milestone, cell))| {
-                self.provenance
-                    .push((format!("{path}/milestones/{m}"), cell));
+            .map(|(m, (_, milestone, origin))| {
+                self.provenance.push((Part::Milestone(k, s, m), origin));
                 milestone
             })
             .collect()
@@ -940,6 +987,7 @@ impl Builder<'_> {
         let Builder {
             document,
             provenance,
+            register,
             side_places,
             mut report,
             sheet,
@@ -947,10 +995,19 @@ impl Builder<'_> {
         } = self;
         report.inferences = std::mem::take(&mut findings.inferences);
         let mut problems = findings.problems;
-        let places: HashMap<String, String> = provenance.into_iter().collect();
         let plan = match document.validate() {
             Ok(plan) => Some(plan),
             Err(error) => {
+                let places: HashMap<String, String> = provenance
+                    .into_iter()
+                    .map(|(part, origin)| {
+                        let cell = match origin {
+                            Origin::Table(row, column) => sheet.reference(row, column),
+                            Origin::Register(row) => register.cell(row),
+                        };
+                        (part.pointer(), cell)
+                    })
+                    .collect();
                 for mut problem in error.problems {
                     let side = [
                         "/plan_items/",

@@ -68,7 +68,11 @@ impl Sheet {
 
     /// The reference of a zero-based cell, as `目标表!H12`.
     pub fn reference(&self, row: usize, column: usize) -> String {
-        format!("{}!{}", self.name, cell_name(row, column))
+        let mut reference = String::with_capacity(self.name.len() + 12);
+        reference.push_str(&self.name);
+        reference.push('!');
+        reference.push_str(&cell_name(row, column));
+        reference
     }
 }
 
@@ -81,18 +85,24 @@ pub struct Workbook {
 
 /// The A1 name of a zero-based cell: column letters, then the row from 1.
 pub fn cell_name(row: usize, column: usize) -> String {
-    let mut letters = Vec::new();
+    use std::fmt::Write;
+    let mut letters = [0u8; 8];
+    let mut start = letters.len();
     let mut n = column.saturating_add(1);
-    while n > 0 {
-        let digit = (n - 1) % 26;
-        letters.push(char::from(
-            b'A'.saturating_add(u8::try_from(digit).unwrap_or(0)),
-        ));
+    while n > 0 && start > 0 {
+        start -= 1;
+        let digit = u8::try_from((n - 1) % 26).unwrap_or(0);
+        if let Some(slot) = letters.get_mut(start) {
+            *slot = b'A'.saturating_add(digit);
+        }
         n = (n - 1) / 26;
     }
-    letters.reverse();
-    let letters: String = letters.into_iter().collect();
-    format!("{letters}{}", row.saturating_add(1))
+    let mut name = String::with_capacity(16);
+    for byte in letters.get(start..).unwrap_or_default() {
+        name.push(char::from(*byte));
+    }
+    let _ = write!(name, "{}", row.saturating_add(1));
+    name
 }
 
 /// A date written in a cell: a date cell, an Excel serial number (1900 system), or the

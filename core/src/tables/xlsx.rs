@@ -4,7 +4,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataType, Reader, SheetVisible, Xlsx};
+use calamine::{Data, DataRef, DataType, Reader, SheetVisible, Xlsx};
 
 use super::sheet::{Cell, Sheet, Workbook};
 use crate::error::FormatError;
@@ -59,6 +59,7 @@ impl Workbook {
             ));
         }
         check_sizes(bytes)?;
+        let merges = has_merged_cells(bytes);
         let mut workbook: Xlsx<_> =
             Xlsx::new(Cursor::new(bytes)).map_err(|error| FormatError::Workbook {
                 message: format!("the workbook cannot be opened ({error}); save it again as .xlsx"),
@@ -76,7 +77,13 @@ impl Workbook {
                 continue;
             };
             // A merged region shows its top-left value in every cell it covers.
-            if let Ok(regions) = workbook.merge_cells_by_sheet_name(&name) {
+            // (Looking for them parses the sheet again, so only where a sheet has some.)
+            let regions = if merges {
+                workbook.merge_cells_by_sheet_name(&name)
+            } else {
+                Ok(Vec::new())
+            };
+            if let Ok(regions) = regions {
                 for region in regions {
                     fill_merged(&mut rows, region.start, region.end, &mut cells_left);
                 }
@@ -115,6 +122,55 @@ fn check_sizes(bytes: &[u8]) -> Result<(), FormatError> {
     Ok(())
 }
 
+/// Whether any worksheet of the workbook declares merged cells: its unpacked XML, read in
+/// chunks, holds `<mergeCell`.
+fn has_merged_cells(bytes: &[u8]) -> bool {
+    use std::io::Read;
+    const NEEDLE: &[u8] = b"<mergeCell ";
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return true;
+    };
+    for index in 0..archive.len() {
+        let Ok(mut part) = archive.by_index(index) else {
+            return true;
+        };
+        let is_sheet = part
+            .name()
+            .is_ok_and(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml"));
+        if !is_sheet {
+            continue;
+        }
+        let mut window = vec![0u8; 1 << 20];
+        let mut kept = 0usize;
+        loop {
+            let Some(free) = window.get_mut(kept..) else {
+                return true;
+            };
+            let read = match part.read(free) {
+                Ok(0) => break,
+                Ok(n) => n,
+                Err(_) => return true,
+            };
+            let filled = kept.saturating_add(read);
+            let Some(seen) = window.get(..filled) else {
+                return true;
+            };
+            let found = seen
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| **b == b'<')
+                .any(|(i, _)| seen.get(i..i.saturating_add(NEEDLE.len())) == Some(NEEDLE));
+            if found {
+                return true;
+            }
+            // Keep the end, in case the word spans two chunks.
+            kept = NEEDLE.len().min(filled);
+            window.copy_within(filled - kept..filled, 0);
+        }
+    }
+    false
+}
+
 /// The cells of one sheet, read one by one (never as the rectangle the sheet claims to
 /// span): `None` for a sheet that holds no cells to read (a chart sheet). Every cell
 /// placed, empty or not, counts against `cells_left`.
@@ -135,7 +191,14 @@ fn read_cells(
             message_zh: format!("无法读取工作表“{name}”({error});请把工作簿重新另存为 .xlsx"),
         })?;
         let Some(found) = next else { break };
-        let value = cell(&Data::from(found.get_value().clone()));
+        let value = match found.get_value() {
+            // Text is copied once, straight from the shared strings.
+            DataRef::SharedString(text) => Cell::Text((*text).to_owned()),
+            DataRef::String(text) => Cell::Text(text.clone()),
+            DataRef::Float(f) => Cell::Number(*f),
+            DataRef::Empty => Cell::Empty,
+            other => cell(&Data::from(other.clone())),
+        };
         // Text of white space is kept (readers treat it as blank), so that what was
         // written reads back exactly.
         if value == Cell::Empty || value == Cell::Text(String::new()) {
