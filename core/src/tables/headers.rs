@@ -39,6 +39,9 @@ pub enum Column {
     MultiYear,
     /// The key task's withdrawal: its date, then why (重点工作撤销).
     KeyTaskWithdrawn,
+    /// The unit of measure of the row's quantity targets (计量单位), for cells that hold
+    /// only a number.
+    UnitOfMeasure,
     /// The sub-project's withdrawal: its date, then why (子项目撤销).
     SubProjectWithdrawn,
 }
@@ -69,6 +72,7 @@ impl Column {
             Column::KeyTaskId => "重点工作编号".into(),
             Column::MultiYear => "跨年度".into(),
             Column::KeyTaskWithdrawn => "重点工作撤销".into(),
+            Column::UnitOfMeasure => "计量单位".into(),
             Column::SubProjectWithdrawn => "子项目撤销".into(),
         }
     }
@@ -124,6 +128,10 @@ const NAMES: &[(&[&str], Column)] = &[
     (
         &["重点工作撤销", "key task withdrawn"],
         Column::KeyTaskWithdrawn,
+    ),
+    (
+        &["计量单位", "单位(计量)", "unit of measure", "measure"],
+        Column::UnitOfMeasure,
     ),
     (
         &["子项目撤销", "撤销", "sub-project withdrawn", "withdrawn"],
@@ -307,6 +315,36 @@ const LONGEST_HEADER: usize = 60;
 
 /// The column a header names, if it names one.
 pub fn recognise(header: &str) -> Option<Column> {
+    recognise_with_unit(header).map(|(column, _)| column)
+}
+
+/// A header's column, and the unit of measure a period header states in brackets
+/// (`一季度(处)`, `Q1 (sites)`), for period cells that hold only a number.
+pub fn recognise_with_unit(header: &str) -> Option<(Column, Option<String>)> {
+    let trimmed = header.trim();
+    if let Some(inner) = trimmed
+        .strip_suffix(')')
+        .or_else(|| trimmed.strip_suffix('）'))
+    {
+        if let Some(open) = inner.rfind(['(', '（']) {
+            let unit = inner
+                .get(open..)
+                .unwrap_or_default()
+                .trim_start_matches(['(', '（'])
+                .trim();
+            let before = inner.get(..open).unwrap_or_default();
+            if let Some(column @ (Column::Quarter(_) | Column::Month(_))) = recognise_plain(before)
+            {
+                if !unit.is_empty() {
+                    return Some((column, Some(unit.to_owned())));
+                }
+            }
+        }
+    }
+    recognise_plain(header).map(|column| (column, None))
+}
+
+fn recognise_plain(header: &str) -> Option<Column> {
     if header.len() > LONGEST_HEADER {
         return None;
     }
@@ -329,6 +367,20 @@ pub fn recognise(header: &str) -> Option<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_header_may_state_its_unit() {
+        assert_eq!(
+            recognise_with_unit("一季度(处)"),
+            Some((Column::Quarter(1), Some("处".into())))
+        );
+        assert_eq!(
+            recognise_with_unit("Q3 (sites)"),
+            Some((Column::Quarter(3), Some("sites".into())))
+        );
+        assert_eq!(recognise_with_unit("3月"), Some((Column::Month(3), None)));
+        assert_eq!(recognise("计量单位"), Some(Column::UnitOfMeasure));
+    }
 
     #[test]
     fn variants_in_two_languages() {

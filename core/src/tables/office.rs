@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::grammar::{read_target, CellReading};
-use super::headers::{recognise, Column};
+use super::headers::{recognise_with_unit, Column};
 use super::long::table_named;
 use super::long_read::{
     milestone_register, read_plan_items, read_side_records, Places, Register, Tables,
@@ -20,7 +20,7 @@ use crate::document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal,
 };
 use crate::error::{Subject, ValidationError};
-use crate::milestone::{Granularity, Milestone};
+use crate::milestone::{Goal, Granularity, Milestone, QuantityTarget};
 use crate::plan::Plan;
 use crate::responsibility::Responsibility;
 use crate::validation::{Problem, ProblemCode};
@@ -90,6 +90,8 @@ struct Header {
     row: usize,
     columns: BTreeMap<usize, Column>,
     unknown: Vec<(usize, String)>,
+    /// The unit of measure a period header states (`一季度(处)`), by column.
+    units: HashMap<usize, String>,
 }
 
 impl Header {
@@ -107,11 +109,15 @@ fn find_header(sheet: &Sheet) -> Option<Header> {
     for (row, cells) in sheet.rows.iter().take(HEADER_ROWS).enumerate() {
         let mut columns = BTreeMap::new();
         let mut unknown = Vec::new();
+        let mut units = HashMap::new();
         for (column, cell) in cells.iter().enumerate() {
             let text = cell.text();
-            match recognise(&text) {
-                Some(found) if !columns.values().any(|c| *c == found) => {
+            match recognise_with_unit(&text) {
+                Some((found, unit)) if !columns.values().any(|c| *c == found) => {
                     columns.insert(column, found);
+                    if let Some(unit) = unit {
+                        units.insert(column, unit);
+                    }
                 }
                 Some(_) => unknown.push((column, text)),
                 None if !text.is_empty() => unknown.push((column, text)),
@@ -132,6 +138,7 @@ fn find_header(sheet: &Sheet) -> Option<Header> {
                 row,
                 columns,
                 unknown,
+                units,
             });
         }
     }
@@ -338,6 +345,8 @@ struct SubRow {
     person: Option<(String, usize)>,
     start: Option<NaiveDate>,
     withdrawn: Option<(String, usize)>,
+    /// The unit of measure the row states for its bare numbers (计量单位).
+    unit: Option<String>,
     targets: Vec<(usize, Column, String)>,
 }
 
@@ -464,6 +473,7 @@ pub fn read_office(
             .values()
             .map(|c| (*c, c.header_zh()))
             .collect(),
+        column_units: header.units.clone(),
     };
     builder.build(groups, &mut findings);
     builder.finish(findings)
@@ -597,6 +607,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             person: value(Column::ResponsiblePerson).map(|(i, t)| (t, i)),
             start,
             withdrawn: value(Column::SubProjectWithdrawn).map(|(i, t)| (t, i)),
+            unit: value(Column::UnitOfMeasure).map(|(_, t)| t),
             targets,
         });
     }
@@ -659,6 +670,8 @@ struct Builder<'w> {
     periods: Vec<Column>,
     /// Each period column's name, for the titles of the milestones it makes.
     period_names: HashMap<Column, String>,
+    /// The unit of measure a period header states, by column.
+    column_units: HashMap<usize, String>,
 }
 
 impl Builder<'_> {
@@ -880,7 +893,7 @@ impl Builder<'_> {
                     .collect()
             };
             for (n, line) in lines.iter().enumerate() {
-                let Some(reading) = read_target(line) else {
+                let Some(reading) = self.read_cell(line, *i, row.unit.as_deref()) else {
                     continue;
                 };
                 let kept = candidates
@@ -980,6 +993,32 @@ impl Builder<'_> {
                 milestone
             })
             .collect()
+    }
+
+    /// Reads a target cell by the grammar; a cell holding only a number is a quantity in the
+    /// unit its row (计量单位) or its column's header (`一季度(处)`) states.
+    fn read_cell(&self, text: &str, column: usize, row_unit: Option<&str>) -> Option<CellReading> {
+        let reading = read_target(text)?;
+        if let CellReading::Deliverable {
+            number_without_unit: true,
+            ..
+        } = reading
+        {
+            let unit = row_unit.or_else(|| self.column_units.get(&column).map(String::as_str));
+            let number = text.trim().replace([',', '，'], "").parse::<f64>().ok();
+            if let (Some(unit), Some(value)) = (unit, number.filter(|n| n.is_finite())) {
+                return Some(CellReading::Quantity {
+                    target: QuantityTarget {
+                        unit: unit.to_owned(),
+                        goal: Goal::AtLeast(value),
+                        baseline: None,
+                    },
+                    marker: String::new(),
+                    more_numbers: false,
+                });
+            }
+        }
+        Some(reading)
     }
 
     /// Validates the document and places every problem on its cell.

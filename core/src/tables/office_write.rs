@@ -286,6 +286,7 @@ fn written(document: &PlanDocument, by_quarter: bool) -> WrittenWorkbook {
                         .map_or(Cell::Empty, |p| Cell::Text(namer.person(p.as_str()))),
                     Column::Start => sub.start.map_or(Cell::Empty, Cell::Date),
                     Column::SubProjectWithdrawn => withdrawal_text(sub.withdrawn.as_ref()),
+                    Column::UnitOfMeasure => Cell::Empty,
                     period @ (Column::Quarter(_) | Column::Month(_)) => {
                         let lines: Vec<String> = sub
                             .milestones

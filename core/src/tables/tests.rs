@@ -318,3 +318,61 @@ fn workbooks_too_large_to_read_are_refused_before_they_are_unpacked() {
     let error = Workbook::from_xlsx(&fixture("spread-out.xlsx")).unwrap_err();
     assert!(error.to_string().contains("XFD"), "{error}");
 }
+
+#[test]
+fn bare_numbers_take_the_unit_of_their_row_or_their_header() {
+    let workbook = table(vec![
+        row(&["2017年目标"]),
+        row(&[
+            "重点工作",
+            "子项目",
+            "牵头单位",
+            "分管区领导",
+            "计量单位",
+            "一季度(处)",
+            "二季度(处)",
+        ]),
+        vec![
+            text("拆违"),
+            text("虹梅路街道拆违"),
+            text("虹梅路街道"),
+            text("王副区长"),
+            Cell::Empty,
+            Cell::Number(5.0),
+            text("10"),
+        ],
+        vec![
+            Cell::Empty,
+            text("长桥街道绿化"),
+            text("长桥街道"),
+            Cell::Empty,
+            text("平方米"),
+            text("1,200"),
+            text("累计2000平方米"),
+        ],
+    ]);
+    let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
+    let quantity = |i: usize| match &reading.report.targets[i].reading {
+        CellReading::Quantity { target, .. } => (target.unit.clone(), target.goal),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(quantity(0), ("处".into(), Goal::AtLeast(5.0)));
+    assert_eq!(quantity(1), ("处".into(), Goal::AtLeast(10.0)));
+    // The row's unit of measure comes before the header's.
+    assert_eq!(quantity(2), ("平方米".into(), Goal::AtLeast(1200.0)));
+    assert_eq!(quantity(3), ("平方米".into(), Goal::AtLeast(2000.0)));
+    // Without any unit, a bare number stays a deliverable, marked for the office.
+    let workbook = table(vec![
+        row(&["2017年目标"]),
+        row(&["重点工作", "子项目", "牵头单位", "分管区领导", "一季度"]),
+        row(&["拆违", "虹梅路街道拆违", "虹梅路街道", "王副区长", "5"]),
+    ]);
+    let reading = read_office(&workbook, &OfficeOptions::default()).unwrap();
+    assert!(matches!(
+        reading.report.targets[0].reading,
+        CellReading::Deliverable {
+            number_without_unit: true,
+            ..
+        }
+    ));
+}
