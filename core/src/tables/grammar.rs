@@ -310,7 +310,7 @@ fn unit_at(text: &str) -> Option<(&'static str, usize)> {
         .iter()
         .filter(|unit| {
             // Units are lower case; English ones match whatever the case of the text.
-            if !unit.starts_with(first) {
+            if unit.chars().next() != Some(first) {
                 return false;
             }
             let Some(head) = trimmed.get(..unit.len()) else {
