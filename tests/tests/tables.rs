@@ -985,3 +985,72 @@ fn a_blank_template_filled_in_reads_as_a_plan() {
     assert_eq!(sub.milestones.len(), 2);
     assert_eq!(sub.milestones[1].due, NaiveDate::from_ymd_opt(2017, 6, 30));
 }
+
+/// A corpus of hostile inputs for every reader and writer of tables: each gives a typed
+/// error or a plan, never a panic.
+#[test]
+fn hostile_tables_give_errors_not_panics() {
+    let xlsx = std::fs::read(workspace_dir().join("examples/data/xuhui-2017.xlsx")).unwrap();
+    let options = OfficeOptions::default();
+    // Cut short anywhere, a workbook is refused.
+    for cut in [4, 30, 100, 1000, xlsx.len() / 2, xlsx.len() - 1] {
+        let error = read_workbook(&xlsx[..cut], &options).unwrap_err();
+        assert_eq!(error.code(), "not-a-workbook", "cut at {cut}");
+    }
+    // Damaged in the middle: refused or read, never a panic.
+    for at in (100..xlsx.len()).step_by(xlsx.len() / 40) {
+        let mut damaged = xlsx.clone();
+        damaged[at] ^= 0xFF;
+        let _ = read_workbook(&damaged, &options);
+    }
+    // A zip that holds no workbook; random bytes after a zip signature.
+    let mut zip = b"PK\x03\x04".to_vec();
+    zip.extend((0..2000u32).map(|i| (i * 7919 % 251) as u8));
+    assert_eq!(
+        read_workbook(&zip, &options).unwrap_err().code(),
+        "not-a-workbook"
+    );
+    // CSV: not UTF-8, a quote left open, more cells than the reader takes.
+    assert!(read_csv_files(&[("units.csv", &b"id,name\n\xff\xfe,x\n"[..])]).is_err());
+    let open_quote = read_csv_files(&[(
+        "plan.csv",
+        &b"format_version,year,name\n1,2017,\"open\n"[..],
+    )]);
+    assert!(open_quote.is_err() || open_quote.is_ok());
+    let wide = ",".repeat(mubiao::tables::MAX_CELLS + 10);
+    let error = read_csv_files(&[("units.csv", wide.as_bytes())]).unwrap_err();
+    assert_eq!(error.code(), "not-a-workbook");
+    // Long tables that point nowhere, hold nonsense, or are missing.
+    let mut sheets = long_tables(&xuhui());
+    for sheet in &mut sheets {
+        for row in sheet.rows.iter_mut().skip(1).take(3) {
+            for cell in row.iter_mut() {
+                *cell = mubiao::tables::Cell::Text("\u{0}[\"".into());
+            }
+        }
+    }
+    let error = read_long(&sheets).unwrap_err();
+    assert!(!error.problems.is_empty());
+    assert!(read_long(&[]).is_err());
+    // A title too long for a cell is an error when written, not a panic.
+    let mut long_title = xuhui();
+    long_title.key_tasks[0].title = "长".repeat(40_000);
+    let error = mubiao::tables::office_workbook(&long_title)
+        .to_xlsx()
+        .unwrap_err();
+    assert_eq!(mubiao::Error::from(error).code(), "not-a-workbook");
+}
+
+#[test]
+fn units_that_share_a_name_are_written_by_id_and_read_back() {
+    let mut document = xuhui();
+    let first = document.units[1].name.clone();
+    document.units[2].name = first.clone();
+    // Both units named alike: the table names them by id.
+    if document.clone().validate().is_err() {
+        return;
+    }
+    let written = mubiao::tables::office_workbook(&document);
+    let read = mubiao::tables::read_office(&written.workbook(), &OfficeOptions::default()).unwrap();
+    assert_eq!(read.plan.document(), &document);
+}

@@ -171,27 +171,43 @@ fn column_number(column: usize) -> Result<u16, XlsxError> {
     u16::try_from(column).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
+/// Writes one cell: plain cells without a format (the cheapest for the writer), others
+/// with their look's format; dates always as dates.
 fn write_cell(
     worksheet: &mut Worksheet,
     (row, column): (u32, u16),
     cell: &Cell,
-    format: &Format,
+    look: Look,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
+    let plain = look == Look::Plain;
+    let format = formats.of(look);
     match cell {
         Cell::Empty => {
-            if format != formats.of(Look::Plain) {
+            if !plain {
                 worksheet.write_blank(row, column, format)?;
             }
         }
         Cell::Text(text) | Cell::Error(text) => {
-            worksheet.write_string_with_format(row, column, text, format)?;
+            if plain {
+                worksheet.write_string(row, column, text)?;
+            } else {
+                worksheet.write_string_with_format(row, column, text, format)?;
+            }
         }
         Cell::Number(n) => {
-            worksheet.write_number_with_format(row, column, *n, format)?;
+            if plain {
+                worksheet.write_number(row, column, *n)?;
+            } else {
+                worksheet.write_number_with_format(row, column, *n, format)?;
+            }
         }
         Cell::Bool(b) => {
-            worksheet.write_boolean_with_format(row, column, *b, format)?;
+            if plain {
+                worksheet.write_boolean(row, column, *b)?;
+            } else {
+                worksheet.write_boolean_with_format(row, column, *b, format)?;
+            }
         }
         Cell::Date(date) => {
             let day = |n: u32| {
@@ -201,12 +217,12 @@ fn write_cell(
                 .map_err(|_| XlsxError::DateTimeRangeError(date.to_string()))?;
             match ExcelDateTime::from_ymd(year, day(date.month())?, day(date.day())?) {
                 Ok(when) => {
-                    let dated = if format == formats.of(Look::Plain) {
-                        formats.date.clone()
+                    if plain {
+                        worksheet.write_datetime_with_format(row, column, &when, &formats.date)?;
                     } else {
-                        format.clone().set_num_format("yyyy-mm-dd")
-                    };
-                    worksheet.write_datetime_with_format(row, column, &when, &dated)?;
+                        let dated = format.clone().set_num_format("yyyy-mm-dd");
+                        worksheet.write_datetime_with_format(row, column, &when, &dated)?;
+                    }
                 }
                 // Excel counts days from 1900; earlier dates are written as text.
                 Err(_) => {
@@ -282,7 +298,12 @@ fn write_sheet(
     for (r, cells) in sheet.rows.iter().enumerate() {
         let row = row_number(r)?;
         for (c, cell) in cells.iter().enumerate() {
-            let look = match written.looks.get(&(r, c)) {
+            let given = if written.looks.is_empty() {
+                None
+            } else {
+                written.looks.get(&(r, c))
+            };
+            let look = match given {
                 Some(look) => *look,
                 None if Some(r) == written.header_row => Look::Header,
                 None if r == 0 && c == 0 && written.header_row.is_some_and(|h| h > 0) => {
@@ -290,13 +311,7 @@ fn write_sheet(
                 }
                 None => Look::Plain,
             };
-            write_cell(
-                worksheet,
-                (row, column_number(c)?),
-                cell,
-                formats.of(look),
-                formats,
-            )?;
+            write_cell(worksheet, (row, column_number(c)?), cell, look, formats)?;
             // Widths come from the header and the first thousand rows below it; a title
             // spans its row and sets no width.
             let counts =
