@@ -305,12 +305,12 @@ fn number_at(text: &str, start: usize) -> Option<(f64, usize)> {
 fn unit_at(text: &str) -> Option<(&'static str, usize)> {
     let trimmed = text.trim_start();
     let skipped = text.len() - trimmed.len();
-    let first = trimmed.chars().next()?.to_ascii_lowercase();
+    let first = trimmed.as_bytes().first()?.to_ascii_lowercase();
     UNITS
         .iter()
         .filter(|unit| {
             // Units are lower case; English ones match whatever the case of the text.
-            if unit.chars().next() != Some(first) {
+            if unit.as_bytes().first() != Some(&first) {
                 return false;
             }
             let Some(head) = trimmed.get(..unit.len()) else {
