@@ -317,3 +317,22 @@ def test_rollup_groupings_as_tables(xuhui: mubiao.Plan) -> None:
     assert len(status.by("key_task")) == 111
     with pytest.raises(mubiao.ArgumentError):
         status.by("colour")
+
+
+def test_hostile_files_give_errors_with_codes(tmp_path: pathlib.Path) -> None:
+    xlsx = (DATA / "xuhui-2017.xlsx").read_bytes()
+    for cut in (4, 100, len(xlsx) // 2):
+        with pytest.raises(mubiao.FormatError) as raised:
+            mubiao.Plan.from_excel(xlsx[:cut])
+        assert raised.value.code == "not-a-workbook"
+    (tmp_path / "units.csv").write_bytes(b"id,name\n\xc7\xf8,x\n")
+    with pytest.raises(mubiao.FormatError) as bad:
+        mubiao.Plan.from_csv(tmp_path)
+    assert "UTF-8" in str(bad.value)
+    (tmp_path / "units.csv").write_text("id,name,kind\nu,单位,planet\n", encoding="utf-8")
+    (tmp_path / "plan.csv").write_text("format_version,year,name\n1,2017,x\n", encoding="utf-8")
+    with pytest.raises(mubiao.ValidationError) as invalid:
+        mubiao.Plan.from_csv(tmp_path)
+    assert invalid.value.problems[0]["path"] == "units.csv!C2"
+    with pytest.raises(TypeError):
+        mubiao.Plan.from_excel(12)  # type: ignore[arg-type]
