@@ -588,7 +588,106 @@ pub const PHASES: [&str; 5] = [
     "建立长效机制",
 ];
 
-/// Units of measure for generated quantity targets: unit, smallest and largest total.
+/// The units of measure that fit a task, by words in its title: for totals of a few dozen,
+/// of a few hundred, and of thousands. The first entry whose words the title holds is
+/// used; the last is the default.
+pub const MEASURES_BY_WORK: [(&[&str], [&str; 3]); 10] = [
+    (
+        &["厕所", "设施", "步道", "新建", "改建", "装置"],
+        ["处", "个", "平方米"],
+    ),
+    (
+        &[
+            "人才",
+            "就业",
+            "养老",
+            "救助",
+            "社区",
+            "民生",
+            "教育",
+            "医疗",
+            "卫生",
+            "健康服务",
+        ],
+        ["场", "人", "人次"],
+    ),
+    (
+        &[
+            "科创",
+            "人工智能",
+            "知识产权",
+            "专利",
+            "软件",
+            "信息",
+            "创新",
+            "生命健康",
+            "孵化",
+            "众创",
+        ],
+        ["项", "家", "件"],
+    ),
+    (
+        &[
+            "招商",
+            "企业",
+            "营商",
+            "商圈",
+            "金融",
+            "产业",
+            "经济",
+            "国资",
+            "自贸",
+            "开发区",
+            "总部",
+        ],
+        ["场", "家", "万元"],
+    ),
+    (
+        &[
+            "河道", "水", "绿化", "绿地", "生态", "园林", "环境", "市容", "公园", "滨江",
+        ],
+        ["处", "处", "平方米"],
+    ),
+    (
+        &[
+            "道路", "交通", "停车", "轨道", "管网", "改造", "旧区", "住房", "建设", "工程", "风貌",
+        ],
+        ["处", "户", "平方米"],
+    ),
+    (
+        &["安全", "监管", "执法", "消防", "治理", "整治", "违法"],
+        ["次", "家", "人次"],
+    ),
+    (
+        &["文化", "体育", "旅游", "艺术", "演出", "赛事"],
+        ["场", "场", "人次"],
+    ),
+    (
+        &[
+            "改革", "政策", "财政", "管理", "政务", "服务", "制度", "证照",
+        ],
+        ["项", "件", "件"],
+    ),
+    (&[], ["项", "个", "人次"]),
+];
+
+/// The unit of measure for a generated quantity target of a task: a word that fits the
+/// task's work, for a total of the size `measure` (an entry of [`MEASURES`]) gives.
+pub fn measure_for(task_title: &str, measure: usize) -> &'static str {
+    let size = match MEASURES.get(measure).map_or(0, |m| m.2) {
+        0..=60 => 0,
+        61..=200 => 1,
+        _ => 2,
+    };
+    MEASURES_BY_WORK
+        .iter()
+        .find(|(words, _)| words.is_empty() || words.iter().any(|w| task_title.contains(w)))
+        .and_then(|(_, units)| units.get(size).copied())
+        .unwrap_or("项")
+}
+
+/// The sizes of generated quantity targets: a unit (the size's kind), smallest and largest
+/// total.
 pub const MEASURES: [(&str, u32, u32); 8] = [
     ("个", 4, 40),
     ("项", 3, 12),

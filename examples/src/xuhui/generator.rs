@@ -10,8 +10,8 @@ use mubiao::{
 };
 
 use super::catalogue::{
-    Theme, DEPARTMENTS, GIVEN_NAMES, GOVERNMENT, KEY_WORK, LEADERS, MEASURES, OTHER_GOALS, PHASES,
-    STREETS, STREETS_IN_TURN, SURNAMES,
+    measure_for, Theme, DEPARTMENTS, GIVEN_NAMES, GOVERNMENT, KEY_WORK, LEADERS, MEASURES,
+    OTHER_GOALS, PHASES, STREETS, STREETS_IN_TURN, SURNAMES,
 };
 use super::random::SplitMix64;
 
@@ -360,7 +360,7 @@ impl Builder {
             for index in 1..=count {
                 let phase = PHASES.get(index - 1).copied().unwrap_or("推进实施");
                 let sub_title = format!("{title}:{phase}");
-                let mut nodes = self.generic_nodes();
+                let mut nodes = self.generic_nodes(title);
                 if multi_year {
                     nodes.push(node(
                         NaiveDate::from_ymd_opt(YEAR + 1, 6, 30).unwrap_or(NaiveDate::MIN),
@@ -509,7 +509,7 @@ impl Builder {
         let nodes = match task_title {
             "加强安全生产监管" if index == 1 => self.incident_limits(),
             "深化财政预算管理改革" if index == 1 => self.budget_execution_band(),
-            _ => self.generic_nodes(),
+            _ => self.generic_nodes(task_title),
         };
         let sub = self.sub_project(
             &format!("{task_id}-{index}"),
@@ -524,7 +524,7 @@ impl Builder {
 
     /// Quarterly nodes, or Q1 refined to months then quarterly, with a deliverable or a
     /// cumulative quantity target.
-    fn generic_nodes(&mut self) -> Vec<Node> {
+    fn generic_nodes(&mut self, task_title: &str) -> Vec<Node> {
         let schedule: &[(u32, Granularity)] = match self.rng.below(3) {
             0 => &[
                 (3, Granularity::Quarter),
@@ -547,10 +547,10 @@ impl Builder {
             ],
         };
         if self.rng.chance(55) {
-            let (unit, low, high) = MEASURES
-                .get(self.rng.below(MEASURES.len()))
-                .copied()
-                .unwrap_or(("个", 4, 40));
+            let measure = self.rng.below(MEASURES.len());
+            let (_, low, high) = MEASURES.get(measure).copied().unwrap_or(("个", 4, 40));
+            // The unit fits the task's work; the size of the total is the draw's.
+            let unit = measure_for(task_title, measure);
             let total = self.rng.between(low, high);
             // Cumulative values rise strictly from node to node, so every node asks for
             // more than the one before.
