@@ -36,6 +36,16 @@ pub fn workbook_bytes(source: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(bytes) = source.cast::<PyByteArray>() {
         return Ok(bytes.to_vec());
     }
+    // An open binary file or io.BytesIO.
+    if source.hasattr("read")? {
+        let read = source.call_method0("read")?;
+        if let Ok(bytes) = read.cast::<PyBytes>() {
+            return Ok(bytes.as_bytes().to_vec());
+        }
+        return Err(PyTypeError::new_err(
+            "`source` was read as text; open the workbook in binary mode (open(path, \"rb\"))",
+        ));
+    }
     let path = to_path(source, "source")?;
     std::fs::read(&path).map_err(|e| os_error(&path, &e))
 }

@@ -20,6 +20,9 @@ def test_the_xuhui_workbook_is_the_xuhui_plan(xuhui: mubiao.Plan) -> None:
     plan = mubiao.Plan.from_excel(DATA / "xuhui-2017.xlsx")
     assert plan.to_json() == xuhui.to_json()
     # Bytes work as well as a path, and the report says how every target cell was read.
+    with open(DATA / "xuhui-2017.xlsx", "rb") as file:
+        assert mubiao.Plan.from_excel(file).to_json() == xuhui.to_json()
+    assert mubiao.Plan.from_excel(io.BytesIO((DATA / "xuhui-2017.xlsx").read_bytes())).year == 2017
     read, report = mubiao.read_excel((DATA / "xuhui-2017.xlsx").read_bytes())
     assert read.to_json() == xuhui.to_json()
     assert report["sheet"] == "目标表"

@@ -94,3 +94,20 @@ pub fn whole_number(value: f64, argument: &str, min: u64, max: u64) -> Result<u6
         })
         .map_err(|e| argument_error(&e))
 }
+
+/// The bytes of a file given as a `Uint8Array` (a Node `Buffer` is one) or an
+/// `ArrayBuffer` (what `File.arrayBuffer()` gives in a browser).
+pub fn file_bytes(value: &JsValue, argument: &str) -> Result<Vec<u8>, JsValue> {
+    use wasm_bindgen::JsCast;
+    if let Some(array) = value.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if let Some(buffer) = value.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(buffer).to_vec());
+    }
+    Err(argument_error(&mubiao::ArgumentError::new(
+        argument,
+        "give the workbook's bytes as a Uint8Array or an ArrayBuffer (e.g. `await file.arrayBuffer()`)",
+        "请以 Uint8Array 或 ArrayBuffer 给出工作簿的字节(例如 `await file.arrayBuffer()`)",
+    )))
+}

@@ -134,10 +134,12 @@ impl Plan {
     /// `readExcel` for the reading report as well.
     #[wasm_bindgen(js_name = fromExcel)]
     pub fn from_excel(
-        bytes: &[u8],
+        #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
         year: Option<i32>,
         name: Option<String>,
     ) -> Result<Plan, JsValue> {
+        let bytes = convert::file_bytes(&bytes, "bytes")?;
+        let bytes = bytes.as_slice();
         let reading =
             mubiao::tables::read_workbook(bytes, &mubiao::tables::OfficeOptions { year, name })
                 .map_err(to_js_error)?;
@@ -648,10 +650,12 @@ pub fn format_version() -> u32 {
 /// report: the sheet read, every target cell with how it was read, every inference made.
 #[wasm_bindgen(js_name = readExcel, unchecked_return_type = "{ plan: Plan; report: ReadingReport }")]
 pub fn read_excel(
-    bytes: &[u8],
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
     year: Option<i32>,
     name: Option<String>,
 ) -> Result<JsValue, JsValue> {
+    let bytes = convert::file_bytes(&bytes, "bytes")?;
+    let bytes = bytes.as_slice();
     let reading =
         mubiao::tables::read_workbook(bytes, &mubiao::tables::OfficeOptions { year, name })
             .map_err(to_js_error)?;

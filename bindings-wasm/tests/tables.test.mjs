@@ -11,6 +11,10 @@ test("the Xuhui workbook is the Xuhui plan, with a report of every target cell",
   const bytes = new Uint8Array(readBytes("examples/data/xuhui-2017.xlsx"));
   const plan = mubiao.Plan.fromExcel(bytes);
   assert.equal(plan.toJson(), xuhui.toJson());
+  // An ArrayBuffer, as a browser's File.arrayBuffer() gives, reads the same.
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+  assert.equal(mubiao.Plan.fromExcel(buffer).toJson(), xuhui.toJson());
+  assert.throws(() => mubiao.Plan.fromExcel("not bytes"), (e) => e.code === "bad-argument");
   const { plan: again, report } = mubiao.readExcel(bytes);
   assert.equal(again.milestoneCount, 1168);
   assert.equal(report.sheet, "目标表");

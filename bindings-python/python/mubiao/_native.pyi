@@ -2,7 +2,7 @@
 
 import datetime
 import os
-from typing import Any, Dict, List, Mapping, Optional, Union, final
+from typing import Any, BinaryIO, Dict, List, Mapping, Optional, Union, final
 
 
 from ._table import Table
@@ -11,7 +11,7 @@ _DateLike = Union[datetime.date, str]
 _MomentLike = Union[datetime.datetime, datetime.date, str]
 _Source = Union[str, bytes, Mapping[str, Any]]
 _Path = Union[str, "os.PathLike[str]"]
-_Workbook = Union[_Path, bytes, bytearray]
+_Workbook = Union[_Path, bytes, bytearray, BinaryIO]
 
 __all__ = [
     "ArgumentError",
