@@ -213,26 +213,10 @@ impl Ledger {
         calendar: Option<PyRef<'_, Calendar>>,
     ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
         let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
-        let workbook = match as_of {
-            Some(as_of) => {
-                let as_of = to_date(as_of, "as_of")?;
-                let options = default_options(calendar.as_deref());
-                let report = self
-                    .inner
-                    .supervision_report(as_of, &options)
-                    .map_err(|e| to_py_err(py, e))?;
-                let then = self.inner.plan_on(as_of).map_err(|e| refused(py, &e))?;
-                let evaluation = then
-                    .status(as_of, &options)
-                    .map_err(|e| crate::errors::status_error(py, &e))?;
-                mubiao::tables::supervision_workbook(&evaluation, &report, language)
-            }
-            None => mubiao::tables::adjustments_workbook(
-                self.inner.plan(),
-                &self.inner.adjustments(),
-                language,
-            ),
-        };
+        let as_of = as_of.map(|day| to_date(day, "as_of")).transpose()?;
+        let options = default_options(calendar.as_deref());
+        let workbook = mubiao::tables::ledger_workbook(&self.inner, as_of, &options, language)
+            .map_err(|e| to_py_err(py, e))?;
         crate::tables::write_workbook(py, &workbook, path)
     }
 

@@ -222,18 +222,8 @@ impl Plan {
         path: Option<&Bound<'_, PyAny>>,
         layout: &str,
     ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
-        let document = self.inner.document();
-        let workbook = match layout {
-            "office" => mubiao::tables::office_workbook(document),
-            "long" => mubiao::tables::long_workbook(document),
-            other => {
-                return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
-                    "layout",
-                    format!("`{other}` is not a table layout; use \"office\" or \"long\""),
-                    format!("“{other}”不是表格格式;请使用 \"office\" 或 \"long\""),
-                )))
-            }
-        };
+        let workbook = mubiao::tables::plan_workbook(self.inner.document(), layout)
+            .map_err(|e| crate::errors::argument_error(&e))?;
         crate::tables::write_workbook(py, &workbook, path)
     }
 
@@ -678,26 +668,13 @@ pub fn excel_template(
     name: Option<String>,
     by: &str,
 ) -> PyResult<Option<Py<pyo3::types::PyBytes>>> {
-    let by_quarter = match by {
-        "quarter" => true,
-        "month" => false,
-        other => {
-            return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
-                "by",
-                format!("`{other}` is not a period; use \"quarter\" or \"month\""),
-                format!("“{other}”不是期间;请使用 \"quarter\" 或 \"month\""),
-            )))
-        }
-    };
-    let mut document = match &organisation {
-        Some(plan) => plan.inner.document().clone(),
-        None => mubiao::PlanDocument::new(year.unwrap_or(2017), ""),
-    };
-    if let Some(year) = year {
-        document.year = year;
-    }
-    document.name = name.unwrap_or_else(|| format!("{}年重点工作目标", document.year));
-    let workbook = mubiao::tables::template_workbook(&document, by_quarter);
+    let workbook = mubiao::tables::template_for(
+        organisation.as_ref().map(|plan| plan.inner.document()),
+        year,
+        name,
+        Some(by),
+    )
+    .map_err(|e| crate::errors::argument_error(&e))?;
     crate::tables::write_workbook(py, &workbook, path)
 }
 

@@ -190,7 +190,7 @@ pub fn read_frames(
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     for (key, value) in tables.iter() {
         let table: String = key.extract()?;
-        if !mubiao::tables::LONG_TABLES.iter().any(|(n, _)| *n == table) {
+        if !mubiao::tables::is_long_table(&table) {
             let names: Vec<&str> = mubiao::tables::LONG_TABLES
                 .iter()
                 .map(|(n, _)| *n)
@@ -215,21 +215,7 @@ pub fn read_frames(
                 "请给出计划年度(year=2017),或给出含 format_version、year、name 列的 plan 表",
             )));
         };
-        let sheet = mubiao::tables::Sheet {
-            name: "plan".into(),
-            hidden: false,
-            rows: vec![
-                ["format_version", "year", "name"]
-                    .iter()
-                    .map(|h| mubiao::tables::Cell::Text((*h).into()))
-                    .collect(),
-                vec![
-                    mubiao::tables::Cell::Number(f64::from(mubiao::FORMAT_VERSION)),
-                    mubiao::tables::Cell::Number(f64::from(year)),
-                    mubiao::tables::Cell::Text(name.unwrap_or_default()),
-                ],
-            ],
-        };
+        let sheet = mubiao::tables::plan_table(year, &name.unwrap_or_default());
         files.push(("plan".into(), sheet.to_csv().into_bytes()));
     }
     mubiao::tables::read_csv_files(&files).map_err(|e| to_py_err(py, e))

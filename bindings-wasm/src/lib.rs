@@ -153,18 +153,11 @@ impl Plan {
     /// one sheet per record type. Either reads back as the same plan.
     #[wasm_bindgen(js_name = toExcel)]
     pub fn to_excel(&self, layout: Option<String>) -> Result<Vec<u8>, JsValue> {
-        let document = self.inner.document();
-        let workbook = match layout.as_deref().unwrap_or("office") {
-            "office" => mubiao::tables::office_workbook(document),
-            "long" => mubiao::tables::long_workbook(document),
-            other => {
-                return Err(argument_error(&mubiao::ArgumentError::new(
-                    "layout",
-                    format!("`{other}` is not a table layout; use \"office\" or \"long\""),
-                    format!("“{other}”不是表格格式;请使用 \"office\" 或 \"long\""),
-                )))
-            }
-        };
+        let workbook = mubiao::tables::plan_workbook(
+            self.inner.document(),
+            layout.as_deref().unwrap_or("office"),
+        )
+        .map_err(|e| argument_error(&e))?;
         workbook.to_xlsx().map_err(|e| format_error(&e))
     }
 

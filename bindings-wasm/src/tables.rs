@@ -62,29 +62,14 @@ impl Ledger {
         #[wasm_bindgen(unchecked_param_type = "StatusOptions | undefined")] options: JsValue,
     ) -> Result<Vec<u8>, JsValue> {
         let language = self::language(language)?;
-        let workbook = match as_of {
-            Some(as_of) => {
-                let as_of = to_date(&as_of, "asOf")?;
-                let options = status_options(options)?;
-                let report = self
-                    .inner
-                    .supervision_report(as_of, &options)
-                    .map_err(to_js_error)?;
-                let then = self
-                    .inner
-                    .plan_on(as_of)
-                    .map_err(|e| to_js_error(e.into()))?;
-                let evaluation = then
-                    .status(as_of, &options)
-                    .map_err(|e| to_js_error(e.into()))?;
-                mubiao::tables::supervision_workbook(&evaluation, &report, language)
-            }
-            None => mubiao::tables::adjustments_workbook(
-                self.inner.plan(),
-                &self.inner.adjustments(),
-                language,
-            ),
-        };
+        let as_of = as_of.map(|day| to_date(&day, "asOf")).transpose()?;
+        let workbook = mubiao::tables::ledger_workbook(
+            &self.inner,
+            as_of,
+            &status_options(options)?,
+            language,
+        )
+        .map_err(to_js_error)?;
         bytes(&workbook)
     }
 }
@@ -95,26 +80,9 @@ fn template(
     name: Option<String>,
     by: Option<String>,
 ) -> Result<Vec<u8>, JsValue> {
-    let by_quarter = match by.as_deref().unwrap_or("quarter") {
-        "quarter" => true,
-        "month" => false,
-        other => {
-            return Err(crate::error::argument_error(&mubiao::ArgumentError::new(
-                "by",
-                format!("`{other}` is not a period; use \"quarter\" or \"month\""),
-                format!("“{other}”不是期间;请使用 \"quarter\" 或 \"month\""),
-            )))
-        }
-    };
-    let mut document = match organisation {
-        Some(document) => document.clone(),
-        None => mubiao::PlanDocument::new(year.unwrap_or(2017), ""),
-    };
-    if let Some(year) = year {
-        document.year = year;
-    }
-    document.name = name.unwrap_or_else(|| format!("{}年重点工作目标", document.year));
-    bytes(&mubiao::tables::template_workbook(&document, by_quarter))
+    let workbook = mubiao::tables::template_for(organisation, year, name, by.as_deref())
+        .map_err(|e| crate::error::argument_error(&e))?;
+    bytes(&workbook)
 }
 
 #[wasm_bindgen]

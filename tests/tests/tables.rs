@@ -1054,3 +1054,80 @@ fn units_that_share_a_name_are_written_by_id_and_read_back() {
     let read = mubiao::tables::read_office(&written.workbook(), &OfficeOptions::default()).unwrap();
     assert_eq!(read.plan.document(), &document);
 }
+
+#[test]
+fn hosts_choose_layouts_periods_and_ledger_workbooks_by_name() {
+    use mubiao::tables::{ledger_workbook, plan_table, plan_workbook, template_for};
+    let document = xuhui();
+    assert_eq!(
+        plan_workbook(&document, "office").unwrap().sheets[0]
+            .sheet
+            .name,
+        "目标表"
+    );
+    assert_eq!(
+        plan_workbook(&document, "long").unwrap().sheets[0]
+            .sheet
+            .name,
+        "plan"
+    );
+    let error = plan_workbook(&document, "wide").unwrap_err();
+    assert_eq!(error.argument, "layout");
+    assert!(error.message_zh.contains("office"));
+    let blank = template_for(None, Some(2018), None, None).unwrap();
+    assert_eq!(
+        blank.sheets[0].sheet.rows[0][0].text(),
+        "2018年重点工作目标"
+    );
+    assert!(template_for(Some(&document), None, None, Some("week")).is_err());
+    let monthly = template_for(Some(&document), None, Some("x".into()), Some("month")).unwrap();
+    assert_eq!(
+        monthly.sheets[0].sheet.rows[2].last().unwrap().text(),
+        "12月"
+    );
+    let plan = plan_table(2017, "名称");
+    assert_eq!(plan.rows[1][1], mubiao::tables::Cell::Number(2017.0));
+    let mut fresh = document.clone();
+    fresh.progress_reports.clear();
+    fresh.lag_reasons.clear();
+    let at = NaiveDate::from_ymd_opt(2017, 1, 5)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let ledger = mubiao::Ledger::adopt(fresh, "district-head", at, None).unwrap();
+    let options = mubiao::StatusOptions::default();
+    let language = mubiao::Language::Chinese;
+    let adjustments = ledger_workbook(&ledger, None, &options, language).unwrap();
+    assert_eq!(adjustments.sheets[0].sheet.name, "调整记录");
+    let day = NaiveDate::from_ymd_opt(2017, 3, 31);
+    let report = ledger_workbook(&ledger, day, &options, language).unwrap();
+    assert_eq!(report.sheets[0].sheet.name, "概况");
+    let too_early = NaiveDate::from_ymd_opt(2016, 1, 1);
+    assert!(ledger_workbook(&ledger, too_early, &options, language).is_err());
+}
+
+#[test]
+fn a_rollup_grouping_as_named_records() {
+    use mubiao::{Grouping, Plan, StatusOptions};
+    let plan = Plan::from_json_str(&serde_json::to_string(&xuhui()).unwrap()).unwrap();
+    let day = NaiveDate::from_ymd_opt(2017, 3, 31).unwrap();
+    let rollup = plan
+        .status(day, &StatusOptions::default())
+        .unwrap()
+        .rollup();
+    let kinds = rollup.records(Grouping::Kind, &plan);
+    let key_work = kinds.iter().find(|r| r.group == "key_work").unwrap();
+    assert_eq!(key_work.record.counts.sub_projects_on_schedule, 210);
+    assert!((key_work.record.completion_rate.unwrap() - 210.0 / 221.0).abs() < 1e-12);
+    let leaders = rollup.records(Grouping::SupervisingLeader, &plan);
+    assert!(leaders.iter().any(|r| r.name == "王建国(区长)"));
+    let tasks = rollup.records(Grouping::KeyTask, &plan);
+    assert_eq!(tasks.len(), 111);
+    assert_eq!(
+        tasks
+            .iter()
+            .map(|r| r.record.counts.milestones)
+            .sum::<u64>(),
+        1168
+    );
+}

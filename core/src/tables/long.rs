@@ -260,6 +260,25 @@ pub const LONG_TABLES_ZH: [ChineseTable; 11] = [
     ),
 ];
 
+/// The `plan` table of the long layout for a plan of `year` called `name`: for hosts that
+/// give the other tables and say the year and name in words.
+pub fn plan_table(year: i32, name: &str) -> Sheet {
+    table(
+        "plan",
+        columns_of("plan"),
+        vec![vec![
+            Cell::Number(f64::from(crate::document::FORMAT_VERSION)),
+            Cell::Number(f64::from(year)),
+            text(name),
+        ]],
+    )
+}
+
+/// Whether `name` is a table of the long layout, in English or Chinese.
+pub fn is_long_table(name: &str) -> bool {
+    table_named(name).is_some()
+}
+
 /// The long layout's table a sheet name means, in English or Chinese (`milestones.csv`,
 /// `节点`), with its columns.
 pub(super) fn table_named(name: &str) -> Option<(&'static str, &'static [&'static str])> {

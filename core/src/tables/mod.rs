@@ -42,11 +42,15 @@ mod xlsx;
 pub use grammar::{read_target, CellReading, UNITS};
 pub use headers::{recognise, Column};
 pub use io::{long_csv_files, long_workbook, read_csv_files, read_workbook, Layout};
-pub use long::{long_tables, LONG_TABLES, LONG_TABLES_ZH};
+pub use long::{is_long_table, long_tables, plan_table, LONG_TABLES, LONG_TABLES_ZH};
 pub use long_read::{read_long, read_long_document};
 pub use office::{read_office, Inference, OfficeOptions, ReadingReport, TableReading, TargetCell};
-pub use office_write::{office_workbook, target_text, template_workbook, TARGET_SHEET};
-pub use report_write::{adjustments_workbook, assessment_workbook, supervision_workbook};
+pub use office_write::{
+    office_workbook, plan_workbook, target_text, template_for, template_workbook, TARGET_SHEET,
+};
+pub use report_write::{
+    adjustments_workbook, assessment_workbook, ledger_workbook, supervision_workbook,
+};
 pub use sheet::{cell_date, cell_name, Cell, Sheet, Workbook};
 pub use write::{Dropdown, Look, WrittenSheet, WrittenWorkbook, LISTS_SHEET};
 pub use xlsx::{MAX_CELLS, MAX_UNPACKED_BYTES};

@@ -223,13 +223,17 @@ fn written(document: &PlanDocument, by_quarter: bool) -> WrittenWorkbook {
     for item in &document.plan_items {
         *item_titles.entry(item.title.as_str()).or_default() += 1;
     }
+    // A plan item is written by its title where the title names it alone, else by its id.
+    let item_by_id: HashMap<&str, &str> = document
+        .plan_items
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.as_str()))
+        .collect();
     let plan_item = |id: &str| {
-        document
-            .plan_items
-            .iter()
-            .find(|p| p.id.as_str() == id)
-            .filter(|p| item_titles.get(p.title.as_str()) == Some(&1) && !p.title.is_empty())
-            .map_or_else(|| id.to_owned(), |p| p.title.clone())
+        item_by_id
+            .get(id)
+            .filter(|title| item_titles.get(**title) == Some(&1) && !title.is_empty())
+            .map_or_else(|| id.to_owned(), |title| (*title).to_owned())
     };
     let mut rows = vec![
         vec![Cell::Text(document.name.clone())],
@@ -375,4 +379,59 @@ fn written(document: &PlanDocument, by_quarter: bool) -> WrittenWorkbook {
         sheets.push(WrittenSheet::new(in_chinese(table), Some(0)));
     }
     WrittenWorkbook { sheets }
+}
+
+/// Which table layout a plan is written in, by the name hosts pass (`"office"`, `"long"`).
+///
+/// # Errors
+///
+/// [`ArgumentError`](crate::ArgumentError) naming the layouts there are.
+pub fn plan_workbook(
+    document: &PlanDocument,
+    layout: &str,
+) -> Result<WrittenWorkbook, crate::ArgumentError> {
+    match layout {
+        "office" => Ok(office_workbook(document)),
+        "long" => Ok(super::io::long_workbook(document)),
+        other => Err(crate::ArgumentError::new(
+            "layout",
+            format!("`{other}` is not a table layout; use \"office\" or \"long\""),
+            format!("“{other}”不是表格格式;请使用 \"office\" 或 \"long\""),
+        )),
+    }
+}
+
+/// A blank target table as hosts ask for one: the units and people of `organisation`
+/// (none when absent), for `year` (else the organisation's, else 2017), titled `name`
+/// (`2017年重点工作目标` when absent), with a column per quarter (`by` `"quarter"`, the
+/// default) or per month (`"month"`).
+///
+/// # Errors
+///
+/// [`ArgumentError`](crate::ArgumentError) for a `by` that is neither.
+pub fn template_for(
+    organisation: Option<&PlanDocument>,
+    year: Option<i32>,
+    name: Option<String>,
+    by: Option<&str>,
+) -> Result<WrittenWorkbook, crate::ArgumentError> {
+    let by_quarter = match by.unwrap_or("quarter") {
+        "quarter" => true,
+        "month" => false,
+        other => {
+            return Err(crate::ArgumentError::new(
+                "by",
+                format!("`{other}` is not a period; use \"quarter\" or \"month\""),
+                format!("“{other}”不是期间;请使用 \"quarter\" 或 \"month\""),
+            ))
+        }
+    };
+    let mut document = organisation
+        .cloned()
+        .unwrap_or_else(|| PlanDocument::new(2017, ""));
+    if let Some(year) = year {
+        document.year = year;
+    }
+    document.name = name.unwrap_or_else(|| format!("{}年重点工作目标", document.year));
+    Ok(template_workbook(&document, by_quarter))
 }

@@ -702,3 +702,29 @@ pub fn assessment_workbook(
         sheets: vec![ranking, explanations, accountability],
     }
 }
+
+/// A ledger as a workbook: with `as_of`, the supervision report of the plan as it stood
+/// that day, with the adjustments recorded by then; without, the adjustments alone.
+///
+/// # Errors
+///
+/// As [`Ledger::supervision_report`](crate::Ledger::supervision_report) for a date the
+/// ledger cannot answer for.
+pub fn ledger_workbook(
+    ledger: &crate::Ledger,
+    as_of: Option<chrono::NaiveDate>,
+    options: &crate::StatusOptions,
+    language: Language,
+) -> Result<WrittenWorkbook, crate::Error> {
+    let Some(as_of) = as_of else {
+        return Ok(adjustments_workbook(
+            ledger.plan(),
+            &ledger.adjustments(),
+            language,
+        ));
+    };
+    let report = ledger.supervision_report(as_of, options)?;
+    let then = ledger.plan_on(as_of)?;
+    let evaluation = then.status(as_of, options)?;
+    Ok(supervision_workbook(&evaluation, &report, language))
+}

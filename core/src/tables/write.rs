@@ -85,10 +85,54 @@ pub struct WrittenWorkbook {
 /// The name of the hidden sheet that holds dropdown lists too long to write inline.
 pub const LISTS_SHEET: &str = "下拉选项";
 
-fn failed(error: &XlsxError) -> FormatError {
+/// What could not be written, and where: a sheet and, for a cell's value, the cell.
+struct WriteFailure {
+    sheet: String,
+    cell: Option<String>,
+    error: XlsxError,
+}
+
+impl From<XlsxError> for WriteFailure {
+    fn from(error: XlsxError) -> Self {
+        Self {
+            sheet: String::new(),
+            cell: None,
+            error,
+        }
+    }
+}
+
+fn failed(failure: &WriteFailure) -> FormatError {
+    let sheet = &failure.sheet;
+    let at = failure
+        .cell
+        .as_ref()
+        .map_or_else(|| sheet.clone(), |cell| format!("{sheet}!{cell}"));
+    let (message, message_zh) = match &failure.error {
+        XlsxError::MaxStringLengthExceeded => (
+            format!("the text for {at} is longer than the 32,767 characters a cell holds; shorten it in the plan"),
+            format!("{at} 的文字超过单元格可容纳的 32,767 个字符;请在计划中缩短"),
+        ),
+        XlsxError::RowColumnLimitError => (
+            format!("the sheet `{sheet}` would need more than Excel's 1,048,576 rows or 16,384 columns; write fewer records to one workbook"),
+            format!("工作表“{sheet}”所需行列超过 Excel 上限(1,048,576 行、16,384 列);请分批写出"),
+        ),
+        XlsxError::SheetnameCannotBeBlank(_)
+        | XlsxError::SheetnameLengthExceeded(_)
+        | XlsxError::SheetnameReused(_)
+        | XlsxError::SheetnameContainsInvalidCharacter(_)
+        | XlsxError::SheetnameStartsOrEndsWithApostrophe(_) => (
+            format!("`{sheet}` is not a sheet name Excel accepts (at most 31 characters, none of []:*?/\\, not used twice)"),
+            format!("“{sheet}”不是 Excel 接受的工作表名(最多 31 个字符,不含 []:*?/\\,不得重复)"),
+        ),
+        other => (
+            format!("writing {at} failed ({other})"),
+            format!("写出 {at} 时出错({other})"),
+        ),
+    };
     FormatError::Workbook {
-        message: format!("the workbook cannot be written: {error}"),
-        message_zh: format!("无法写出工作簿:{error}"),
+        message: format!("the workbook cannot be written: {message}"),
+        message_zh: format!("无法写出工作簿:{message_zh}"),
     }
 }
 
@@ -251,10 +295,10 @@ impl WrittenWorkbook {
     /// 1,048,576 rows or 16,384 columns, a text longer than a cell's 32,767 characters, a
     /// sheet name Excel refuses.
     pub fn to_xlsx(&self) -> Result<Vec<u8>, FormatError> {
-        self.write().map_err(|error| failed(&error))
+        self.write().map_err(|failure| failed(&failure))
     }
 
-    fn write(&self) -> Result<Vec<u8>, XlsxError> {
+    fn write(&self) -> Result<Vec<u8>, WriteFailure> {
         let mut book = XlsxWorkbook::new();
         let epoch = ExcelDateTime::from_ymd(2000, 1, 1)?;
         book.set_properties(&DocProperties::new().set_creation_datetime(&epoch));
@@ -262,7 +306,10 @@ impl WrittenWorkbook {
         let mut lists: Vec<Vec<String>> = Vec::new();
         for written in &self.sheets {
             let worksheet = book.add_worksheet();
-            write_sheet(worksheet, written, &formats, &mut lists)?;
+            write_sheet(worksheet, written, &formats, &mut lists).map_err(|mut failure| {
+                failure.sheet.clone_from(&written.sheet.name);
+                failure
+            })?;
         }
         if !lists.is_empty() {
             let worksheet = book.add_worksheet();
@@ -279,7 +326,7 @@ impl WrittenWorkbook {
                 worksheet.set_active(true);
             }
         }
-        book.save_to_buffer()
+        Ok(book.save_to_buffer()?)
     }
 }
 
@@ -288,7 +335,7 @@ fn write_sheet(
     written: &WrittenSheet,
     formats: &Formats,
     lists: &mut Vec<Vec<String>>,
-) -> Result<(), XlsxError> {
+) -> Result<(), WriteFailure> {
     let sheet = &written.sheet;
     worksheet.set_name(&sheet.name)?;
     if sheet.hidden {
@@ -311,7 +358,13 @@ fn write_sheet(
                 }
                 None => Look::Plain,
             };
-            write_cell(worksheet, (row, column_number(c)?), cell, look, formats)?;
+            write_cell(worksheet, (row, column_number(c)?), cell, look, formats).map_err(
+                |error| WriteFailure {
+                    sheet: String::new(),
+                    cell: Some(cell_name(r, c)),
+                    error,
+                },
+            )?;
             // Widths come from the header and the first thousand rows below it; a title
             // spans its row and sets no width.
             let counts =
@@ -446,5 +499,9 @@ mod tests {
         .to_xlsx()
         .unwrap_err();
         assert!(error.to_string().contains("cannot be written"), "{error}");
+        assert!(
+            error.to_string().contains("t!A1") && error.to_string().contains("32,767"),
+            "{error}"
+        );
     }
 }
