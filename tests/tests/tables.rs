@@ -130,11 +130,7 @@ fn long_layout_problems_are_placed_on_their_cells() {
         .unwrap();
     reports.rows[1][1] = mubiao::tables::Cell::Text("March 3".into());
     let error = read_long(&sheets).unwrap_err();
-    let found: Vec<(String, String)> = error
-        .problems
-        .iter()
-        .map(|p| (p.code.as_str().to_owned(), p.path.clone()))
-        .collect();
+    let found = codes_and_cells(&error);
     assert_eq!(
         found,
         vec![("invalid-cell".to_owned(), "progress_reports!B2".to_owned())],
@@ -142,11 +138,7 @@ fn long_layout_problems_are_placed_on_their_cells() {
     );
     reports_fixed(&mut sheets);
     let error = read_long(&sheets).unwrap_err();
-    let found: Vec<(String, String)> = error
-        .problems
-        .iter()
-        .map(|p| (p.code.as_str().to_owned(), p.path.clone()))
-        .collect();
+    let found = codes_and_cells(&error);
     assert!(
         found.contains(&("milestone-without-due-date".into(), "milestones!D3".into())),
         "{found:?}"
@@ -155,6 +147,14 @@ fn long_layout_problems_are_placed_on_their_cells() {
         found.contains(&("partner-is-lead".into(), "sub_projects!F2".into())),
         "{found:?}"
     );
+}
+
+fn codes_and_cells(error: &mubiao::ValidationError) -> Vec<(String, String)> {
+    error
+        .problems
+        .iter()
+        .map(|p| (p.code.as_str().to_owned(), p.path.clone()))
+        .collect()
 }
 
 fn reports_fixed(sheets: &mut [Sheet]) {
@@ -1129,5 +1129,31 @@ fn a_rollup_grouping_as_named_records() {
             .map(|r| r.record.counts.milestones)
             .sum::<u64>(),
         1168
+    );
+}
+
+#[test]
+fn a_cell_problem_names_the_column_as_the_sheet_heads_it() {
+    let mut workbook = mubiao::tables::office_workbook(&xuhui()).workbook();
+    let register = workbook
+        .sheets
+        .iter_mut()
+        .find(|s| s.name == "节点")
+        .unwrap();
+    let due = register.rows[0]
+        .iter()
+        .position(|c| c.text() == "完成时限")
+        .unwrap();
+    register.rows[1][due] = mubiao::tables::Cell::Text("三月底".into());
+    let error = mubiao::tables::read_office(&workbook, &OfficeOptions::default()).unwrap_err();
+    let problem = &error.problems[0];
+    assert_eq!(
+        problem.path,
+        format!("节点!{}", mubiao::tables::cell_name(1, due))
+    );
+    assert!(
+        problem.message_zh.contains("“完成时限”列"),
+        "{}",
+        problem.message_zh
     );
 }

@@ -36,6 +36,16 @@ impl Row<'_, '_> {
         self.table.sheet.reference(self.row, column)
     }
 
+    /// The column's header as the sheet writes it (`完成时限` or `due`), for messages.
+    fn header(&self, field: &str) -> String {
+        self.table
+            .columns
+            .get(field)
+            .map(|column| self.table.sheet.cell(0, *column).text())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| field.to_owned())
+    }
+
     fn cell(&self, field: &str) -> &Cell {
         const EMPTY: &Cell = &Cell::Empty;
         match self.table.columns.get(field) {
@@ -88,6 +98,7 @@ impl Row<'_, '_> {
     }
 
     fn date(&self, field: &str, findings: &mut Findings) -> Option<NaiveDate> {
+        let header = self.header(field);
         let cell = self.cell(field);
         if cell.is_blank() {
             return None;
@@ -98,8 +109,8 @@ impl Row<'_, '_> {
             findings.problem(
                 ProblemCode::InvalidCell,
                 self.reference(field),
-                format!("`{text}` in `{field}` is not a date; write it as 2017-03-31, 2017/3/31 or 2017年3月31日, or use a date cell"),
-                format!("“{field}”列的“{text}”不是日期;请写成 2017-03-31、2017/3/31 或 2017年3月31日,或使用日期单元格"),
+                format!("`{text}` in `{header}` is not a date; write it as 2017-03-31, 2017/3/31 or 2017年3月31日, or use a date cell"),
+                format!("“{header}”列的“{text}”不是日期;请写成 2017-03-31、2017/3/31 或 2017年3月31日,或使用日期单元格"),
             );
         }
         date
@@ -107,18 +118,20 @@ impl Row<'_, '_> {
 
     /// A date the record cannot do without.
     fn required_date(&self, field: &str, findings: &mut Findings) -> NaiveDate {
+        let header = self.header(field);
         if self.cell(field).is_blank() {
             findings.problem(
                 ProblemCode::InvalidCell,
                 self.reference(field),
-                format!("`{field}` is empty; write the date, as 2017-03-31"),
-                format!("“{field}”为空;请填写日期,如 2017-03-31"),
+                format!("`{header}` is empty; write the date, as 2017-03-31"),
+                format!("“{header}”为空;请填写日期,如 2017-03-31"),
             );
         }
         self.date(field, findings).unwrap_or_default()
     }
 
     fn number(&self, field: &str, findings: &mut Findings) -> Option<f64> {
+        let header = self.header(field);
         let value = match self.cell(field) {
             Cell::Number(n) => Some(*n),
             cell if cell.is_blank() => return None,
@@ -132,9 +145,9 @@ impl Row<'_, '_> {
                     ProblemCode::InvalidCell,
                     self.reference(field),
                     format!(
-                        "`{text}` in `{field}` is not a number; write digits such as 15 or 2.5"
+                        "`{text}` in `{header}` is not a number; write digits such as 15 or 2.5"
                     ),
-                    format!("“{field}”列的“{text}”不是数字;请填写如 15 或 2.5 的数字"),
+                    format!("“{header}”列的“{text}”不是数字;请填写如 15 或 2.5 的数字"),
                 );
                 None
             }
@@ -142,6 +155,7 @@ impl Row<'_, '_> {
     }
 
     fn flag(&self, field: &str, findings: &mut Findings) -> bool {
+        let header = self.header(field);
         match self.cell(field) {
             Cell::Bool(b) => *b,
             Cell::Number(n) => *n != 0.0,
@@ -152,8 +166,8 @@ impl Row<'_, '_> {
                     findings.problem(
                         ProblemCode::InvalidCell,
                         self.reference(field),
-                        format!("`{other}` in `{field}` is neither true nor false; write true or false (是/否)"),
-                        format!("“{field}”列的“{other}”不是是/否;请填写 true 或 false(是/否)"),
+                        format!("`{other}` in `{header}` is neither true nor false; write true or false (是/否)"),
+                        format!("“{header}”列的“{other}”不是是/否;请填写 true 或 false(是/否)"),
                     );
                     false
                 }
@@ -168,13 +182,14 @@ impl Row<'_, '_> {
         allowed: &str,
         findings: &mut Findings,
     ) -> Option<T> {
+        let header = self.header(field);
         let text = self.cell(field).text();
         if text.is_empty() {
             findings.problem(
                 ProblemCode::InvalidCell,
                 self.reference(field),
-                format!("`{field}` is empty; write one of {allowed}"),
-                format!("“{field}”为空;请填写以下之一:{allowed}"),
+                format!("`{header}` is empty; write one of {allowed}"),
+                format!("“{header}”为空;请填写以下之一:{allowed}"),
             );
             return None;
         }
@@ -183,8 +198,8 @@ impl Row<'_, '_> {
             findings.problem(
                 ProblemCode::InvalidCell,
                 self.reference(field),
-                format!("`{text}` is not a value of `{field}`; write one of {allowed}"),
-                format!("“{text}”不是“{field}”列的取值;请填写以下之一:{allowed}"),
+                format!("`{text}` is not a value of `{header}`; write one of {allowed}"),
+                format!("“{text}”不是“{header}”列的取值;请填写以下之一:{allowed}"),
             );
         }
         value
@@ -229,13 +244,14 @@ impl Row<'_, '_> {
             })
         };
         let needed = |field: &str, findings: &mut Findings| {
+            let header = self.header(field);
             let value = self.number(field, findings);
             if value.is_none() && self.cell(field).is_blank() {
                 findings.problem(
                     ProblemCode::InvalidCell,
                     self.reference(field),
-                    format!("a `{kind}` target needs its `{field}`; write the number"),
-                    format!("“{kind}”目标需要填写“{field}”;请填写数字"),
+                    format!("a `{kind}` target needs its `{header}`; write the number"),
+                    format!("“{kind}”目标需要填写“{header}”;请填写数字"),
                 );
             }
             value.unwrap_or_default()

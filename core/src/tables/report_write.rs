@@ -26,6 +26,11 @@ fn say(language: Language, zh: &str, en: &str) -> String {
     }
 }
 
+/// Column headers in the report's language, from (Chinese, English) pairs.
+fn headers(language: Language, pairs: &[(&str, &str)]) -> Vec<String> {
+    pairs.iter().map(|(zh, en)| say(language, zh, en)).collect()
+}
+
 fn text(value: impl Into<String>) -> Cell {
     Cell::Text(value.into())
 }
@@ -278,23 +283,23 @@ pub fn supervision_workbook(
             "{} ({lagging_rows})",
             say(language, "滞后节点", "Lagging milestones")
         ),
-        [
-            ("序号", "No."),
-            ("节点编号", "Milestone"),
-            ("节点", "Title"),
-            ("完成时限", "Due"),
-            ("逾期天数", "Days overdue"),
-            ("重点工作", "Key task"),
-            ("牵头单位", "Lead unit"),
-            ("责任人", "Responsible"),
-            ("分管区领导", "Supervisor"),
-            ("原因性质", "Reason class"),
-            ("原因类型", "Cause"),
-            ("原因说明", "Reason"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("序号", "No."),
+                ("节点编号", "Milestone"),
+                ("节点", "Title"),
+                ("完成时限", "Due"),
+                ("逾期天数", "Days overdue"),
+                ("重点工作", "Key task"),
+                ("牵头单位", "Lead unit"),
+                ("责任人", "Responsible"),
+                ("分管区领导", "Supervisor"),
+                ("原因性质", "Reason class"),
+                ("原因类型", "Cause"),
+                ("原因说明", "Reason"),
+            ],
+        ),
         rows,
     );
     for r in 2..lagging_rows + 2 {
@@ -323,17 +328,17 @@ pub fn supervision_workbook(
             "{} ({early})",
             say(language, "提前完成的节点", "Milestones completed early")
         ),
-        [
-            ("节点编号", "Milestone"),
-            ("节点", "Title"),
-            ("子项目", "Sub-project"),
-            ("牵头单位", "Lead unit"),
-            ("完成时限", "Due"),
-            ("完成日期", "Completed"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("节点编号", "Milestone"),
+                ("节点", "Title"),
+                ("子项目", "Sub-project"),
+                ("牵头单位", "Lead unit"),
+                ("完成时限", "Due"),
+                ("完成日期", "Completed"),
+            ],
+        ),
         rows,
     );
     for r in 2..early + 2 {
@@ -365,15 +370,15 @@ pub fn supervision_workbook(
                 "Sub-projects with stale reporting"
             )
         ),
-        [
-            ("子项目编号", "Sub-project"),
-            ("子项目", "Title"),
-            ("牵头单位", "Lead unit"),
-            ("最近报送", "Latest report"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("子项目编号", "Sub-project"),
+                ("子项目", "Title"),
+                ("牵头单位", "Lead unit"),
+                ("最近报送", "Latest report"),
+            ],
+        ),
         rows,
     );
     for r in 2..stale + 2 {
@@ -472,21 +477,21 @@ fn adjustments_sheet(
             "节点调整:原定与现行对照",
             "Milestones adjusted: as adopted and as now",
         ),
-        [
-            ("节点编号", "Milestone"),
-            ("节点", "Title"),
-            ("原定时限", "Original due"),
-            ("现行时限", "Current due"),
-            ("原定目标", "Original target"),
-            ("现行目标", "Current target"),
-            ("调整次数", "Moves"),
-            ("延期(例外批准)", "Later (exceptions)"),
-            ("调整经过", "Every move"),
-            ("状态", "State"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("节点编号", "Milestone"),
+                ("节点", "Title"),
+                ("原定时限", "Original due"),
+                ("现行时限", "Current due"),
+                ("原定目标", "Original target"),
+                ("现行目标", "Current target"),
+                ("调整次数", "Moves"),
+                ("延期(例外批准)", "Later (exceptions)"),
+                ("调整经过", "Every move"),
+                ("状态", "State"),
+            ],
+        ),
         rows,
     );
     sheet.looks.extend(looks);
@@ -550,20 +555,20 @@ pub fn assessment_workbook(
         names.dedup();
         names
     };
-    let mut header: Vec<String> = [
-        ("名次", "Rank"),
-        ("组内名次", "Rank in group"),
-        ("单位", "Unit"),
-        ("类型", "Kind"),
-        ("等次", "Grade"),
-        ("绩效总分", "Performance"),
-        ("目标完成", "Target completion"),
-        ("牵头得分", "Lead score"),
-        ("配合得分", "Partner score"),
-    ]
-    .iter()
-    .map(|(zh, en)| say(language, zh, en))
-    .collect();
+    let mut header: Vec<String> = headers(
+        language,
+        &[
+            ("名次", "Rank"),
+            ("组内名次", "Rank in group"),
+            ("单位", "Unit"),
+            ("类型", "Kind"),
+            ("等次", "Grade"),
+            ("绩效总分", "Performance"),
+            ("目标完成", "Target completion"),
+            ("牵头得分", "Lead score"),
+            ("配合得分", "Partner score"),
+        ],
+    );
     header.extend(components.iter().cloned());
     let mut looks = Vec::new();
     let rows = assessment
@@ -626,17 +631,17 @@ pub fn assessment_workbook(
             "每一分的来历:节点、评分、权重",
             "Where every point came from: milestones, ratings, weights",
         ),
-        [
-            ("单位", "Unit"),
-            ("层级", "Depth"),
-            ("项目", "Item"),
-            ("得分", "Score"),
-            ("权重", "Weight"),
-            ("计入分数", "Points"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("单位", "Unit"),
+                ("层级", "Depth"),
+                ("项目", "Item"),
+                ("得分", "Score"),
+                ("权重", "Weight"),
+                ("计入分数", "Points"),
+            ],
+        ),
         rows,
     );
 
@@ -677,22 +682,22 @@ pub fn assessment_workbook(
             "{} ({listed})",
             say(language, "问责清单", "Accountability list")
         ),
-        [
-            ("节点编号", "Milestone"),
-            ("节点", "Title"),
-            ("重点工作", "Key task"),
-            ("牵头单位", "Lead unit"),
-            ("责任人", "Responsible"),
-            ("分管区领导", "Supervisor"),
-            ("完成时限", "Due"),
-            ("逾期天数", "Days overdue"),
-            ("原因性质", "Reason class"),
-            ("原因说明", "Reason"),
-            ("备注", "Note"),
-        ]
-        .iter()
-        .map(|(zh, en)| say(language, zh, en))
-        .collect(),
+        headers(
+            language,
+            &[
+                ("节点编号", "Milestone"),
+                ("节点", "Title"),
+                ("重点工作", "Key task"),
+                ("牵头单位", "Lead unit"),
+                ("责任人", "Responsible"),
+                ("分管区领导", "Supervisor"),
+                ("完成时限", "Due"),
+                ("逾期天数", "Days overdue"),
+                ("原因性质", "Reason class"),
+                ("原因说明", "Reason"),
+                ("备注", "Note"),
+            ],
+        ),
         rows,
     );
     for r in 2..listed + 2 {
