@@ -29,11 +29,9 @@ def test_the_xuhui_workbook_is_the_xuhui_plan(xuhui: mubiao.Plan) -> None:
     first = report["targets"][0]
     assert first["cell"].startswith("目标表!")
     assert first["milestone"] == "kw-01-1-m1"
-    assert first["reading"] == {
-        "as": "deliverable",
-        "description": "两个专项政策草案完成",
-        "number_without_unit": False,
-    }
+    # A deliverable's description is the cell's text.
+    assert first["text"] == "两个专项政策草案完成"
+    assert first["reading"] == {"as": "deliverable", "number_without_unit": False}
 
 
 def test_read_picks_the_reader_by_the_file(xuhui: mubiao.Plan, tmp_path: pathlib.Path) -> None:

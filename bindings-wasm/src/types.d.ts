@@ -223,12 +223,13 @@ export interface MubiaoError extends Error {
 export interface TargetCell {
   /** The cell, as `目标表!H12`. */
   cell: string;
+  /** The cell's text (a deliverable's description). */
   text: string;
   milestone: string;
   due: IsoDate;
   reading:
     | { as: "quantity"; target: { unit: string; goal: Goal; baseline?: number }; marker: string; more_numbers: boolean }
-    | { as: "deliverable"; description: string; number_without_unit: boolean };
+    | { as: "deliverable"; number_without_unit: boolean };
 }
 /** Something the reader decided that the table did not say outright. */
 export interface Inference { cell?: string | null; message: string; message_zh: string }

@@ -112,6 +112,46 @@ string_id!(
     ContractId
 );
 
+/// Writes a whole number in decimal at the end of `out`, without the formatting machinery
+/// (ids and cell names are made by the hundred thousand).
+#[cfg(feature = "tables")]
+fn write_decimal(out: &mut impl fmt::Write, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + u8::try_from(n % 10).unwrap_or(0);
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for byte in digits.get(at..).unwrap_or_default() {
+        let _ = out.write_char(char::from(*byte));
+    }
+}
+
+#[cfg(feature = "tables")]
+impl MilestoneId {
+    /// The id a target table gives the milestone of a period cell: `{sub-project}-{period}`,
+    /// and `-{n}` after it for the n-th of several (`kt-1-2-q3`, `kt-1-2-q3-2`). Built
+    /// without the formatting machinery: a table may have 100,000 of them.
+    pub(crate) fn of_parts(sub_project: &str, period: &str, number: Option<usize>) -> Self {
+        let mut id = CompactString::default();
+        id.push_str(sub_project);
+        id.push('-');
+        id.push_str(period);
+        if let Some(number) = number {
+            id.push('-');
+            write_decimal(&mut id, number);
+        }
+        Self(id)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +163,17 @@ mod tests {
         let back: UnitId = serde_json::from_str("\"hongmei\"").unwrap();
         assert_eq!(back, id);
         assert_eq!(id.to_string(), "hongmei");
+        #[cfg(feature = "tables")]
+        {
+            assert_eq!(
+                MilestoneId::of_parts("kt-1-2", "q3", None).as_str(),
+                "kt-1-2-q3"
+            );
+            assert_eq!(
+                MilestoneId::of_parts("kt-1-2", "m07", Some(12)).as_str(),
+                "kt-1-2-m07-12"
+            );
+        }
         assert_eq!(format!("{id:?}"), "UnitId(\"hongmei\")");
     }
 }

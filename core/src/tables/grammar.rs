@@ -18,6 +18,8 @@
 //! separators (`1,895平方米`) are dropped, and digits right after a Latin letter belong
 //! to a name (`Q3`, `G60`), not a number.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::milestone::{Goal, QuantityTarget, Target};
@@ -124,20 +126,42 @@ pub enum CellReading {
     /// A quantity: the target, and the words that set its direction, if any.
     Quantity {
         /// The target read.
-        target: QuantityTarget,
+        target: QuantityReading,
         /// The words or sign that made it an upper limit or a band; empty for the default
         /// *at least*.
-        marker: String,
+        marker: &'static str,
         /// More numbers followed in the cell; only the first (or the band) was read.
         more_numbers: bool,
     },
-    /// A deliverable: the cell text is its description.
+    /// A deliverable: the cell's text is its description.
     Deliverable {
-        /// The description.
-        description: String,
         /// Why a number in the cell did not make a quantity, where one was there.
         number_without_unit: bool,
     },
+}
+
+/// A quantity target as a cell states it: its unit of measure and goal (and a baseline,
+/// where the milestone register gives one). It serialises as a [`QuantityTarget`] does.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QuantityReading {
+    /// The unit of measure: one of [`UNITS`], or the unit the row or column states.
+    pub unit: Cow<'static, str>,
+    /// What the cumulative value must reach, stay under, or stay within.
+    pub goal: Goal,
+    /// Where the value stood at the start of the year, where the register says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<f64>,
+}
+
+impl QuantityReading {
+    /// The milestone target this reading states.
+    pub fn to_target(&self) -> QuantityTarget {
+        QuantityTarget {
+            unit: self.unit.clone().into_owned(),
+            goal: self.goal,
+            baseline: self.baseline,
+        }
+    }
 }
 
 impl CellReading {
@@ -146,27 +170,30 @@ impl CellReading {
     pub fn of_target(target: &Target) -> CellReading {
         match target {
             Target::Quantity(quantity) => CellReading::Quantity {
-                target: quantity.clone(),
+                target: QuantityReading {
+                    unit: Cow::Owned(quantity.unit.clone()),
+                    goal: quantity.goal,
+                    baseline: quantity.baseline,
+                },
                 marker: match quantity.goal {
-                    Goal::AtLeast(_) => String::new(),
-                    Goal::AtMost(_) => "不超过".into(),
-                    Goal::Within { .. } => "至".into(),
+                    Goal::AtLeast(_) => "",
+                    Goal::AtMost(_) => "不超过",
+                    Goal::Within { .. } => "至",
                 },
                 more_numbers: false,
             },
-            Target::Deliverable { description } => CellReading::Deliverable {
-                description: description.clone(),
+            Target::Deliverable { .. } => CellReading::Deliverable {
                 number_without_unit: false,
             },
         }
     }
 
-    /// The milestone target the reading gives.
-    pub fn target(&self) -> Target {
+    /// The milestone target the reading of the cell `text` gives.
+    pub fn target(&self, text: &str) -> Target {
         match self {
-            CellReading::Quantity { target, .. } => Target::Quantity(target.clone()),
-            CellReading::Deliverable { description, .. } => Target::Deliverable {
-                description: description.clone(),
+            CellReading::Quantity { target, .. } => Target::Quantity(target.to_target()),
+            CellReading::Deliverable { .. } => Target::Deliverable {
+                description: text.trim().to_owned(),
             },
         }
     }
@@ -271,48 +298,72 @@ fn first_number(text: &str) -> Option<usize> {
 fn number_at(text: &str, start: usize) -> Option<(f64, usize)> {
     let rest = text.get(start..)?;
     let mut end = 0;
-    let mut digits = String::new();
+    // The digits and point, without separators: at most 40 of them.
+    let mut digits = [0u8; 40];
+    let mut length = 0usize;
     let mut seen_point = false;
     for (i, c) in rest.char_indices() {
-        match c {
-            '0'..='9' => digits.push(c),
+        let kept = match c {
+            '0'..='9' => u8::try_from(c).ok(),
             '.' if !seen_point
                 && rest
                     .get(i + 1..)
                     .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit())) =>
             {
                 seen_point = true;
-                digits.push('.');
+                Some(b'.')
             }
             // A thousands separator sits between digits, before exactly three of them.
             ',' if !seen_point
-                && !digits.is_empty()
+                && length > 0
                 && rest.get(i + 1..).is_some_and(|r| {
                     r.len() >= 3 && r.bytes().take(3).all(|b| b.is_ascii_digit())
-                }) => {}
+                }) =>
+            {
+                None
+            }
             _ => break,
+        };
+        if let Some(byte) = kept {
+            // More than 40 digits is no target anyone writes.
+            *digits.get_mut(length)? = byte;
+            length += 1;
         }
         end = i + c.len_utf8();
     }
-    if digits.is_empty() || digits.len() > 40 {
+    let digits = std::str::from_utf8(digits.get(..length)?).ok()?;
+    if digits.is_empty() {
         return None;
     }
     let value: f64 = digits.parse().ok()?;
     value.is_finite().then_some((value, start + end))
 }
 
+/// `text` in lower case, copied only where it has upper-case letters.
+fn lower(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// The unit of measure at the start of `text` (after spaces), and the byte after it.
 fn unit_at(text: &str) -> Option<(&'static str, usize)> {
     let trimmed = text.trim_start();
     let skipped = text.len() - trimmed.len();
-    let first = trimmed.as_bytes().first()?.to_ascii_lowercase();
-    UNITS
+    let first = trimmed.chars().next()?.to_ascii_lowercase();
+    // Only the units that start with the cell's character are compared.
+    let by_first = units_by_first_character();
+    let from = by_first.partition_point(|(c, _)| *c < first);
+    by_first
+        .get(from..)
+        .unwrap_or_default()
         .iter()
+        .take_while(|(c, _)| *c == first)
+        .map(|(_, unit)| *unit)
         .filter(|unit| {
             // Units are lower case; English ones match whatever the case of the text.
-            if unit.as_bytes().first() != Some(&first) {
-                return false;
-            }
             let Some(head) = trimmed.get(..unit.len()) else {
                 return false;
             };
@@ -327,7 +378,20 @@ fn unit_at(text: &str) -> Option<(&'static str, usize)> {
                     .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_alphanumeric()))
         })
         .max_by_key(|unit| unit.len())
-        .map(|unit| (*unit, skipped + unit.len()))
+        .map(|unit| (unit, skipped + unit.len()))
+}
+
+/// [`UNITS`] by their first character, sorted, made once.
+fn units_by_first_character() -> &'static [(char, &'static str)] {
+    static TABLE: std::sync::OnceLock<Vec<(char, &'static str)>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: Vec<(char, &'static str)> = UNITS
+            .iter()
+            .filter_map(|unit| Some((unit.chars().next()?, *unit)))
+            .collect();
+        table.sort_unstable();
+        table
+    })
 }
 
 /// Reads a target cell. `None` for an empty cell: no node in that period.
@@ -336,21 +400,27 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
     if original.is_empty() {
         return None;
     }
-    let text: String = original.chars().map(narrow).collect();
+    // Most cells hold no full-width signs: they are read where they are.
+    let text: Cow<'_, str> = if original.chars().any(|c| narrow(c) != c) {
+        Cow::Owned(original.chars().map(narrow).collect())
+    } else {
+        Cow::Borrowed(original)
+    };
+    let text = text.as_ref();
     let deliverable = |number_without_unit| CellReading::Deliverable {
-        description: original.to_owned(),
         number_without_unit,
     };
-    let Some(first) = first_number(&text) else {
+    let Some(first) = first_number(text) else {
         return Some(deliverable(false));
     };
-    let Some((low, after_low)) = number_at(&text, first) else {
+    let Some((low, after_low)) = number_at(text, first) else {
         return Some(deliverable(true));
     };
     let rest = text.get(after_low..).unwrap_or_default();
     // A band: number, optional unit, a joiner, number, unit.
+    let unit_after_low = unit_at(rest);
     let band = || -> Option<(f64, &'static str, usize)> {
-        let (unit_first, after_unit) = match unit_at(rest) {
+        let (unit_first, after_unit) = match unit_after_low {
             Some((unit, end)) => (Some(unit), end),
             None => (None, 0),
         };
@@ -358,14 +428,14 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
         let joiner = joined.chars().next().filter(|c| BAND.contains(c))?;
         let second = joined.get(joiner.len_utf8()..)?.trim_start();
         let start = text.len() - second.len();
-        let (high, after_high) = number_at(&text, start)?;
+        let (high, after_high) = number_at(text, start)?;
         let (unit, end) = unit_at(text.get(after_high..)?)?;
         if unit_first.is_some_and(|u| u != unit) {
             return None;
         }
         Some((high, unit, after_high + end))
     };
-    let before = text.get(..first).unwrap_or_default().to_lowercase();
+    let before = lower(text.get(..first).unwrap_or_default());
     if let Some((high, unit, end)) = band() {
         let (low, high) = if low <= high {
             (low, high)
@@ -376,40 +446,37 @@ pub fn read_target(cell: &str) -> Option<CellReading> {
             .get(end..)
             .is_some_and(|r| r.contains(|c: char| c.is_ascii_digit()));
         return Some(CellReading::Quantity {
-            target: QuantityTarget {
-                unit: unit.to_owned(),
+            target: QuantityReading {
+                unit: Cow::Borrowed(unit),
                 goal: Goal::Within { low, high },
                 baseline: None,
             },
-            marker: "band".to_owned(),
+            marker: "band",
             more_numbers: more,
         });
     }
-    let Some((unit, unit_end)) = unit_at(rest) else {
+    let Some((unit, unit_end)) = unit_after_low else {
         return Some(deliverable(true));
     };
-    let after = text
-        .get(after_low + unit_end..)
-        .unwrap_or_default()
-        .to_lowercase();
-    let upper = UPPER.iter().find(|w| before.contains(*w)).or_else(|| {
-        UPPER_AFTER
-            .iter()
-            .find(|w| after.trim_start().starts_with(*w))
-    });
+    let after = lower(text.get(after_low + unit_end..).unwrap_or_default());
+    let after_start = after.trim_start();
+    let upper = UPPER
+        .iter()
+        .find(|w| before.contains(*w))
+        .or_else(|| UPPER_AFTER.iter().find(|w| after_start.starts_with(*w)));
     let lower_marker = LOWER
         .iter()
-        .find(|w| before.contains(*w) || after.trim_start().starts_with(*w));
+        .find(|w| before.contains(*w) || after_start.starts_with(*w));
     let more = after.contains(|c: char| c.is_ascii_digit());
     // `不少于` holds `少于` and `不低于` holds `低于`: the lower limit is looked for first.
     let (goal, marker) = match (lower_marker, upper) {
-        (Some(word), _) => (Goal::AtLeast(low), (*word).to_owned()),
-        (None, Some(word)) => (Goal::AtMost(low), (*word).to_owned()),
-        (None, None) => (Goal::AtLeast(low), String::new()),
+        (Some(word), _) => (Goal::AtLeast(low), *word),
+        (None, Some(word)) => (Goal::AtMost(low), *word),
+        (None, None) => (Goal::AtLeast(low), ""),
     };
     Some(CellReading::Quantity {
-        target: QuantityTarget {
-            unit: unit.to_owned(),
+        target: QuantityReading {
+            unit: Cow::Borrowed(unit),
             goal,
             baseline: None,
         },
@@ -424,7 +491,7 @@ mod tests {
 
     fn quantity(cell: &str) -> (Goal, String) {
         match read_target(cell) {
-            Some(CellReading::Quantity { target, .. }) => (target.goal, target.unit),
+            Some(CellReading::Quantity { target, .. }) => (target.goal, target.unit.into_owned()),
             other => panic!("{cell}: {other:?}"),
         }
     }

@@ -39,7 +39,7 @@ mod sheet;
 mod write;
 mod xlsx;
 
-pub use grammar::{read_target, CellReading, UNITS};
+pub use grammar::{read_target, CellReading, QuantityReading, UNITS};
 pub use headers::{recognise, Column};
 pub use io::{long_csv_files, long_workbook, read_csv_files, read_workbook, Layout};
 pub use long::{is_long_table, long_tables, plan_table, LONG_TABLES, LONG_TABLES_ZH};
@@ -51,7 +51,7 @@ pub use office_write::{
 pub use report_write::{
     adjustments_workbook, assessment_workbook, ledger_workbook, supervision_workbook,
 };
-pub use sheet::{cell_date, cell_name, Cell, Sheet, Workbook};
+pub use sheet::{cell_date, cell_name, Cell, CellName, Sheet, Workbook};
 pub use write::{Dropdown, Look, WrittenSheet, WrittenWorkbook, LISTS_SHEET};
 pub use xlsx::{MAX_CELLS, MAX_UNPACKED_BYTES};
 

@@ -2,12 +2,13 @@
 //! sub-project and one column per quarter or month, into a plan document and a reading
 //! report that shows how every target cell was understood and every inference made.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::grammar::{read_target, CellReading};
+use super::grammar::{read_target, CellReading, QuantityReading};
 use super::headers::{recognise_with_unit, Column};
 use super::long::table_named;
 use super::long_read::{
@@ -15,12 +16,13 @@ use super::long_read::{
 };
 use super::office_write::target_text;
 use super::organisation::{Names, Organisation};
-use super::sheet::{cell_date, Cell, Sheet, Workbook};
+use super::sheet::{cell_date, Cell, CellName, Sheet, Workbook};
 use crate::document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal,
 };
 use crate::error::{Subject, ValidationError};
-use crate::milestone::{Goal, Granularity, Milestone, QuantityTarget};
+use crate::ids::MilestoneId;
+use crate::milestone::{Goal, Granularity, Milestone};
 use crate::plan::Plan;
 use crate::responsibility::Responsibility;
 use crate::validation::{Problem, ProblemCode};
@@ -41,11 +43,11 @@ pub struct OfficeOptions {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TargetCell {
     /// The cell, as `目标表!H12`.
-    pub cell: String,
+    pub cell: CellName,
     /// The cell's text.
     pub text: String,
     /// The milestone it became.
-    pub milestone: String,
+    pub milestone: MilestoneId,
     /// Its due date: the end of the column's quarter or month.
     pub due: NaiveDate,
     /// How the text was understood.
@@ -207,29 +209,57 @@ fn title(sheet: &Sheet, header_row: usize) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
-/// The last day of a quarter or month of `year`.
-fn period_end(year: i32, column: Column) -> Option<(NaiveDate, Granularity, String)> {
-    let (month, granularity, suffix) = match column {
-        Column::Quarter(q) => (u32::from(q) * 3, Granularity::Quarter, format!("q{q}")),
-        Column::Month(m) => (u32::from(m), Granularity::Month, format!("m{m:02}")),
-        _ => return None,
-    };
-    let first_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)?
-    };
-    Some((first_next.pred_opt()?, granularity, suffix))
+/// A quarter or month of the plan's year, as a period column makes its milestones: due
+/// on its last day, named in their ids (`q3`, `m07`) and titles (`三季度`).
+#[derive(Clone, Debug)]
+struct Period {
+    column: Column,
+    start: NaiveDate,
+    end: NaiveDate,
+    granularity: Granularity,
+    suffix: String,
+    name: String,
 }
 
-/// The first day of a quarter or month of `year`.
-fn period_start(year: i32, column: Column) -> Option<NaiveDate> {
-    let month = match column {
-        Column::Quarter(q) => u32::from(q) * 3 - 2,
-        Column::Month(m) => u32::from(m),
-        _ => return None,
-    };
-    NaiveDate::from_ymd_opt(year, month, 1)
+impl Period {
+    /// The period a column stands for in `year`; `None` for a column that is no quarter
+    /// or month.
+    fn of(year: i32, column: Column) -> Option<Period> {
+        let (first, last, granularity, suffix) = match column {
+            Column::Quarter(q) => {
+                let q = u32::from(q);
+                (
+                    (q * 3).checked_sub(2)?,
+                    q * 3,
+                    Granularity::Quarter,
+                    format!("q{q}"),
+                )
+            }
+            Column::Month(m) => {
+                let m = u32::from(m);
+                (m, m, Granularity::Month, format!("m{m:02}"))
+            }
+            _ => return None,
+        };
+        let first_next = if last == 12 {
+            NaiveDate::from_ymd_opt(year.checked_add(1)?, 1, 1)?
+        } else {
+            NaiveDate::from_ymd_opt(year, last + 1, 1)?
+        };
+        Some(Period {
+            column,
+            start: NaiveDate::from_ymd_opt(year, first, 1)?,
+            end: first_next.pred_opt()?,
+            granularity,
+            suffix,
+            name: column.header_zh(),
+        })
+    }
+
+    /// Whether a day falls in the period.
+    fn covers(&self, day: NaiveDate) -> bool {
+        self.start <= day && day <= self.end
+    }
 }
 
 /// A withdrawal written in a cell: its date, a space, then why (`2017-05-02 项目取消`).
@@ -318,7 +348,7 @@ impl Findings {
 }
 
 /// One key task group of rows, as read.
-struct Group {
+struct Group<'w> {
     title: String,
     /// The key task's id, where the table gives one.
     id: Option<String>,
@@ -331,10 +361,10 @@ struct Group {
     level: Option<(Level, usize)>,
     leader: Option<(String, usize)>,
     plan_item: Option<(String, usize)>,
-    subs: Vec<SubRow>,
+    subs: Vec<SubRow<'w>>,
 }
 
-struct SubRow {
+struct SubRow<'w> {
     row: usize,
     /// The sub-project's column.
     column: usize,
@@ -347,7 +377,8 @@ struct SubRow {
     withdrawn: Option<(String, usize)>,
     /// The unit of measure the row states for its bare numbers (计量单位).
     unit: Option<String>,
-    targets: Vec<(usize, Column, String)>,
+    /// The period cells that hold a target: column, period, text (as the sheet holds it).
+    targets: Vec<(usize, Column, Cow<'w, str>)>,
 }
 
 /// Splits a cell of several names at `、`, `,`, `,`, `;`, `;`, `/` and line breaks.
@@ -460,18 +491,11 @@ pub fn read_office(
         provenance: Vec::new(),
         report,
         sheet,
-        year,
         lead_column: header.column_of(Column::LeadUnit),
         periods: header
             .columns
             .values()
-            .filter(|c| matches!(c, Column::Quarter(_) | Column::Month(_)))
-            .copied()
-            .collect(),
-        period_names: header
-            .columns
-            .values()
-            .map(|c| (*c, c.header_zh()))
+            .filter_map(|c| Period::of(year, *c))
             .collect(),
         column_units: header.units.clone(),
     };
@@ -479,8 +503,8 @@ pub fn read_office(
     builder.finish(findings)
 }
 
-fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<Group> {
-    let mut groups: Vec<Group> = Vec::new();
+fn read_groups<'w>(sheet: &'w Sheet, header: &Header, findings: &mut Findings) -> Vec<Group<'w>> {
+    let mut groups: Vec<Group<'w>> = Vec::new();
     for (row, cells) in sheet.rows.iter().enumerate().skip(header.row + 1) {
         if cells.iter().all(Cell::is_blank) {
             continue;
@@ -593,7 +617,7 @@ fn read_groups(sheet: &Sheet, header: &Header, findings: &mut Findings) -> Vec<G
             .iter()
             .filter(|(_, c)| matches!(c, Column::Quarter(_) | Column::Month(_)))
             .filter_map(|(i, c)| {
-                let text = sheet.cell(row, *i).text();
+                let text = sheet.cell(row, *i).as_text();
                 (!text.is_empty()).then_some((*i, *c, text))
             })
             .collect();
@@ -663,13 +687,10 @@ struct Builder<'w> {
     side_places: Places,
     report: ReadingReport,
     sheet: &'w Sheet,
-    year: i32,
     /// The lead unit's column, where the table has one.
     lead_column: Option<usize>,
-    /// The table's quarter or month columns.
-    periods: Vec<Column>,
-    /// Each period column's name, for the titles of the milestones it makes.
-    period_names: HashMap<Column, String>,
+    /// The table's quarters or months.
+    periods: Vec<Period>,
     /// The unit of measure a period header states, by column.
     column_units: HashMap<usize, String>,
 }
@@ -679,7 +700,7 @@ impl Builder<'_> {
         self.sheet.reference(row, column)
     }
 
-    fn build(&mut self, groups: Vec<Group>, findings: &mut Findings) {
+    fn build(&mut self, groups: Vec<Group<'_>>, findings: &mut Findings) {
         // Plan items of the plan items sheet are found by id, then by title.
         let mut plan_items: HashMap<String, usize> = HashMap::new();
         for (position, item) in self.document.plan_items.iter().enumerate() {
@@ -688,6 +709,15 @@ impl Builder<'_> {
         for (position, item) in self.document.plan_items.iter().enumerate() {
             plan_items.insert(item.id.to_string(), position);
         }
+        // Every target cell has its line in the report, and two parts of the plan (its
+        // sub-project and itself) have their origin.
+        let cells: usize = groups
+            .iter()
+            .flat_map(|g| &g.subs)
+            .map(|s| s.targets.len())
+            .sum();
+        self.report.targets.reserve(cells);
+        self.provenance.reserve(cells.saturating_mul(2));
         for (k, group) in groups.into_iter().enumerate() {
             self.provenance
                 .push((Part::Task(k), Origin::Table(group.row, group.column)));
@@ -759,7 +789,7 @@ impl Builder<'_> {
         &mut self,
         key_task_id: &str,
         (k, s): (usize, usize),
-        row: SubRow,
+        row: SubRow<'_>,
         findings: &mut Findings,
     ) -> SubProject {
         self.provenance
@@ -775,21 +805,21 @@ impl Builder<'_> {
                 .push((Part::Responsibility(k, s), Origin::Table(row.row, column)));
         }
         let lead = row.lead.as_ref().map(|(name, i)| {
-            let cell = self.cell(row.row, *i);
+            let cell = self.sheet.cell_name(row.row, *i);
             self.provenance
                 .push((Part::Lead(k, s), Origin::Table(row.row, *i)));
             self.names.unit(name, &cell, &mut self.document, findings)
         });
         let mut partner_units = Vec::new();
         for (p, (name, i)) in row.partners.iter().enumerate() {
-            let cell = self.cell(row.row, *i);
+            let cell = self.sheet.cell_name(row.row, *i);
             self.provenance
                 .push((Part::Partner(k, s, p), Origin::Table(row.row, *i)));
             partner_units.push(self.names.unit(name, &cell, &mut self.document, findings));
         }
         let responsible_person = match (&row.person, &lead) {
             (Some((name, i)), Some(unit)) => {
-                let cell = self.cell(row.row, *i);
+                let cell = self.sheet.cell_name(row.row, *i);
                 self.provenance
                     .push((Part::Person(k, s), Origin::Table(row.row, *i)));
                 Some(
@@ -826,32 +856,28 @@ impl Builder<'_> {
         &mut self,
         id: &str,
         (k, s): (usize, usize),
-        row: &SubRow,
+        row: &SubRow<'_>,
         findings: &mut Findings,
     ) -> Vec<Milestone> {
         let register = self.register.by_sub_project.remove(id).unwrap_or_default();
         let mut used = vec![false; register.len()];
         // (order, milestone, origin): register milestones keep their order, new ones follow.
-        let mut made: Vec<(usize, Milestone, Origin)> = Vec::new();
+        let mut made: Vec<(usize, Milestone, Origin)> =
+            Vec::with_capacity(register.len().saturating_add(row.targets.len()));
         let mut next = register.len();
-        let covered = |m: &Milestone, column: Column, year: i32| {
-            let Some((end, _, _)) = period_end(year, column) else {
-                return false;
-            };
-            let start = period_start(year, column).unwrap_or(end);
-            m.due.is_some_and(|d| start <= d && d <= end)
-        };
+        let covered = |m: &Milestone, period: &Period| m.due.is_some_and(|d| period.covers(d));
+        // The periods are looked at while the report grows.
+        let periods = std::mem::take(&mut self.periods);
         for (i, column, text) in &row.targets {
-            let Some((due, granularity, suffix)) = period_end(self.year, *column) else {
+            let Some(period) = periods.iter().find(|p| p.column == *column) else {
                 continue;
             };
+            let (due, granularity) = (period.end, period.granularity);
             let origin = Origin::Table(row.row, *i);
             let candidates: Vec<usize> = register
                 .iter()
                 .enumerate()
-                .filter(|(j, (m, _))| {
-                    !used.get(*j).copied().unwrap_or(true) && covered(m, *column, self.year)
-                })
+                .filter(|(j, (m, _))| !used.get(*j).copied().unwrap_or(true) && covered(m, period))
                 .map(|(j, _)| j)
                 .collect();
             if !candidates.is_empty() {
@@ -861,7 +887,7 @@ impl Builder<'_> {
                     .map(|(m, _)| m.target.as_ref().map(target_text).unwrap_or_default())
                     .collect();
                 if stated.join("\n").trim() == text {
-                    let cell = self.cell(row.row, *i);
+                    let cell = self.sheet.cell_name(row.row, *i);
                     for (j, shown) in candidates.iter().zip(stated) {
                         let Some((milestone, _)) = register.get(*j) else {
                             continue;
@@ -873,7 +899,7 @@ impl Builder<'_> {
                             self.report.targets.push(TargetCell {
                                 cell: cell.clone(),
                                 text: shown,
-                                milestone: milestone.id.to_string(),
+                                milestone: milestone.id.clone(),
                                 due: milestone.due.unwrap_or(due),
                                 reading: CellReading::of_target(target),
                             });
@@ -883,14 +909,19 @@ impl Builder<'_> {
                     continue;
                 }
             }
-            let cell = self.cell(row.row, *i);
-            let lines: Vec<&str> = if candidates.is_empty() {
-                vec![text.as_str()]
+            let cell = self.sheet.cell_name(row.row, *i);
+            // A cell is one target, or one per line where the register had several.
+            let whole = [text.as_ref()];
+            let split: Vec<&str>;
+            let lines: &[&str] = if candidates.is_empty() {
+                &whole
             } else {
-                text.lines()
+                split = text
+                    .lines()
                     .map(str::trim)
                     .filter(|l| !l.is_empty())
-                    .collect()
+                    .collect();
+                &split
             };
             for (n, line) in lines.iter().enumerate() {
                 let Some(reading) = self.read_cell(line, *i, row.unit.as_deref()) else {
@@ -907,30 +938,25 @@ impl Builder<'_> {
                         let mut kept = kept.clone();
                         if kept.target.as_ref().map(target_text).as_deref() != Some(*line) {
                             findings.infer(
-                                Some(cell.clone()),
+                                Some(cell.to_string()),
                                 format!("the target of milestone `{}` was changed in the table to `{line}`; it is read from the cell", kept.id),
                                 format!("节点“{}”的目标已在表中改为“{line}”,按单元格读取", kept.id),
                             );
-                            kept.target = Some(reading.target());
+                            kept.target = Some(reading.target(line));
                         }
                         (j, kept)
                     }
                     None => {
-                        let milestone_id = if lines.len() > 1 || !candidates.is_empty() {
-                            format!("{id}-{suffix}-{}", n + 1)
-                        } else {
-                            format!("{id}-{suffix}")
-                        };
+                        let numbered = (lines.len() > 1 || !candidates.is_empty()).then_some(n + 1);
                         next += 1;
-                        let period = self.period_names.get(column).map_or("", String::as_str);
                         (
                             next,
                             Milestone {
-                                id: milestone_id.into(),
-                                title: format!("{} · {period}", row.title),
+                                id: MilestoneId::of_parts(id, &period.suffix, numbered),
+                                title: [row.title.as_str(), " · ", &period.name].concat(),
                                 due: Some(due),
                                 granularity,
-                                target: Some(reading.target()),
+                                target: Some(reading.target(line)),
                                 responsibility: None,
                                 withdrawn: None,
                             },
@@ -940,7 +966,7 @@ impl Builder<'_> {
                 self.report.targets.push(TargetCell {
                     cell: cell.clone(),
                     text: (*line).to_owned(),
-                    milestone: milestone.id.to_string(),
+                    milestone: milestone.id.clone(),
                     due: milestone.due.unwrap_or(due),
                     reading,
                 });
@@ -952,7 +978,7 @@ impl Builder<'_> {
                 }
                 if let Some((milestone, _)) = register.get(*j) {
                     findings.infer(
-                        Some(cell.clone()),
+                        Some(cell.to_string()),
                         format!("the milestone `{}` of the register is no longer stated in the cell; it was left out", milestone.id),
                         format!("节点登记表中的节点“{}”已不在该单元格中,未读入", milestone.id),
                     );
@@ -971,10 +997,7 @@ impl Builder<'_> {
                 .target
                 .as_ref()
                 .is_some_and(|t| target_text(t).trim().is_empty());
-            let in_table = self
-                .periods
-                .iter()
-                .any(|c| covered(&milestone, *c, self.year));
+            let in_table = periods.iter().any(|p| covered(&milestone, p));
             if in_table && !states_nothing {
                 findings.infer(
                     Some(self.register.cell(register_row)),
@@ -985,6 +1008,7 @@ impl Builder<'_> {
                 made.push((j, milestone, Origin::Register(register_row)));
             }
         }
+        self.periods = periods;
         made.sort_by_key(|(order, _, _)| *order);
         made.into_iter()
             .enumerate()
@@ -1008,12 +1032,12 @@ impl Builder<'_> {
             let number = text.trim().replace([',', '，'], "").parse::<f64>().ok();
             if let (Some(unit), Some(value)) = (unit, number.filter(|n| n.is_finite())) {
                 return Some(CellReading::Quantity {
-                    target: QuantityTarget {
-                        unit: unit.to_owned(),
+                    target: QuantityReading {
+                        unit: Cow::Owned(unit.to_owned()),
                         goal: Goal::AtLeast(value),
                         baseline: None,
                     },
-                    marker: String::new(),
+                    marker: "",
                     more_numbers: false,
                 });
             }

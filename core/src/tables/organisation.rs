@@ -511,16 +511,21 @@ impl Names {
         &mut self,
         name: &str,
         cell: &str,
-        (role, inferred, inferred_zh): (Role, String, String),
+        (role, inferred): (Role, impl FnOnce() -> (String, String)),
         unit: impl FnOnce(&mut Self, &mut PlanDocument, &mut Findings) -> UnitId,
         (document, findings): (&mut PlanDocument, &mut Findings),
     ) -> PersonId {
         if let Some((person, unit_cell)) = self.organisation.person(name) {
+            // A person named again is the one already added.
+            if self.added_people.contains(&person.id) {
+                return person.id.clone();
+            }
             let (person, unit_cell) = (person.clone(), unit_cell.to_owned());
             return self.add_person(person, &unit_cell, document, findings);
         }
         let id = PersonId::from(name);
         if self.added_people.insert(id.clone()) {
+            let (inferred, inferred_zh) = inferred();
             findings.infer(Some(cell.to_owned()), inferred, inferred_zh);
             let unit = unit(self, document, findings);
             document.people.push(Person {
@@ -541,11 +546,12 @@ impl Names {
         document: &mut PlanDocument,
         findings: &mut Findings,
     ) -> PersonId {
-        let inferred = (
-            Role::DeputyDistrictHead,
-            format!("`{name}` was taken to be a deputy district head"),
-            format!("“{name}”被视为副区长"),
-        );
+        let inferred = (Role::DeputyDistrictHead, || {
+            (
+                format!("`{name}` was taken to be a deputy district head"),
+                format!("“{name}”被视为副区长"),
+            )
+        });
         self.person_named(
             name,
             cell,
@@ -564,11 +570,12 @@ impl Names {
         document: &mut PlanDocument,
         findings: &mut Findings,
     ) -> PersonId {
-        let inferred = (
-            Role::Staff,
-            format!("`{name}` was taken to be a person of `{unit}`"),
-            format!("“{name}”被视为“{unit}”的人员"),
-        );
+        let inferred = (Role::Staff, || {
+            (
+                format!("`{name}` was taken to be a person of `{unit}`"),
+                format!("“{name}”被视为“{unit}”的人员"),
+            )
+        });
         self.person_named(
             name,
             cell,

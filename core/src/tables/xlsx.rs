@@ -130,6 +130,8 @@ fn has_merged_cells(bytes: &[u8]) -> bool {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return true;
     };
+    let finder = memchr::memmem::Finder::new(NEEDLE);
+    let mut window = vec![0u8; 1 << 20];
     for index in 0..archive.len() {
         let Ok(mut part) = archive.by_index(index) else {
             return true;
@@ -140,7 +142,6 @@ fn has_merged_cells(bytes: &[u8]) -> bool {
         if !is_sheet {
             continue;
         }
-        let mut window = vec![0u8; 1 << 20];
         let mut kept = 0usize;
         loop {
             let Some(free) = window.get_mut(kept..) else {
@@ -155,12 +156,7 @@ fn has_merged_cells(bytes: &[u8]) -> bool {
             let Some(seen) = window.get(..filled) else {
                 return true;
             };
-            let found = seen
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| **b == b'<')
-                .any(|(i, _)| seen.get(i..i.saturating_add(NEEDLE.len())) == Some(NEEDLE));
-            if found {
+            if finder.find(seen).is_some() {
                 return true;
             }
             // Keep the end, in case the word spans two chunks.
@@ -240,7 +236,12 @@ fn place(
     }
     *cells_left -= cost;
     if new_rows > 0 {
+        // A new row is made as wide as the row above it (most rows of a table are).
+        let width = rows.last().map_or(0, Vec::len);
         rows.resize_with(row.saturating_add(1), Vec::new);
+        if let Some(cells) = rows.get_mut(row) {
+            cells.reserve_exact(width.max(column.saturating_add(1)));
+        }
     }
     if let Some(cells) = rows.get_mut(row) {
         if new_cells > 0 {

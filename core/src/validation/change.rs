@@ -195,7 +195,7 @@ pub(crate) fn check_added_milestone(plan: &Plan, s: u32, milestone: &Milestone) 
         let milestones = path.key("milestones");
         let at = milestones.index(m).to_string();
         let first = existing_milestone(plan, milestone.id.as_str());
-        context.check_id(MILESTONE, milestone.id.as_str(), &at, first);
+        context.check_id(MILESTONE, milestone.id.as_str(), || at.clone(), first);
     });
     finish(context)
 }
@@ -224,14 +224,14 @@ fn check_new_sub_ids<'c>(
     let at = path.to_string();
     let first = existing_sub_project(plan, sub.id.as_str())
         .or_else(|| seen.sub_projects.get(sub.id.as_str()).cloned());
-    context.check_id(SUB_PROJECT, sub.id.as_str(), &at, first);
+    context.check_id(SUB_PROJECT, sub.id.as_str(), || at.clone(), first);
     seen.sub_projects.entry(sub.id.as_str()).or_insert(at);
     let milestones = path.key("milestones");
     for (m, milestone) in sub.milestones.iter().enumerate() {
         let at = milestones.index(m).to_string();
         let first = existing_milestone(plan, milestone.id.as_str())
             .or_else(|| seen.milestones.get(milestone.id.as_str()).cloned());
-        context.check_id(MILESTONE, milestone.id.as_str(), &at, first);
+        context.check_id(MILESTONE, milestone.id.as_str(), || at.clone(), first);
         seen.milestones.entry(milestone.id.as_str()).or_insert(at);
     }
 }
@@ -278,7 +278,12 @@ pub(crate) fn check_added_key_task(
         let n = items.len();
         let at = format!("/plan_items/{n}");
         let first = item_known(item.id.as_str()).map(|p| format!("/plan_items/{p}"));
-        context.check_id(("plan item", "计划项"), item.id.as_str(), &at, first);
+        context.check_id(
+            ("plan item", "计划项"),
+            item.id.as_str(),
+            || at.clone(),
+            first,
+        );
         context.unit_ref(item.submitted_by.as_str(), format!("{at}/submitted_by"));
     }
     let tasks = Loc::ROOT.key("key_tasks");
@@ -289,7 +294,7 @@ pub(crate) fn check_added_key_task(
             document.key_tasks.get(position(p)).map(|t| t.id.as_str())
         })
         .map(|k| format!("/key_tasks/{k}"));
-    context.check_id(KEY_TASK, task.id.as_str(), &path.to_string(), first);
+    context.check_id(KEY_TASK, task.id.as_str(), || path.to_string(), first);
     let new_item = plan_item.filter(|item| item.id == task.plan_item);
     if item_known(task.plan_item.as_str()).is_none() && new_item.is_none() {
         structure::dangling_plan_item(&mut context, task, &path);
@@ -325,7 +330,7 @@ pub(crate) fn check_new_contract(plan: &Plan, contract: &Contract) -> Vec<Proble
     context.check_id(
         ("contract", "责任书"),
         contract.id.as_str(),
-        &format!("/contracts/{n}"),
+        || format!("/contracts/{n}"),
         first,
     );
     records::check_contract(&mut context, n, contract);

@@ -217,9 +217,17 @@ impl<'a> Context<'a> {
 
     /// Reports an empty id of the thing at `path`, or its id already used by the thing at
     /// `first`.
-    fn check_id(&mut self, kind: (&str, &str), id: &str, path: &str, first: Option<String>) {
+    fn check_id(
+        &mut self,
+        kind: (&str, &str),
+        id: &str,
+        path: impl FnOnce() -> String,
+        first: Option<String>,
+    ) {
         let (kind, kind_zh) = kind;
+        // The path is formatted only for a problem: plans have millions of ids.
         if id.trim().is_empty() {
+            let path = path();
             self.report(
                 ProblemCode::EmptyId,
                 format!("{path}/id"),
@@ -227,6 +235,7 @@ impl<'a> Context<'a> {
                 format!("该{kind_zh}的 id 为空;请给它一个简短且唯一的 id"),
             );
         } else if let Some(first) = first {
+            let path = path();
             self.report(
                 ProblemCode::DuplicateId,
                 format!("{path}/id"),
@@ -255,7 +264,7 @@ impl<'a> Context<'a> {
                 .next_if(|d| d.position == position)
                 .map(|d| path_of(d.first));
             while duplicates.next_if(|d| d.position == position).is_some() {}
-            self.check_id(kind, id, &path_of(position), first);
+            self.check_id(kind, id, || path_of(position), first);
         }
     }
 }
