@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod assessment;
+mod charts;
 mod convert;
 mod errors;
 mod ledger;
@@ -17,6 +18,7 @@ use pyo3::prelude::*;
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(module)?;
     module.add_class::<plan::Plan>()?;
+    module.add_class::<charts::Chart>()?;
     module.add_class::<plan::Status>()?;
     module.add_class::<plan::Report>()?;
     module.add_class::<plan::Calendar>()?;

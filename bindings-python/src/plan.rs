@@ -445,6 +445,46 @@ impl Status {
         crate::tables::write_workbook(py, &workbook, path)
     }
 
+    /// The light board (亮灯) up to this date: each key task's light at the end of every
+    /// month (`step="month"`) or quarter, under its supervising leader, as a chart of
+    /// `width` × `height` pixels in `language` ("zh" or "en"); rows that do not fit go to
+    /// later pages (`page` from 0).
+    #[pyo3(
+        signature = (*, step = Text::from("month"), width = 960.0, height = 540.0, language = Text::from("zh"), page = 0),
+        text_signature = "(self, /, *, step='month', width=960.0, height=540.0, language='zh', page=0)"
+    )]
+    fn light_board(
+        &self,
+        py: Python<'_>,
+        step: Text,
+        width: f64,
+        height: f64,
+        language: Text,
+        page: usize,
+    ) -> PyResult<crate::charts::Chart> {
+        let step: mubiao::Granularity = named(&step.0, "step")?;
+        let language: mubiao::Language = named(&language.0, "language")?;
+        let board = self
+            .plan
+            .light_board(self.as_of, step, &self.options)
+            .map_err(|e| status_error(py, &e))?;
+        let options = mubiao::ChartOptions {
+            width,
+            height,
+            language,
+            page,
+        };
+        let pages = board.page_count(&options);
+        // The board's keys are all text: it always converts.
+        let data = serde_json::to_value(&board).unwrap_or_default();
+        Ok(crate::charts::Chart::new(
+            "light board",
+            board.to_svg(&options),
+            (page.min(pages.saturating_sub(1)), pages),
+            data,
+        ))
+    }
+
     /// The counts for the whole plan, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(

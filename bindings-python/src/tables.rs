@@ -24,7 +24,7 @@ pub fn to_path(value: &Bound<'_, PyAny>, argument: &str) -> PyResult<PathBuf> {
     })
 }
 
-fn os_error(path: &Path, error: &std::io::Error) -> PyErr {
+pub fn os_error(path: &Path, error: &std::io::Error) -> PyErr {
     PyOSError::new_err(format!("cannot read or write {}: {error}", path.display()))
 }
 

@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+mod charts;
 mod convert;
 mod error;
 mod ledger;
@@ -279,6 +280,11 @@ pub struct Status {
 }
 
 impl Status {
+    /// The plan, date and options the statuses are for.
+    pub(crate) fn parts(&self) -> (&mubiao::Plan, NaiveDate, &mubiao::StatusOptions) {
+        (&self.plan, self.as_of, &self.options)
+    }
+
     fn evaluation(&self) -> Result<mubiao::Evaluation<'_>, JsValue> {
         self.plan
             .status(self.as_of, &self.options)

@@ -71,6 +71,17 @@ export interface StatusOptions {
   riskMargin?: number; dueSoonWorkingDays?: number; reportingCadence?: "weekly" | "monthly" | "quarterly";
   calendar?: CalendarDocument;
 }
+/** How a chart is drawn; every field optional (a month step, 960 × 540 pixels, Chinese, the first page). */
+export interface ChartOptions {
+  step?: "month" | "quarter"; width?: number; height?: number; language?: "zh" | "en"; page?: number;
+}
+/** The light board: each key task's light at the end of every month or quarter, under its leader. */
+export interface LightBoard {
+  plan_name: string;
+  as_of: IsoDate;
+  columns: { period: string; date: IsoDate }[];
+  groups: { leader: string | null; name: string; rows: { key_task: string; title: string; lights: (Light | null)[] }[] }[];
+}
 export interface CalendarDocument {
   name: string; years: number[];
   holidays?: { name: string; from: IsoDate; to: IsoDate }[];

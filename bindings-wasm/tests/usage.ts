@@ -3,7 +3,7 @@ import * as mubiao from "../pkg/node.js";
 import type {
   AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
   LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
-  RollupData, ScoringScheme, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
+  RollupData, ScoringScheme, ChartOptions, LightBoard, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
   SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
 } from "../pkg/mubiao.js";
 
@@ -76,3 +76,9 @@ try {
 void [year, back, json, problems, gaps, rate, rows, subs, lagging, overall, byLeader, everything, report,
   rendered, trend, diff, days, working, entry, entries, requests, adjustments, replayed, lines, units, tree,
   owed, data];
+
+const chartOptions: ChartOptions = { step: "quarter", width: 800, height: 600, language: "en", page: 0 };
+const chart: mubiao.Chart = status.lightBoard(chartOptions);
+const svgText: string = chart.toSvg();
+const board: LightBoard = chart.data;
+const boardPages: number = chart.pageCount + chart.page + board.columns.length + svgText.length;

@@ -96,6 +96,7 @@
 pub mod arguments;
 mod assessment;
 mod calendar;
+mod charts;
 mod contracts;
 mod dates;
 mod document;
@@ -130,6 +131,7 @@ pub use assessment::{
 pub use calendar::{
     CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay, MAX_HOLIDAY_DAYS,
 };
+pub use charts::{BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard};
 pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,

@@ -1,0 +1,80 @@
+//! Charts: SVG drawn by the core, shown inline in Jupyter (`_repr_svg_`) and saved as files.
+
+use pyo3::prelude::*;
+
+use crate::convert::to_py;
+use crate::tables::{os_error, to_path};
+
+/// A chart drawn as SVG: shown inline in Jupyter, saved with `save(path)`, its text from
+/// `to_svg()`; `data` holds what it shows.
+#[pyclass(module = "mubiao", frozen)]
+pub struct Chart {
+    kind: &'static str,
+    svg: String,
+    page: usize,
+    pages: usize,
+    data: serde_json::Value,
+}
+
+impl Chart {
+    pub fn new(
+        kind: &'static str,
+        svg: String,
+        (page, pages): (usize, usize),
+        data: serde_json::Value,
+    ) -> Self {
+        Chart {
+            kind,
+            svg,
+            page,
+            pages,
+            data,
+        }
+    }
+}
+
+#[pymethods]
+impl Chart {
+    /// The chart as SVG text.
+    fn to_svg(&self) -> &str {
+        &self.svg
+    }
+
+    /// The chart for Jupyter to show.
+    fn _repr_svg_(&self) -> &str {
+        &self.svg
+    }
+
+    /// Writes the SVG to `path` (UTF-8).
+    fn save(&self, path: &Bound<'_, PyAny>) -> PyResult<()> {
+        let path = to_path(path, "path")?;
+        std::fs::write(&path, self.svg.as_bytes()).map_err(|e| os_error(&path, &e))
+    }
+
+    /// The page drawn, from 0.
+    #[getter]
+    fn page(&self) -> usize {
+        self.page
+    }
+
+    /// How many pages the chart takes at its size.
+    #[getter]
+    fn page_count(&self) -> usize {
+        self.pages
+    }
+
+    /// What the chart shows, as plain dicts and lists.
+    #[getter]
+    fn data<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.data)
+    }
+
+    fn __repr__(&self) -> String {
+        format!(
+            "<mubiao.Chart {}, page {} of {}>",
+            self.kind,
+            self.page + 1,
+            self.pages
+        )
+    }
+}

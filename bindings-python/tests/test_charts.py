@@ -1,0 +1,56 @@
+"""Charts: the light board drawn by the core, the same bytes as the Rust golden SVG, read
+back as XML with a cell per key task and month, shown in Jupyter and saved as a file."""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+import xml.etree.ElementTree as ET
+
+import pytest
+
+import mubiao
+from conftest import FIXTURES
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_the_light_board_is_the_golden_svg(xuhui: mubiao.Plan) -> None:
+    chart = xuhui.status(datetime.date(2017, 6, 30)).light_board()
+    assert chart.to_svg() == (FIXTURES / "xuhui-2017-light-board-2017-06-30.svg").read_text(encoding="utf-8")
+    english = xuhui.status(datetime.date(2017, 6, 30)).light_board(language="en")
+    assert english.to_svg() == (FIXTURES / "xuhui-2017-light-board-2017-06-30-en.svg").read_text(encoding="utf-8")
+    assert chart._repr_svg_() == chart.to_svg()
+    assert repr(chart) == f"<mubiao.Chart light board, page 1 of {chart.page_count}>"
+
+
+def test_every_key_task_has_a_cell_per_month(xuhui: mubiao.Plan) -> None:
+    chart = xuhui.status(datetime.date(2017, 6, 30)).light_board(height=4000)
+    assert chart.page_count == 1
+    root = ET.fromstring(chart.to_svg())
+    assert root.find(f"{SVG}title") is not None and root.find(f"{SVG}desc") is not None
+    cells = [g for g in root.iter(f"{SVG}g") if g.get("class", "").startswith("cell ")]
+    key_tasks = len(xuhui.key_tasks())
+    assert len(cells) == key_tasks * 6
+    data = chart.data
+    assert [c["period"] for c in data["columns"]] == [f"2017-{m:02}" for m in range(1, 7)]
+    red = sum(row["lights"].count("red") for g in data["groups"] for row in g["rows"])
+    assert red == sum(1 for g in cells if g.get("class") == "cell red")
+    width, height = float(root.get("width", "0")), float(root.get("height", "0"))
+    for element in root.iter():
+        for name in ("x", "y", "width", "height"):
+            if element is not root and element.get(name) is not None:
+                assert 0 <= float(element.get(name, "0")) <= max(width, height)
+
+
+def test_quarters_pages_and_files(xuhui: mubiao.Plan, tmp_path: pathlib.Path) -> None:
+    status = xuhui.status(datetime.date(2017, 12, 31))
+    chart = status.light_board(step="quarter", page=1)
+    assert chart.page == 1 and len(chart.data["columns"]) == 4
+    assert "第 2 /" in chart.to_svg()
+    chart.save(tmp_path / "board.svg")
+    assert (tmp_path / "board.svg").read_text(encoding="utf-8") == chart.to_svg()
+    with pytest.raises(ValueError, match="step"):
+        status.light_board(step="week")
+    with pytest.raises(TypeError, match="path"):
+        chart.save(42)  # type: ignore[arg-type]

@@ -1,0 +1,101 @@
+//! Charts: SVG drawn by the core, for a page to put in the document as it is.
+
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+use crate::convert::{from_js, named, to_js, whole_number};
+use crate::error::to_js_error;
+use crate::Status;
+
+/// How a chart is drawn, as a plain object; every field optional.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+struct JsChartOptions {
+    step: Option<String>,
+    width: Option<f64>,
+    height: Option<f64>,
+    language: Option<String>,
+    page: Option<f64>,
+}
+
+/// A chart drawn as SVG: `toSvg()` gives the text to put in the page; `data` what it shows.
+#[wasm_bindgen]
+pub struct Chart {
+    svg: String,
+    page: usize,
+    pages: usize,
+    data: serde_json::Value,
+}
+
+#[wasm_bindgen]
+impl Chart {
+    /// The chart as SVG text.
+    #[wasm_bindgen(js_name = toSvg)]
+    pub fn to_svg(&self) -> String {
+        self.svg.clone()
+    }
+
+    /// The page drawn, from 0.
+    #[wasm_bindgen(getter)]
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// How many pages the chart takes at its size.
+    #[wasm_bindgen(getter, js_name = pageCount)]
+    pub fn page_count(&self) -> usize {
+        self.pages
+    }
+
+    /// What the chart shows, as plain objects.
+    #[wasm_bindgen(getter, unchecked_return_type = "LightBoard")]
+    pub fn data(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.data)
+    }
+}
+
+#[wasm_bindgen]
+impl Status {
+    /// The light board (亮灯) up to this date: each key task's light at the end of every
+    /// month (or quarter, `step: "quarter"`) under its supervising leader, as a chart of
+    /// `width` × `height` pixels (960 × 540) in `language` (`"zh"` or `"en"`); rows that
+    /// do not fit go to later pages (`page`, from 0).
+    #[wasm_bindgen(js_name = lightBoard)]
+    pub fn light_board(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let given: JsChartOptions = if options.is_undefined() || options.is_null() {
+            JsChartOptions::default()
+        } else {
+            from_js(options, "the chart options")?
+        };
+        let step: mubiao::Granularity = named(given.step.as_deref().unwrap_or("month"), "step")?;
+        let language: mubiao::Language =
+            named(given.language.as_deref().unwrap_or("zh"), "language")?;
+        let page = match given.page {
+            Some(page) => usize::try_from(whole_number(page, "page", 0, u64::from(u32::MAX))?)
+                .unwrap_or(usize::MAX),
+            None => 0,
+        };
+        let defaults = mubiao::ChartOptions::default();
+        let options = mubiao::ChartOptions {
+            width: given.width.unwrap_or(defaults.width),
+            height: given.height.unwrap_or(defaults.height),
+            language,
+            page,
+        };
+        let (plan, as_of, status_options) = self.parts();
+        let board = plan
+            .light_board(as_of, step, status_options)
+            .map_err(|e| to_js_error(e.into()))?;
+        let pages = board.page_count(&options);
+        Ok(Chart {
+            svg: board.to_svg(&options),
+            page: page.min(pages.saturating_sub(1)),
+            pages,
+            // The board's keys are all text: it always converts.
+            data: serde_json::to_value(&board).unwrap_or_default(),
+        })
+    }
+}

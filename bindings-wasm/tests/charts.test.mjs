@@ -1,0 +1,45 @@
+// Charts: the light board drawn by the core, the same bytes as the Rust golden SVG, with a
+// cell per key task and month, pages, and options a front end gets wrong.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as mubiao from "../pkg/node.js";
+import { read } from "./helpers.mjs";
+
+const xuhui = mubiao.Plan.fromJson(read("examples/data/xuhui-2017.json"));
+
+test("the light board is the golden SVG, in both languages", () => {
+  const status = xuhui.status("2017-06-30");
+  assert.equal(status.lightBoard().toSvg(), read("tests/fixtures/xuhui-2017-light-board-2017-06-30.svg"));
+  assert.equal(
+    status.lightBoard({ language: "en" }).toSvg(),
+    read("tests/fixtures/xuhui-2017-light-board-2017-06-30-en.svg"),
+  );
+});
+
+test("every key task has a cell per month, and the data says which light", () => {
+  const chart = xuhui.status("2017-06-30").lightBoard({ height: 4000 });
+  assert.equal(chart.pageCount, 1);
+  const svg = chart.toSvg();
+  const cells = svg.match(/<g class="cell (green|yellow|red|none)">/g) ?? [];
+  const board = chart.data;
+  const keyTasks = board.groups.reduce((n, g) => n + g.rows.length, 0);
+  assert.equal(keyTasks, xuhui.summary().key_tasks);
+  assert.equal(cells.length, keyTasks * 6);
+  const red = board.groups.flatMap((g) => g.rows).flatMap((r) => r.lights).filter((l) => l === "red").length;
+  assert.equal(cells.filter((c) => c.includes("red")).length, red);
+  assert.match(svg, /^<svg [^>]*viewBox="0 0 960 4000"/);
+  assert.match(svg, /<title id="chart-title">/);
+  assert.doesNotMatch(svg, /NaN|Infinity/);
+});
+
+test("quarters, pages, and options that are wrong", () => {
+  const status = xuhui.status("2017-12-31");
+  const chart = status.lightBoard({ step: "quarter", page: 1 });
+  assert.equal(chart.page, 1);
+  assert.equal(chart.data.columns.length, 4);
+  assert.match(chart.toSvg(), /第 2 \//);
+  assert.throws(() => status.lightBoard({ step: "week" }), (e) => e.code === "bad-argument");
+  assert.throws(() => status.lightBoard({ page: -1 }), (e) => e.code === "bad-argument");
+  // A misspelt option is named, never ignored.
+  assert.throws(() => status.lightBoard({ colour: "blue" }), (e) => e.name === "FormatError" && /`colour`/.test(e.message));
+});

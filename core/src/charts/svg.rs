@@ -1,0 +1,226 @@
+//! A small SVG writer: just what the charts draw (rectangles, lines, paths, circles and
+//! text in groups), every number finite and short, every text escaped, and the same
+//! bytes for the same input.
+
+use std::fmt::Write;
+
+/// An SVG document being written. Coordinates are in user units of a view box of the
+/// size the caller asked for.
+pub(crate) struct Svg {
+    out: String,
+}
+
+/// A number as SVG writes it: at most two decimals, no trailing zeros, and never NaN or
+/// infinite (those are written as 0, and clamped to ±1e9 otherwise).
+pub(crate) fn number(value: f64) -> String {
+    let value = if value.is_finite() {
+        value.clamp(-1e9, 1e9)
+    } else {
+        0.0
+    };
+    let rounded = (value * 100.0).round() / 100.0;
+    // `-0` reads oddly; it is 0.
+    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    let mut text = format!("{rounded:.2}");
+    while text.ends_with('0') {
+        text.pop();
+    }
+    if text.ends_with('.') {
+        text.pop();
+    }
+    text
+}
+
+/// The whole part of a non-negative number, for counting rows and label widths from
+/// pixel sizes: 0 for negative or NaN values, at most a billion.
+pub(crate) fn whole(value: f64) -> usize {
+    if !value.is_finite() || value < 1.0 {
+        return 0;
+    }
+    format!("{:.0}", value.min(1e9).floor())
+        .parse()
+        .unwrap_or(0)
+}
+
+/// Text made safe for XML content and attribute values: markup characters escaped, and
+/// the control characters XML 1.0 forbids left out.
+pub(crate) fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(' '),
+            c if u32::from(c) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// How wide a text is, in units of half an em: CJK and other wide characters count 2,
+/// everything else 1. Charts have no font to measure with; this estimate keeps labels
+/// inside their space in the fonts Chinese offices use.
+pub(crate) fn text_units(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// `text` cut to at most `units` half-ems (see [`text_units`]), with `…` where it was cut.
+pub(crate) fn fit(text: &str, units: usize) -> String {
+    if text_units(text) <= units {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let width = if is_wide(c) { 2 } else { 1 };
+        // Room is kept for the ellipsis (one unit).
+        if used + width + 1 > units {
+            break;
+        }
+        out.push(c);
+        used += width;
+    }
+    out.push('…');
+    out
+}
+
+impl Svg {
+    /// Starts a document of `width` × `height` with its `<title>` and `<desc>` (read by
+    /// screen readers) and the fonts that Chinese and Latin text fall back to.
+    pub(crate) fn new(width: f64, height: f64, title: &str, description: &str) -> Svg {
+        let (w, h) = (number(width), number(height));
+        let mut out = String::with_capacity(4096);
+        let _ = write!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" role="img" aria-labelledby="chart-title chart-desc" font-family="'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','Source Han Sans SC','WenQuanYi Micro Hei',SimSun,sans-serif">"#
+        );
+        let _ = write!(
+            out,
+            r#"<title id="chart-title">{}</title><desc id="chart-desc">{}</desc>"#,
+            escape(title),
+            escape(description)
+        );
+        let _ = write!(
+            out,
+            r##"<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>"##
+        );
+        Svg { out }
+    }
+
+    /// A rectangle.
+    pub(crate) fn rect(&mut self, (x, y, width, height): (f64, f64, f64, f64), style: &str) {
+        let _ = write!(
+            self.out,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" {style}/>"#,
+            number(x),
+            number(y),
+            number(width.max(0.0)),
+            number(height.max(0.0)),
+        );
+    }
+
+    /// A straight line.
+    pub(crate) fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), style: &str) {
+        let _ = write!(
+            self.out,
+            r#"<line x1="{}" y1="{}" x2="{}" y2="{}" {style}/>"#,
+            number(x1),
+            number(y1),
+            number(x2),
+            number(y2),
+        );
+    }
+
+    /// A circle.
+    pub(crate) fn circle(&mut self, (x, y): (f64, f64), radius: f64, style: &str) {
+        let _ = write!(
+            self.out,
+            r#"<circle cx="{}" cy="{}" r="{}" {style}/>"#,
+            number(x),
+            number(y),
+            number(radius.max(0.0)),
+        );
+    }
+
+    /// A closed polygon through `points`.
+    pub(crate) fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", number(*x), number(*y)))
+            .collect();
+        let _ = write!(
+            self.out,
+            r#"<polygon points="{}" {style}/>"#,
+            points.join(" ")
+        );
+    }
+
+    /// Text at a point; `style` sets its size, anchor and colour.
+    pub(crate) fn text(&mut self, (x, y): (f64, f64), text: &str, style: &str) {
+        let _ = write!(
+            self.out,
+            r#"<text x="{}" y="{}" {style}>{}</text>"#,
+            number(x),
+            number(y),
+            escape(text)
+        );
+    }
+
+    /// Opens a group, with a tooltip title when one is given.
+    pub(crate) fn open_group(&mut self, class: &str, tooltip: Option<&str>) {
+        let _ = write!(self.out, r#"<g class="{}">"#, escape(class));
+        if let Some(tooltip) = tooltip {
+            let _ = write!(self.out, "<title>{}</title>", escape(tooltip));
+        }
+    }
+
+    /// Closes the group opened last.
+    pub(crate) fn close_group(&mut self) {
+        self.out.push_str("</g>");
+    }
+
+    /// The finished document.
+    pub(crate) fn finish(mut self) -> String {
+        self.out.push_str("</svg>");
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_short_and_finite() {
+        assert_eq!(number(1.0), "1");
+        assert_eq!(number(1.256), "1.26");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(f64::NAN), "0");
+        assert_eq!(number(f64::INFINITY), "0");
+        assert_eq!(number(1e300), "1000000000");
+    }
+
+    #[test]
+    fn text_is_escaped_and_control_characters_dropped() {
+        assert_eq!(escape("a<b & \"c\"\u{0}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn labels_fit_their_space() {
+        assert_eq!(fit("虹梅路街道", 20), "虹梅路街道");
+        assert_eq!(fit("虹梅路街道", 6), "虹梅…");
+        assert_eq!(text_units("ab中"), 4);
+        assert_eq!(fit("abcdef", 4), "abc…");
+    }
+}

@@ -1,0 +1,268 @@
+//! Charts read back as XML: the right number of cells, labels present, every coordinate a
+//! finite number inside the view box, a title and description for screen readers; the
+//! Xuhui light board against its golden SVG; and boards of odd plans (none, one, ten
+//! thousand key tasks) and odd sizes drawn without error.
+//!
+//! Run with `MUBIAO_BLESS=1` to write the golden SVGs again after an intended change.
+
+// Test code: a failed unwrap or index is a failed test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use mubiao::synthetic::{synthetic_plan, SyntheticOptions};
+use mubiao::{ChartOptions, Granularity, Language, Light, Plan, StatusOptions};
+use mubiao_examples::{data_path, XUHUI_2017_FILE};
+use mubiao_tests::crate_dir;
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+/// What a chart holds, read back from its XML.
+#[derive(Debug, Default)]
+struct Read {
+    width: f64,
+    height: f64,
+    /// Elements by name.
+    elements: BTreeMap<String, usize>,
+    /// `class` attributes of groups, counted.
+    classes: BTreeMap<String, usize>,
+    /// Every text, in order (titles and `<text>` alike).
+    texts: Vec<String>,
+}
+
+/// Parses `svg` (failing on anything that is not well-formed XML) and checks every
+/// coordinate is a finite number within the view box.
+fn read(svg: &str) -> Read {
+    let mut reader = Reader::from_str(svg);
+    let mut read = Read::default();
+    let mut depth = 0usize;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = e.name().into_inner().to_string();
+                *read.elements.entry(name.clone()).or_default() += 1;
+                for attribute in e.attributes() {
+                    let attribute = attribute.unwrap();
+                    let key = attribute.key.into_inner().to_string();
+                    let value = attribute
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .unwrap()
+                        .to_string();
+                    if name == "svg" && key == "width" {
+                        read.width = value.parse().unwrap();
+                    }
+                    if name == "svg" && key == "height" {
+                        read.height = value.parse().unwrap();
+                    }
+                    if name == "g" && key == "class" {
+                        *read.classes.entry(value.clone()).or_default() += 1;
+                    }
+                    let coordinate = [
+                        "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "width", "height", "r",
+                    ];
+                    if name != "svg" && coordinate.contains(&key.as_str()) {
+                        let n: f64 = value.parse().unwrap_or_else(|_| panic!("{key}={value}"));
+                        assert!(n.is_finite(), "{key}={value}");
+                        assert!(
+                            (-1.0..=read.width.max(read.height) + 1.0).contains(&n),
+                            "{name} {key}={value} outside the view box"
+                        );
+                    }
+                    if key == "points" {
+                        for pair in value.split(' ') {
+                            for n in pair.split(',') {
+                                let n: f64 = n.parse().unwrap();
+                                assert!(n.is_finite() && n >= -1.0);
+                            }
+                        }
+                    }
+                }
+                depth += 1;
+            }
+            Event::Text(t) => read.texts.push(t.to_string()),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert!(depth > 0);
+    assert!(!svg.contains("NaN") && !svg.contains("inf"));
+    read
+}
+
+fn xuhui() -> Plan {
+    Plan::from_json_str(&std::fs::read_to_string(data_path(XUHUI_2017_FILE)).unwrap()).unwrap()
+}
+
+fn day(month: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2017, month, day).unwrap()
+}
+
+#[test]
+fn the_xuhui_light_board_has_a_cell_per_key_task_and_month() {
+    let plan = xuhui();
+    let board = plan
+        .light_board(day(6, 30), Granularity::Month, &StatusOptions::default())
+        .unwrap();
+    let key_tasks = plan.document().key_tasks.len();
+    assert_eq!(board.columns.len(), 6);
+    assert_eq!(
+        board.groups.iter().map(|g| g.rows.len()).sum::<usize>(),
+        key_tasks
+    );
+    // Every key task has a supervising leader in the example; the groups follow the people.
+    assert!(board.groups.iter().all(|g| g.leader.is_some()));
+    // Tall enough for every row: one page, every cell drawn.
+    let options = ChartOptions {
+        height: 4000.0,
+        ..ChartOptions::default()
+    };
+    assert_eq!(board.page_count(&options), 1);
+    let svg = board.to_svg(&options);
+    let chart = read(&svg);
+    let cells: usize = chart
+        .classes
+        .iter()
+        .filter(|(class, _)| class.starts_with("cell "))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(cells, key_tasks * 6);
+    assert_eq!(chart.classes["key-task"], key_tasks);
+    assert_eq!(
+        chart.elements["title"] - cells - key_tasks,
+        1,
+        "the chart's own title"
+    );
+    assert_eq!(chart.elements["desc"], 1);
+    for label in ["1月", "6月", "红灯:滞后", "截至 2017-06-30"] {
+        assert!(svg.contains(label), "{label}");
+    }
+    for leader in &board.groups {
+        assert!(svg.contains(&leader.name), "{}", leader.name);
+    }
+    // The counts of each light match the board's data.
+    for light in [Light::Green, Light::Yellow, Light::Red] {
+        let in_data = board
+            .groups
+            .iter()
+            .flat_map(|g| &g.rows)
+            .flat_map(|r| &r.lights)
+            .filter(|l| **l == Some(light))
+            .count();
+        let drawn = chart
+            .classes
+            .get(&format!("cell {}", light.as_str()))
+            .copied()
+            .unwrap_or(0);
+        assert_eq!(drawn, in_data, "{light:?}");
+    }
+    // The same input draws the same bytes.
+    assert_eq!(svg, board.to_svg(&options));
+    golden(
+        "xuhui-2017-light-board-2017-06-30.svg",
+        &board.to_svg(&ChartOptions::default()),
+    );
+    golden(
+        "xuhui-2017-light-board-2017-06-30-en.svg",
+        &board.to_svg(&ChartOptions {
+            language: Language::English,
+            ..ChartOptions::default()
+        }),
+    );
+}
+
+fn golden(name: &str, svg: &str) {
+    let path = crate_dir().join("fixtures").join(name);
+    if std::env::var_os("MUBIAO_BLESS").is_some() {
+        std::fs::write(&path, svg).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        checked_in == svg,
+        "{name} is out of date; run `MUBIAO_BLESS=1 cargo test -p mubiao-tests --test charts`"
+    );
+}
+
+#[test]
+fn pages_repeat_the_leader_and_cover_every_key_task_once() {
+    let document = synthetic_plan(SyntheticOptions {
+        milestones: 120_000,
+        sub_projects_per_key_task: 1,
+        ..SyntheticOptions::default()
+    })
+    .unwrap();
+    assert!(
+        document.key_tasks.len() >= 10_000,
+        "{}",
+        document.key_tasks.len()
+    );
+    let plan = document.validate().unwrap();
+    let board = plan
+        .light_board(day(12, 31), Granularity::Quarter, &StatusOptions::default())
+        .unwrap();
+    let options = ChartOptions::default();
+    let pages = board.page_count(&options);
+    assert!(pages > 100, "{pages} pages");
+    let mut drawn = 0;
+    for page in [0, 1, pages / 2, pages - 1] {
+        let svg = board.to_svg(&ChartOptions { page, ..options });
+        let chart = read(&svg);
+        let rows = chart.classes.get("key-task").copied().unwrap_or(0);
+        assert!((1..=20).contains(&rows), "page {page}: {rows} rows");
+        assert!(svg.contains(&format!("第 {} / {pages} 页", page + 1)));
+        drawn += rows;
+    }
+    assert!(drawn > 4);
+    // Past the last page draws the last page.
+    assert_eq!(
+        board.to_svg(&ChartOptions {
+            page: usize::MAX,
+            ..options
+        }),
+        board.to_svg(&ChartOptions {
+            page: pages - 1,
+            ..options
+        })
+    );
+}
+
+#[test]
+fn odd_plans_and_sizes_draw_without_error() {
+    let plan = xuhui();
+    let board = plan
+        .light_board(day(1, 1), Granularity::Month, &StatusOptions::default())
+        .unwrap();
+    assert_eq!(board.columns.len(), 1);
+    for (width, height) in [
+        (f64::NAN, f64::INFINITY),
+        (0.0, 0.0),
+        (-5.0, 1e12),
+        (1e12, 100.0),
+        (320.0, 240.0),
+    ] {
+        let options = ChartOptions {
+            width,
+            height,
+            ..ChartOptions::default()
+        };
+        read(&board.to_svg(&options));
+    }
+    // A plan whose key tasks all lack milestones to judge, and a board with no key tasks.
+    let mut empty = board.clone();
+    empty.groups.clear();
+    let svg = empty.to_svg(&ChartOptions::default());
+    read(&svg);
+    assert!(svg.contains("没有可亮灯的重点工作"));
+    // Text that is markup or control characters stays text.
+    let mut hostile = board;
+    hostile.plan_name = "<script>alert(1)</script>\u{0}&".into();
+    hostile.groups[0].rows[0].title = "\"'<>&\u{7}".repeat(200);
+    let svg = hostile.to_svg(&ChartOptions::default());
+    read(&svg);
+    assert!(!svg.contains("<script>"));
+}
