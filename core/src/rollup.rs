@@ -342,6 +342,24 @@ impl Evaluation<'_> {
         summary
     }
 
+    /// Each key task's light, in plan order: red where a sub-project is red, else yellow
+    /// where one is yellow, else green; `None` for a key task with no sub-project to judge
+    /// (all withdrawn). The part of [`Evaluation::rollup`] a light board needs, without
+    /// the counts and the lagging list.
+    pub(crate) fn key_task_lights(&self) -> Vec<Option<Light>> {
+        let layout = self.plan.layout();
+        let mut lights = vec![None; self.plan.document().key_tasks.len()];
+        for (s, sub_state) in (0u32..).zip(self.sub_states.iter()) {
+            if sub_state.withdrawn {
+                continue;
+            }
+            if let Some(light) = at(&layout.sub_key_task, s).and_then(|&k| at_mut(&mut lights, k)) {
+                *light = Some(light.map_or(sub_state.light, |l: Light| l.max(sub_state.light)));
+            }
+        }
+        lights
+    }
+
     /// Every roll-up and the lagging list, in one pass over the plan.
     pub fn rollup(&self) -> Rollup {
         let plan = self.plan;

@@ -266,3 +266,31 @@ fn odd_plans_and_sizes_draw_without_error() {
     read(&svg);
     assert!(!svg.contains("<script>"));
 }
+
+#[test]
+fn each_light_is_the_key_tasks_light_in_the_rollup() {
+    // Re-derived from the roll-up's counts: red where a sub-project is red, else yellow
+    // where one is yellow, else green; no light where nothing is left to judge.
+    let plan = xuhui();
+    let options = StatusOptions::default();
+    let board = plan
+        .light_board(day(11, 15), Granularity::Quarter, &options)
+        .unwrap();
+    assert_eq!(board.columns.last().unwrap().date, day(11, 15));
+    for (c, column) in board.columns.iter().enumerate() {
+        let rollup = plan.status(column.date, &options).unwrap().rollup();
+        for row in board.groups.iter().flat_map(|g| &g.rows) {
+            let summary = rollup.by_key_task[&row.key_task];
+            let expected = if summary.sub_projects == 0 {
+                None
+            } else if summary.sub_projects_red > 0 {
+                Some(Light::Red)
+            } else if summary.sub_projects_yellow > 0 {
+                Some(Light::Yellow)
+            } else {
+                Some(Light::Green)
+            };
+            assert_eq!(row.lights[c], expected, "{} at {}", row.key_task, column.date);
+        }
+    }
+}

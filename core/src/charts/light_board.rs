@@ -106,17 +106,9 @@ impl Plan {
         // lights[task][column]
         let mut lights = vec![Vec::with_capacity(columns.len()); document.key_tasks.len()];
         for column in &columns {
-            let rollup = self.status(column.date, options)?.rollup();
-            for (task, row) in document.key_tasks.iter().zip(lights.iter_mut()) {
-                row.push(rollup.by_key_task.get(&task.id).map(|summary| {
-                    if summary.sub_projects_red > 0 {
-                        Light::Red
-                    } else if summary.sub_projects_yellow > 0 {
-                        Light::Yellow
-                    } else {
-                        Light::Green
-                    }
-                }));
+            let evaluation = self.status(column.date, options)?;
+            for (row, light) in lights.iter_mut().zip(evaluation.key_task_lights()) {
+                row.push(light);
             }
         }
         let mut rows: Vec<Option<BoardRow>> = document
