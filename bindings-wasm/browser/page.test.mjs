@@ -62,6 +62,14 @@ test("the Q1 figures appear and a unit's explanation shows on click", async () =
   assert.equal(await page.locator("#leader-tables details").count(), 7);
   assert.ok(await page.locator("#leader-tables .light.red").count() >= 11);
   assert.equal(await page.locator("#timeline-chart rect").count() > 0, true);
+  // The light board is the library's SVG: a cell for each key task shown, each month.
+  assert.match(await page.textContent("#light-board-page"), /^page 1 of \d+$/);
+  assert.equal(await page.locator("#light-board-chart svg title").first().count(), 1);
+  const boardCells = await page.locator("#light-board-chart svg g.key-task").count();
+  assert.ok(boardCells > 5, `${boardCells} key tasks drawn`);
+  await page.click("#light-board-next");
+  assert.match(await page.textContent("#light-board-page"), /^page 2 of \d+$/);
+  await page.locator("#light-board-chart").screenshot({ path: join(ROOT, "target", "light-board.png") });
   const first = page.locator("#ranking-table tbody tr").first();
   const name = await first.locator("td").nth(1).textContent();
   await first.click();

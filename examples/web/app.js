@@ -130,7 +130,22 @@ function render() {
   renderLeaders(report, language);
   renderLagging(report);
   renderTimeline(status.milestones());
+  lightBoardStatus = status;
+  renderLightBoard(language);
 }
+
+let lightBoardStatus = null;
+let lightBoardPage = 0;
+
+/** The light board as the library draws it: SVG text put in the page as it is. */
+function renderLightBoard(language) {
+  if (!lightBoardStatus) return;
+  const chart = lightBoardStatus.lightBoard({ width: 960, height: 540, language, page: lightBoardPage });
+  lightBoardPage = chart.page;
+  $("light-board-chart").innerHTML = chart.toSvg();
+  $("light-board-page").textContent = `page ${chart.page + 1} of ${chart.pageCount}`;
+}
+
 
 function renderHeadline(report) {
   const keyWork = report.headline.find((line) => line.kind === "key_work") ?? report.headline[0];
@@ -265,6 +280,8 @@ async function main() {
   $("download-assessment").addEventListener("click", () => { if (assessment) download(assessment.toExcel(language()), "assessment-2017.xlsx"); });
   $("download-template").addEventListener("click", () => { if (plan) download(plan.excelTemplate("quarter"), "template.xlsx"); });
   $("as-of").addEventListener("change", render);
+  $("light-board-previous").addEventListener("click", () => { lightBoardPage = Math.max(0, lightBoardPage - 1); renderLightBoard(language()); });
+  $("light-board-next").addEventListener("click", () => { lightBoardPage += 1; renderLightBoard(language()); });
   $("language").addEventListener("change", render);
   if (loadPlan(await fetchText($("plan-source").value))) render();
   await renderRanking();

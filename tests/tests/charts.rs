@@ -215,6 +215,14 @@ fn pages_repeat_the_leader_and_cover_every_key_task_once() {
         let rows = chart.classes.get("key-task").copied().unwrap_or(0);
         assert!((1..=20).contains(&rows), "page {page}: {rows} rows");
         assert!(svg.contains(&format!("第 {} / {pages} 页", page + 1)));
+        // Every row stays above the legend, the repeated leader heading included.
+        let legend_top = attribute_after(&svg, "<g class=\"legend\">", "y");
+        let mut at = 0;
+        while let Some(found) = svg[at..].find("<g class=\"cell ") {
+            at += found + 1;
+            let y = attribute_after(&svg[at..], "", "y");
+            assert!(y + 16.0 <= legend_top, "page {page}: a cell at {y}, the legend at {legend_top}");
+        }
         drawn += rows;
     }
     assert!(drawn > 4);
@@ -290,7 +298,21 @@ fn each_light_is_the_key_tasks_light_in_the_rollup() {
             } else {
                 Some(Light::Green)
             };
-            assert_eq!(row.lights[c], expected, "{} at {}", row.key_task, column.date);
+            assert_eq!(
+                row.lights[c], expected,
+                "{} at {}",
+                row.key_task, column.date
+            );
         }
     }
+}
+
+/// The number in attribute `name` of the first `<rect>` after `marker` in `svg`.
+fn attribute_after(svg: &str, marker: &str, name: &str) -> f64 {
+    let start = svg.find(marker).unwrap() + marker.len();
+    let rest = &svg[start..];
+    let rest = &rest[rest.find("<rect").unwrap()..];
+    let key = format!(" {name}=\"");
+    let value = &rest[rest.find(&key).unwrap() + key.len()..];
+    value[..value.find('"').unwrap()].parse().unwrap()
 }

@@ -241,7 +241,8 @@ impl LightBoard {
     /// How many lines fit on a page of the given size.
     fn lines_per_page(options: &ChartOptions) -> usize {
         let (_, height) = options.size();
-        let room = height - MARGIN - TITLE_HEIGHT - HEADER_HEIGHT - LEGEND_HEIGHT - FOOTER_HEIGHT;
+        let room =
+            height - 2.0 * MARGIN - TITLE_HEIGHT - HEADER_HEIGHT - LEGEND_HEIGHT - FOOTER_HEIGHT;
         whole(room / ROW_HEIGHT).max(1)
     }
 
