@@ -485,6 +485,43 @@ impl Status {
         ))
     }
 
+    /// The timeline of this date: every milestone at its due date, a row per key task
+    /// (`by="key_task"`) or lead unit (`by="lead_unit"`), marked by its status, with the
+    /// as-of date as a dashed line; a chart of `width` × `height` pixels in `language`,
+    /// rows beyond the height on later pages (`page` from 0).
+    #[pyo3(
+        signature = (*, by = Text::from("key_task"), width = 960.0, height = 540.0, language = Text::from("zh"), page = 0),
+        text_signature = "(self, /, *, by='key_task', width=960.0, height=540.0, language='zh', page=0)"
+    )]
+    fn timeline(
+        &self,
+        py: Python<'_>,
+        by: Text,
+        width: f64,
+        height: f64,
+        language: Text,
+        page: usize,
+    ) -> PyResult<crate::charts::Chart> {
+        let rows: mubiao::TimelineRows = named(&by.0, "by")?;
+        let language: mubiao::Language = named(&language.0, "language")?;
+        let timeline = self.evaluation(py)?.timeline(rows);
+        let options = mubiao::ChartOptions {
+            width,
+            height,
+            language,
+            page,
+        };
+        let pages = timeline.page_count(&options);
+        // The timeline's keys are all text: it always converts.
+        let data = serde_json::to_value(&timeline).unwrap_or_default();
+        Ok(crate::charts::Chart::new(
+            "timeline",
+            timeline.to_svg(&options),
+            (page.min(pages.saturating_sub(1)), pages),
+            data,
+        ))
+    }
+
     /// The counts for the whole plan, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(

@@ -54,3 +54,18 @@ def test_quarters_pages_and_files(xuhui: mubiao.Plan, tmp_path: pathlib.Path) ->
         status.light_board(step="week")
     with pytest.raises(TypeError, match="path"):
         chart.save(42)  # type: ignore[arg-type]
+
+
+def test_the_timeline_marks_every_milestone(xuhui: mubiao.Plan) -> None:
+    status = xuhui.status(datetime.date(2017, 6, 30))
+    chart = status.timeline(by="lead_unit")
+    assert chart.to_svg() == (FIXTURES / "xuhui-2017-timeline-2017-06-30.svg").read_text(encoding="utf-8")
+    tall = status.timeline(height=20000)
+    root = ET.fromstring(tall.to_svg())
+    marks = [g for g in root.iter(f"{SVG}g") if g.get("class", "").startswith("mark ")]
+    not_withdrawn = [m for m in status.milestones() if m["status"] != "withdrawn"]
+    assert len(marks) == len(not_withdrawn)
+    assert sum(len(row["marks"]) for row in tall.data["rows"]) == len(not_withdrawn)
+    assert tall.data["rows_are"] == "key_task"
+    with pytest.raises(ValueError, match="by"):
+        status.timeline(by="leader")

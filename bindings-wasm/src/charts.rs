@@ -12,6 +12,7 @@ use crate::Status;
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct JsChartOptions {
     step: Option<String>,
+    by: Option<String>,
     width: Option<f64>,
     height: Option<f64>,
     language: Option<String>,
@@ -48,7 +49,7 @@ impl Chart {
     }
 
     /// What the chart shows, as plain objects.
-    #[wasm_bindgen(getter, unchecked_return_type = "LightBoard")]
+    #[wasm_bindgen(getter, unchecked_return_type = "LightBoard | Timeline")]
     pub fn data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.data)
     }
@@ -65,26 +66,8 @@ impl Status {
         &self,
         #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
     ) -> Result<Chart, JsValue> {
-        let given: JsChartOptions = if options.is_undefined() || options.is_null() {
-            JsChartOptions::default()
-        } else {
-            from_js(options, "the chart options")?
-        };
+        let (given, options) = chart_options(options)?;
         let step: mubiao::Granularity = named(given.step.as_deref().unwrap_or("month"), "step")?;
-        let language: mubiao::Language =
-            named(given.language.as_deref().unwrap_or("zh"), "language")?;
-        let page = match given.page {
-            Some(page) => usize::try_from(whole_number(page, "page", 0, u64::from(u32::MAX))?)
-                .unwrap_or(usize::MAX),
-            None => 0,
-        };
-        let defaults = mubiao::ChartOptions::default();
-        let options = mubiao::ChartOptions {
-            width: given.width.unwrap_or(defaults.width),
-            height: given.height.unwrap_or(defaults.height),
-            language,
-            page,
-        };
         let (plan, as_of, status_options) = self.parts();
         let board = plan
             .light_board(as_of, step, status_options)
@@ -92,10 +75,57 @@ impl Status {
         let pages = board.page_count(&options);
         Ok(Chart {
             svg: board.to_svg(&options),
-            page: page.min(pages.saturating_sub(1)),
+            page: options.page.min(pages.saturating_sub(1)),
             pages,
             // The board's keys are all text: it always converts.
             data: serde_json::to_value(&board).unwrap_or_default(),
         })
     }
+
+    /// The timeline of this date: every milestone at its due date, a row per key task
+    /// (`by: "key_task"`, the default) or lead unit (`by: "lead_unit"`), marked by its
+    /// status, with the as-of date as a dashed line; rows beyond the height on later pages.
+    pub fn timeline(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let (given, options) = chart_options(options)?;
+        let rows: mubiao::TimelineRows = named(given.by.as_deref().unwrap_or("key_task"), "by")?;
+        let (plan, as_of, status_options) = self.parts();
+        let timeline = plan
+            .status(as_of, status_options)
+            .map_err(|e| to_js_error(e.into()))?
+            .timeline(rows);
+        let pages = timeline.page_count(&options);
+        Ok(Chart {
+            svg: timeline.to_svg(&options),
+            page: options.page.min(pages.saturating_sub(1)),
+            pages,
+            // The timeline's keys are all text: it always converts.
+            data: serde_json::to_value(&timeline).unwrap_or_default(),
+        })
+    }
+}
+
+/// The options as given, and how the chart is drawn from them.
+fn chart_options(options: JsValue) -> Result<(JsChartOptions, mubiao::ChartOptions), JsValue> {
+    let given: JsChartOptions = if options.is_undefined() || options.is_null() {
+        JsChartOptions::default()
+    } else {
+        from_js(options, "the chart options")?
+    };
+    let language: mubiao::Language = named(given.language.as_deref().unwrap_or("zh"), "language")?;
+    let page = match given.page {
+        Some(page) => usize::try_from(whole_number(page, "page", 0, u64::from(u32::MAX))?)
+            .unwrap_or(usize::MAX),
+        None => 0,
+    };
+    let defaults = mubiao::ChartOptions::default();
+    let drawn = mubiao::ChartOptions {
+        width: given.width.unwrap_or(defaults.width),
+        height: given.height.unwrap_or(defaults.height),
+        language,
+        page,
+    };
+    Ok((given, drawn))
 }

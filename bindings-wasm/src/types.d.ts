@@ -73,7 +73,15 @@ export interface StatusOptions {
 }
 /** How a chart is drawn; every field optional (a month step, 960 × 540 pixels, Chinese, the first page). */
 export interface ChartOptions {
-  step?: "month" | "quarter"; width?: number; height?: number; language?: "zh" | "en"; page?: number;
+  step?: "month" | "quarter"; by?: "key_task" | "lead_unit"; width?: number; height?: number; language?: "zh" | "en"; page?: number;
+}
+/** Milestones by due date, a row per key task or lead unit. */
+export interface Timeline {
+  plan_name: string;
+  year: number;
+  as_of: IsoDate;
+  rows_are: "key_task" | "lead_unit";
+  rows: { id: string; label: string; marks: { milestone: string; title: string; due: IsoDate; status: MilestoneStatus }[] }[];
 }
 /** The light board: each key task's light at the end of every month or quarter, under its leader. */
 export interface LightBoard {

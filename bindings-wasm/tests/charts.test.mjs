@@ -43,3 +43,14 @@ test("quarters, pages, and options that are wrong", () => {
   // A misspelt option is named, never ignored.
   assert.throws(() => status.lightBoard({ colour: "blue" }), (e) => e.name === "FormatError" && /`colour`/.test(e.message));
 });
+
+test("the timeline marks every milestone at its due date", () => {
+  const status = xuhui.status("2017-06-30");
+  assert.equal(status.timeline({ by: "lead_unit" }).toSvg(), read("tests/fixtures/xuhui-2017-timeline-2017-06-30.svg"));
+  const tall = status.timeline({ height: 20000 });
+  const marks = tall.toSvg().match(/<g class="mark [a-z_]+">/g) ?? [];
+  const notWithdrawn = status.milestones().filter((m) => m.status !== "withdrawn").length;
+  assert.equal(marks.length, notWithdrawn);
+  assert.equal(tall.data.rows_are, "key_task");
+  assert.throws(() => status.timeline({ by: "leader" }), (e) => e.code === "bad-argument");
+});

@@ -3,7 +3,7 @@ import * as mubiao from "../pkg/node.js";
 import type {
   AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
   LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
-  RollupData, ScoringScheme, ChartOptions, LightBoard, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
+  RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
   SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
 } from "../pkg/mubiao.js";
 
@@ -80,5 +80,8 @@ void [year, back, json, problems, gaps, rate, rows, subs, lagging, overall, byLe
 const chartOptions: ChartOptions = { step: "quarter", width: 800, height: 600, language: "en", page: 0 };
 const chart: mubiao.Chart = status.lightBoard(chartOptions);
 const svgText: string = chart.toSvg();
-const board: LightBoard = chart.data;
+const board = chart.data as LightBoard;
 const boardPages: number = chart.pageCount + chart.page + board.columns.length + svgText.length;
+const timelineChart: mubiao.Chart = status.timeline({ by: "lead_unit", page: 1 });
+const timelineData = timelineChart.data as Timeline;
+const timelineMarks: number = timelineData.rows.reduce((n, row) => n + row.marks.length, 0);

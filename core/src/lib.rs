@@ -131,7 +131,10 @@ pub use assessment::{
 pub use calendar::{
     CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay, MAX_HOLIDAY_DAYS,
 };
-pub use charts::{BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard};
+pub use charts::{
+    BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard, Timeline, TimelineMark,
+    TimelineRow, TimelineRows,
+};
 pub use contracts::ContractGap;
 pub use document::{
     KeyTask, KeyTaskKind, Level, PlanDocument, PlanItem, SubProject, Withdrawal, FORMAT_VERSION,

@@ -17,7 +17,6 @@ const percent = (summary) =>
   summary.sub_projects_with_due_milestone ? `${(100 * summary.sub_projects_on_schedule / summary.sub_projects_with_due_milestone).toFixed(1)}%` : "–";
 
 const KINDS = { key_work: "key work 重点工作", special_work: "special work 专项工作", major_project: "major projects 重大工程", practical_project: "practical projects 实事项目", unit_goal: "unit goals 部门及街镇目标" };
-const STATUS_COLOURS = { completed_early: "#1b7837", completed_on_time: "#2e9e44", completed_late: "#9ecb7e", lagging: "#d2352c", not_yet_due: "#c5ccd6" };
 
 let calendar;
 let plan;
@@ -129,7 +128,7 @@ function render() {
   renderHeadline(report);
   renderLeaders(report, language);
   renderLagging(report);
-  renderTimeline(status.milestones());
+  renderTimeline(status, language);
   lightBoardStatus = status;
   renderLightBoard(language);
 }
@@ -189,37 +188,9 @@ function renderLagging(report) {
   $("lagging-list").replaceChildren(...(items.length ? items : [el("li", {}, "none")]));
 }
 
-function renderTimeline(rows) {
-  const months = Array.from({ length: 12 }, () => ({}));
-  for (const row of rows) {
-    const [year, month] = row.due.split("-").map(Number);
-    if (year !== plan.year) continue;
-    months[month - 1][row.status] = (months[month - 1][row.status] ?? 0) + 1;
-  }
-  const max = Math.max(1, ...months.map((m) => Object.values(m).reduce((a, b) => a + b, 0)));
-  const width = 720, height = 220, bar = 44, left = 40;
-  const svg = $("timeline-chart");
-  svg.setAttribute("viewBox", `0 0 ${width} ${height + 40}`);
-  const ns = "http://www.w3.org/2000/svg";
-  const parts = [];
-  months.forEach((counts, i) => {
-    let y = height;
-    for (const status of ["completed_early", "completed_on_time", "completed_late", "lagging", "not_yet_due"]) {
-      const n = counts[status] ?? 0;
-      if (!n) continue;
-      const h = (n / max) * (height - 20);
-      const rect = document.createElementNS(ns, "rect");
-      rect.setAttribute("x", left + i * (bar + 12)); rect.setAttribute("y", y - h);
-      rect.setAttribute("width", bar); rect.setAttribute("height", h); rect.setAttribute("fill", STATUS_COLOURS[status]);
-      const title = document.createElementNS(ns, "title"); title.textContent = `${i + 1}月 ${status}: ${n}`;
-      rect.append(title); parts.push(rect); y -= h;
-    }
-    const label = document.createElementNS(ns, "text");
-    label.setAttribute("x", left + i * (bar + 12) + bar / 2); label.setAttribute("y", height + 18);
-    label.setAttribute("text-anchor", "middle"); label.setAttribute("font-size", "12"); label.textContent = `${i + 1}月`;
-    parts.push(label);
-  });
-  svg.replaceChildren(...parts);
+/** The timeline as the library draws it: a row per lead unit, each milestone at its due date. */
+function renderTimeline(status, language) {
+  $("timeline-chart").innerHTML = status.timeline({ by: "lead_unit", width: 960, height: 600, language }).toSvg();
 }
 
 async function renderRanking() {

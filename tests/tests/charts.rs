@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use mubiao::synthetic::{synthetic_plan, SyntheticOptions};
-use mubiao::{ChartOptions, Granularity, Language, Light, Plan, StatusOptions};
+use mubiao::{ChartOptions, Granularity, Language, Light, Plan, StatusOptions, TimelineRows};
 use mubiao_examples::{data_path, XUHUI_2017_FILE};
 use mubiao_tests::crate_dir;
 use quick_xml::events::Event;
@@ -221,7 +221,10 @@ fn pages_repeat_the_leader_and_cover_every_key_task_once() {
         while let Some(found) = svg[at..].find("<g class=\"cell ") {
             at += found + 1;
             let y = attribute_after(&svg[at..], "", "y");
-            assert!(y + 16.0 <= legend_top, "page {page}: a cell at {y}, the legend at {legend_top}");
+            assert!(
+                y + 16.0 <= legend_top,
+                "page {page}: a cell at {y}, the legend at {legend_top}"
+            );
         }
         drawn += rows;
     }
@@ -315,4 +318,72 @@ fn attribute_after(svg: &str, marker: &str, name: &str) -> f64 {
     let key = format!(" {name}=\"");
     let value = &rest[rest.find(&key).unwrap() + key.len()..];
     value[..value.find('"').unwrap()].parse().unwrap()
+}
+
+#[test]
+fn the_timeline_marks_every_milestone_at_its_due_date() {
+    let plan = xuhui();
+    let evaluation = plan.status(day(6, 30), &StatusOptions::default()).unwrap();
+    let rows = evaluation.milestone_rows().collect::<Vec<_>>();
+    let not_withdrawn = rows
+        .iter()
+        .filter(|r| r.status != mubiao::MilestoneStatus::Withdrawn)
+        .count();
+    for rows_are in [TimelineRows::KeyTask, TimelineRows::LeadUnit] {
+        let timeline = evaluation.timeline(rows_are);
+        let marks: usize = timeline.rows.iter().map(|r| r.marks.len()).sum();
+        assert_eq!(marks, not_withdrawn, "{rows_are:?}");
+        assert!(timeline
+            .rows
+            .iter()
+            .all(|r| r.marks.windows(2).all(|w| w[0].due <= w[1].due)));
+        let options = ChartOptions {
+            height: 20_000.0,
+            ..ChartOptions::default()
+        };
+        let svg = timeline.to_svg(&options);
+        let chart = read(&svg);
+        let drawn: usize = chart
+            .classes
+            .iter()
+            .filter(|(class, _)| class.starts_with("mark "))
+            .map(|(_, n)| n)
+            .sum();
+        assert_eq!(drawn, marks, "{rows_are:?}");
+        assert_eq!(chart.classes["row"], timeline.rows.len());
+        for label in ["1月", "12月", "滞后", "截至 2017-06-30"] {
+            assert!(svg.contains(label), "{label}");
+        }
+        // The as-of line sits half-way along a year axis: 180 of 364 days.
+        assert!(svg.contains("stroke-dasharray"));
+        assert_eq!(svg, timeline.to_svg(&options));
+    }
+    let timeline = evaluation.timeline(TimelineRows::LeadUnit);
+    golden(
+        "xuhui-2017-timeline-2017-06-30.svg",
+        &timeline.to_svg(&ChartOptions::default()),
+    );
+    golden(
+        "xuhui-2017-timeline-2017-06-30-en.svg",
+        &timeline.to_svg(&ChartOptions {
+            language: Language::English,
+            ..ChartOptions::default()
+        }),
+    );
+    // Odd sizes and pages past the end still draw.
+    for (width, height, page) in [
+        (f64::NAN, 0.0, 0),
+        (1e12, 1e12, 9),
+        (320.0, 240.0, usize::MAX),
+    ] {
+        read(&timeline.to_svg(&ChartOptions {
+            width,
+            height,
+            page,
+            ..ChartOptions::default()
+        }));
+    }
+    let mut empty = timeline;
+    empty.rows.clear();
+    assert!(empty.to_svg(&ChartOptions::default()).contains("没有节点"));
 }

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::svg::{fit, text_units, whole, Svg};
-use super::{look, ChartOptions};
+use super::{
+    look, page_frame, ChartOptions, Frame, HALF_EM, HEADER_HEIGHT, MARGIN, ROW_HEIGHT, TITLE_HEIGHT,
+};
 use crate::ids::{KeyTaskId, PersonId};
 use crate::milestone::Granularity;
 use crate::period::Period;
@@ -171,15 +173,6 @@ enum Line<'a> {
     Task(&'a BoardRow),
 }
 
-const MARGIN: f64 = 16.0;
-const TITLE_HEIGHT: f64 = 30.0;
-const HEADER_HEIGHT: f64 = 26.0;
-const ROW_HEIGHT: f64 = 20.0;
-const LEGEND_HEIGHT: f64 = 30.0;
-const FOOTER_HEIGHT: f64 = 18.0;
-/// Half an em of the 13-pixel label font, the unit of [`super::svg::text_units`].
-const HALF_EM: f64 = 6.5;
-
 fn light_name(light: Option<Light>, language: Language) -> &'static str {
     let zh = language == Language::Chinese;
     match (light, zh) {
@@ -238,18 +231,15 @@ impl LightBoard {
             .collect()
     }
 
-    /// How many lines fit on a page of the given size.
+    /// How many lines a page shows: one row of the frame is kept for the leader's
+    /// heading that a page starting inside a group repeats.
     fn lines_per_page(options: &ChartOptions) -> usize {
-        let (_, height) = options.size();
-        let room =
-            height - 2.0 * MARGIN - TITLE_HEIGHT - HEADER_HEIGHT - LEGEND_HEIGHT - FOOTER_HEIGHT;
-        whole(room / ROW_HEIGHT).max(1)
+        Frame::new(options).rows_per_page.saturating_sub(1).max(1)
     }
 
     /// How many pages the board takes at the given size (at least one).
     pub fn page_count(&self, options: &ChartOptions) -> usize {
-        let per_page = Self::lines_per_page(options).saturating_sub(1).max(1);
-        self.lines().len().div_ceil(per_page).max(1)
+        Frame::pages_of(self.lines().len(), Self::lines_per_page(options))
     }
 
     /// The board as SVG: a row per key task under its leader's heading, a column per month
@@ -258,7 +248,7 @@ impl LightBoard {
     /// the height — the page `options.page` of [`LightBoard::page_count`], each page
     /// repeating the heading of the leader it starts in.
     pub fn to_svg(&self, options: &ChartOptions) -> String {
-        let (width, height) = options.size();
+        let (width, _) = options.size();
         let language = options.language;
         let zh = language == Language::Chinese;
         let title = if zh {
@@ -268,7 +258,8 @@ impl LightBoard {
         };
         let lines = self.lines();
         let tasks: usize = self.groups.iter().map(|g| g.rows.len()).sum();
-        let per_page = Self::lines_per_page(options).saturating_sub(1).max(1);
+        let per_page = Self::lines_per_page(options);
+        let frame = Frame::new(options);
         let pages = self.page_count(options);
         let page = options.page.min(pages - 1);
         let first = page.saturating_mul(per_page);
@@ -290,13 +281,7 @@ impl LightBoard {
                 pages
             )
         };
-        let mut svg = Svg::new(width, height, &title, &description);
-        let title_units = ((width - 2.0 * MARGIN) / 8.0).max(4.0);
-        svg.text(
-            (MARGIN, MARGIN + 14.0),
-            &fit(&title, whole(title_units)),
-            r##"font-size="16" font-weight="bold" fill="#212121""##,
-        );
+        let (mut svg, _) = page_frame(&frame, &title, &description);
         if lines.is_empty() || self.columns.is_empty() {
             let message = if zh {
                 "没有可亮灯的重点工作"
@@ -423,7 +408,7 @@ impl LightBoard {
             }
         }
         // The legend: each light's colour and shape, named.
-        let legend_y = height - MARGIN - FOOTER_HEIGHT - LEGEND_HEIGHT + 8.0;
+        let legend_y = frame.legend_top;
         svg.open_group("legend", None);
         let entries: [(Option<Light>, &str, &str); 3] = [
             (
@@ -458,11 +443,7 @@ impl LightBoard {
         } else {
             format!("page {} of {} · {} key tasks", page + 1, pages, tasks)
         };
-        svg.text(
-            (width - MARGIN, height - MARGIN),
-            &footer,
-            r##"font-size="11" text-anchor="end" fill="#757575""##,
-        );
+        frame.footer(&mut svg, &footer);
         svg.finish()
     }
 }

@@ -6,8 +6,12 @@
 
 mod light_board;
 mod svg;
+mod timeline;
 
 pub use light_board::{BoardColumn, BoardGroup, BoardRow, LightBoard};
+pub use timeline::{Timeline, TimelineMark, TimelineRow, TimelineRows};
+
+use svg::{fit, whole, Svg};
 
 use crate::Language;
 
@@ -53,6 +57,97 @@ impl ChartOptions {
             bounded(self.height, 240.0, 540.0),
         )
     }
+}
+
+/// Space around a chart, in pixels.
+const MARGIN: f64 = 16.0;
+/// The chart's title line.
+const TITLE_HEIGHT: f64 = 30.0;
+/// The column headings.
+const HEADER_HEIGHT: f64 = 26.0;
+/// One row.
+const ROW_HEIGHT: f64 = 20.0;
+/// The legend.
+const LEGEND_HEIGHT: f64 = 30.0;
+/// The page line at the foot.
+const FOOTER_HEIGHT: f64 = 18.0;
+/// Half an em of the 13-pixel label font, the unit of [`svg::text_units`].
+const HALF_EM: f64 = 6.5;
+
+/// The layout of a chart drawn as rows in pages: title, column headings, rows, legend
+/// and page line, within the caller's size.
+pub(crate) struct Frame {
+    width: f64,
+    height: f64,
+    /// How many rows fit on a page.
+    rows_per_page: usize,
+    /// Where the legend starts.
+    legend_top: f64,
+}
+
+/// Where rows go: their left edge, the top of the column headings, and the width.
+pub(crate) struct Area {
+    left: f64,
+    top: f64,
+    width: f64,
+}
+
+impl Frame {
+    fn new(options: &ChartOptions) -> Frame {
+        let (width, height) = options.size();
+        let room =
+            height - 2.0 * MARGIN - TITLE_HEIGHT - HEADER_HEIGHT - LEGEND_HEIGHT - FOOTER_HEIGHT;
+        Frame {
+            width,
+            height,
+            rows_per_page: whole(room / ROW_HEIGHT).max(1),
+            legend_top: height - MARGIN - FOOTER_HEIGHT - LEGEND_HEIGHT + 8.0,
+        }
+    }
+
+    /// How many pages `rows` rows take, `per_page` to a page (at least one page).
+    fn pages_of(rows: usize, per_page: usize) -> usize {
+        rows.div_ceil(per_page.max(1)).max(1)
+    }
+
+    /// How many pages `rows` rows take (at least one).
+    fn pages(&self, rows: usize) -> usize {
+        Self::pages_of(rows, self.rows_per_page)
+    }
+
+    /// The page drawn for the page asked (the last one past the end), and the page count.
+    fn page_of(&self, rows: usize, asked: usize) -> (usize, usize) {
+        let pages = self.pages(rows);
+        (asked.min(pages - 1), pages)
+    }
+
+    /// The page line, at the foot on the right.
+    fn footer(&self, svg: &mut Svg, text: &str) {
+        svg.text(
+            (self.width - MARGIN, self.height - MARGIN),
+            text,
+            r##"font-size="11" text-anchor="end" fill="#757575""##,
+        );
+    }
+}
+
+/// Starts a chart in `frame`: its title and description, the title drawn at the top.
+fn page_frame(frame: &Frame, title: &str, description: &str) -> (Svg, Area) {
+    let mut svg = Svg::new(frame.width, frame.height, title, description);
+    let width = frame.width - 2.0 * MARGIN;
+    svg.text(
+        (MARGIN, MARGIN + 14.0),
+        &fit(title, whole(width / 8.0).max(4)),
+        r##"font-size="16" font-weight="bold" fill="#212121""##,
+    );
+    (
+        svg,
+        Area {
+            left: MARGIN,
+            top: MARGIN + TITLE_HEIGHT,
+            width,
+        },
+    )
 }
 
 /// How each light is drawn: fill colour, the mark inside, and its name.
