@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::svg::{fit, text_units, whole, Svg};
 use super::{
-    look, page_frame, ChartOptions, Frame, HALF_EM, HEADER_HEIGHT, MARGIN, ROW_HEIGHT, TITLE_HEIGHT,
+    grouped_lines, look, page_frame, ChartOptions, Frame, Line, Pages, HALF_EM, HEADER_HEIGHT,
+    MARGIN, ROW_HEIGHT, TITLE_HEIGHT,
 };
 use crate::ids::{KeyTaskId, PersonId};
 use crate::milestone::Granularity;
@@ -166,13 +167,6 @@ impl Plan {
     }
 }
 
-/// One line of the drawn board: a leader's heading (repeated, marked continued, at the top
-/// of a page that starts inside their group) or a key task.
-enum Line<'a> {
-    Leader(&'a BoardGroup, bool),
-    Task(&'a BoardRow),
-}
-
 fn light_name(light: Option<Light>, language: Language) -> &'static str {
     let zh = language == Language::Chinese;
     match (light, zh) {
@@ -222,24 +216,13 @@ fn mark(svg: &mut Svg, light: Option<Light>, (x, y): (f64, f64), size: f64) {
 
 impl LightBoard {
     /// The lines drawn: each leader's heading, then their key tasks.
-    fn lines(&self) -> Vec<Line<'_>> {
-        self.groups
-            .iter()
-            .flat_map(|group| {
-                std::iter::once(Line::Leader(group, false)).chain(group.rows.iter().map(Line::Task))
-            })
-            .collect()
-    }
-
-    /// How many lines a page shows: one row of the frame is kept for the leader's
-    /// heading that a page starting inside a group repeats.
-    fn lines_per_page(options: &ChartOptions) -> usize {
-        Frame::new(options).rows_per_page.saturating_sub(1).max(1)
+    fn lines(&self) -> Vec<Line<'_, BoardGroup, BoardRow>> {
+        grouped_lines(&self.groups, |group| &group.rows)
     }
 
     /// How many pages the board takes at the given size (at least one).
     pub fn page_count(&self, options: &ChartOptions) -> usize {
-        Frame::pages_of(self.lines().len(), Self::lines_per_page(options))
+        Pages::new(self.lines(), &Frame::new(options)).count()
     }
 
     /// The board as SVG: a row per key task under its leader's heading, a column per month
@@ -258,12 +241,10 @@ impl LightBoard {
         };
         let lines = self.lines();
         let tasks: usize = self.groups.iter().map(|g| g.rows.len()).sum();
-        let per_page = Self::lines_per_page(options);
         let frame = Frame::new(options);
-        let pages = self.page_count(options);
-        let page = options.page.min(pages - 1);
-        let first = page.saturating_mul(per_page);
-        let shown: Vec<&Line<'_>> = lines.iter().skip(first).take(per_page).collect();
+        let paged = Pages::new(lines.clone(), &frame);
+        let (page, drawn) = paged.page(options.page);
+        let pages = paged.count();
         let description = if zh {
             format!(
                 "{} 项重点工作在 {} 个时点的亮灯;第 {} 页,共 {} 页。绿灯为圆点,黄灯为三角,红灯为叉。",
@@ -299,8 +280,8 @@ impl LightBoard {
         let longest = lines
             .iter()
             .map(|line| match line {
-                Line::Leader(group, _) => text_units(&group.name) + 8,
-                Line::Task(row) => text_units(&row.title) + 2,
+                Line::Heading(group, _) => text_units(&group.name) + 8,
+                Line::Row(row) => text_units(&row.title) + 2,
             })
             .max()
             .unwrap_or(10);
@@ -323,32 +304,11 @@ impl LightBoard {
             );
         }
         svg.close_group();
-        // The rows, with the leader's heading repeated where a page starts inside a group.
-        let mut drawn: Vec<Line<'_>> = Vec::with_capacity(shown.len() + 1);
-        if let Some(Line::Task(_)) = shown.first() {
-            let leader = lines
-                .iter()
-                .take(first + 1)
-                .rev()
-                .find_map(|line| match line {
-                    Line::Leader(group, _) => Some(*group),
-                    Line::Task(_) => None,
-                });
-            if let Some(group) = leader {
-                drawn.push(Line::Leader(group, true));
-            }
-        }
-        for line in shown {
-            drawn.push(match line {
-                Line::Leader(group, continued) => Line::Leader(group, *continued),
-                Line::Task(row) => Line::Task(row),
-            });
-        }
         let cell_size = (column_width - 4.0).min(ROW_HEIGHT - 4.0);
         for (i, line) in drawn.iter().enumerate() {
             let y = top + HEADER_HEIGHT + ROW_HEIGHT * f64::from(u32::try_from(i).unwrap_or(0));
             match line {
-                Line::Leader(group, continued) => {
+                Line::Heading(group, continued) => {
                     let name = match (group.name.is_empty(), zh) {
                         (true, true) => "未指定分管领导".to_owned(),
                         (true, false) => "No supervising leader".to_owned(),
@@ -369,7 +329,7 @@ impl LightBoard {
                         r##"font-size="13" font-weight="bold" fill="#212121""##,
                     );
                 }
-                Line::Task(row) => {
+                Line::Row(row) => {
                     svg.open_group("key-task", Some(&row.title));
                     svg.text(
                         (MARGIN + 12.0, y + 14.0),

@@ -131,6 +131,79 @@ impl Frame {
     }
 }
 
+/// A line of a chart drawn in groups: a group's heading (marked continued where a page
+/// starts inside the group and repeats it) or one of its rows.
+pub(crate) enum Line<'a, G, R> {
+    Heading(&'a G, bool),
+    Row(&'a R),
+}
+
+impl<G, R> Clone for Line<'_, G, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<G, R> Copy for Line<'_, G, R> {}
+
+/// Every line of `groups`: each heading followed by its rows.
+pub(crate) fn grouped_lines<'a, G, R>(
+    groups: &'a [G],
+    rows: impl Fn(&'a G) -> &'a [R],
+) -> Vec<Line<'a, G, R>> {
+    groups
+        .iter()
+        .flat_map(|group| {
+            std::iter::once(Line::Heading(group, false)).chain(rows(group).iter().map(Line::Row))
+        })
+        .collect()
+}
+
+/// Pages of grouped lines: one row of the frame on each page is kept for the heading a
+/// page starting inside a group repeats.
+pub(crate) struct Pages<'a, G, R> {
+    lines: Vec<Line<'a, G, R>>,
+    per_page: usize,
+}
+
+impl<'a, G, R> Pages<'a, G, R> {
+    pub(crate) fn new(lines: Vec<Line<'a, G, R>>, frame: &Frame) -> Self {
+        Pages {
+            lines,
+            per_page: frame.rows_per_page.saturating_sub(1).max(1),
+        }
+    }
+
+    /// How many pages (at least one).
+    pub(crate) fn count(&self) -> usize {
+        Frame::pages_of(self.lines.len(), self.per_page)
+    }
+
+    /// The page drawn for the page asked (the last past the end), and its lines, with the
+    /// heading of the group it starts inside repeated first.
+    pub(crate) fn page(&self, asked: usize) -> (usize, Vec<Line<'a, G, R>>) {
+        let page = asked.min(self.count() - 1);
+        let first = page.saturating_mul(self.per_page);
+        let mut drawn = Vec::with_capacity(self.per_page + 1);
+        if let Some(Line::Row(_)) = self.lines.get(first) {
+            let heading = self
+                .lines
+                .iter()
+                .take(first + 1)
+                .rev()
+                .find_map(|line| match line {
+                    Line::Heading(group, _) => Some(*group),
+                    Line::Row(_) => None,
+                });
+            if let Some(group) = heading {
+                drawn.push(Line::Heading(group, true));
+            }
+        }
+        drawn.extend(self.lines.iter().skip(first).take(self.per_page).copied());
+        (page, drawn)
+    }
+}
+
 /// Starts a chart in `frame`: its title and description, the title drawn at the top.
 fn page_frame(frame: &Frame, title: &str, description: &str) -> (Svg, Area) {
     let mut svg = Svg::new(frame.width, frame.height, title, description);
