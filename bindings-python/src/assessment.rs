@@ -116,6 +116,39 @@ pub struct Assessment {
 
 #[pymethods]
 impl Assessment {
+    /// The ranking as a chart: departments, then streets and towns, each unit's
+    /// performance score as a bar split into the points its weighted parts bring, with
+    /// grade and rank; `width` × `height` pixels in `language`, rows beyond the height on
+    /// later pages (`page` from 0).
+    #[pyo3(
+            signature = (*, width = 960.0, height = 540.0, language = Text::from("zh"), page = 0),
+            text_signature = "(self, /, *, width=960.0, height=540.0, language='zh', page=0)"
+        )]
+    fn ranking_chart(
+        &self,
+        width: f64,
+        height: f64,
+        language: Text,
+        page: usize,
+    ) -> PyResult<crate::charts::Chart> {
+        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
+        let options = mubiao::ChartOptions {
+            width,
+            height,
+            language,
+            page,
+        };
+        let pages = self.inner.ranking_page_count(&options);
+        // The assessment's keys are all text: it always converts.
+        let data = serde_json::to_value(&self.inner.units).unwrap_or_default();
+        Ok(crate::charts::Chart::new(
+            "ranking",
+            self.inner.ranking_svg(&options),
+            (page.min(pages.saturating_sub(1)), pages),
+            data,
+        ))
+    }
+
     /// The assessment as an `.xlsx` workbook, written to `path` or returned as bytes: the
     /// ranking with grades, every unit's explanation down to the milestone, and the
     /// accountability list; in `language` ("zh" or "en").

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
+from typing import Dict
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -69,3 +70,16 @@ def test_the_timeline_marks_every_milestone(xuhui: mubiao.Plan) -> None:
     assert tall.data["rows_are"] == "key_task"
     with pytest.raises(ValueError, match="by"):
         status.timeline(by="leader")
+
+
+def test_the_ranking_chart_is_the_golden_svg(
+    year_end: mubiao.Plan, components: Dict[str, Dict[str, float]], calendar: mubiao.Calendar
+) -> None:
+    assessment = year_end.assess("2017-12-31", components=components, calendar=calendar)
+    chart = assessment.ranking_chart()
+    assert chart.to_svg() == (FIXTURES / "xuhui-2017-ranking.svg").read_text(encoding="utf-8")
+    tall = assessment.ranking_chart(height=20000, language="en")
+    root = ET.fromstring(tall.to_svg())
+    units = [g for g in root.iter(f"{SVG}g") if g.get("class") == "unit"]
+    assert len(units) == len(tall.data) == len(assessment.units())
+    assert "Streets and towns" in tall.to_svg()

@@ -5,7 +5,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::convert::{from_js, named, to_js, whole_number};
 use crate::error::to_js_error;
-use crate::Status;
+use crate::{Assessment, Status};
 
 /// How a chart is drawn, as a plain object; every field optional.
 #[derive(Default, Deserialize)]
@@ -49,7 +49,10 @@ impl Chart {
     }
 
     /// What the chart shows, as plain objects.
-    #[wasm_bindgen(getter, unchecked_return_type = "LightBoard | Timeline")]
+    #[wasm_bindgen(
+        getter,
+        unchecked_return_type = "LightBoard | Timeline | UnitAssessment[]"
+    )]
     pub fn data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.data)
     }
@@ -128,4 +131,26 @@ fn chart_options(options: JsValue) -> Result<(JsChartOptions, mubiao::ChartOptio
         page,
     };
     Ok((given, drawn))
+}
+
+#[wasm_bindgen]
+impl Assessment {
+    /// The ranking as a chart: departments, then streets and towns, each unit's
+    /// performance score as a bar split into the points its weighted parts bring, with
+    /// grade and rank; rows beyond the height on later pages.
+    #[wasm_bindgen(js_name = rankingChart)]
+    pub fn ranking_chart(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let (_, options) = chart_options(options)?;
+        let pages = self.inner.ranking_page_count(&options);
+        Ok(Chart {
+            svg: self.inner.ranking_svg(&options),
+            page: options.page.min(pages.saturating_sub(1)),
+            pages,
+            // The units' keys are all text: they always convert.
+            data: serde_json::to_value(&self.inner.units).unwrap_or_default(),
+        })
+    }
 }

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as mubiao from "../pkg/node.js";
-import { read } from "./helpers.mjs";
+import { read, readJson } from "./helpers.mjs";
 
 const xuhui = mubiao.Plan.fromJson(read("examples/data/xuhui-2017.json"));
 
@@ -53,4 +53,14 @@ test("the timeline marks every milestone at its due date", () => {
   assert.equal(marks.length, notWithdrawn);
   assert.equal(tall.data.rows_are, "key_task");
   assert.throws(() => status.timeline({ by: "leader" }), (e) => e.code === "bad-argument");
+});
+
+test("the ranking chart is the golden SVG", () => {
+  const yearEnd = mubiao.Plan.fromJson(read("examples/data/xuhui-2017-year-end.json"));
+  const components = readJson("examples/data/xuhui-2017-components.json");
+  const assessment = yearEnd.assess("2017-12-31", components, undefined, { calendar: readJson("examples/data/calendar-2017.json") });
+  assert.equal(assessment.rankingChart().toSvg(), read("tests/fixtures/xuhui-2017-ranking.svg"));
+  const tall = assessment.rankingChart({ height: 20000, language: "en" });
+  assert.equal((tall.toSvg().match(/<g class="unit">/g) ?? []).length, tall.data.length);
+  assert.match(tall.toSvg(), /Streets and towns/);
 });

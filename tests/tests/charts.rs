@@ -387,3 +387,81 @@ fn the_timeline_marks_every_milestone_at_its_due_date() {
     empty.rows.clear();
     assert!(empty.to_svg(&ChartOptions::default()).contains("没有节点"));
 }
+
+fn year_end_assessment() -> mubiao::Assessment {
+    let read = |file: &str| std::fs::read_to_string(data_path(file)).unwrap();
+    let plan = Plan::from_json_str(&read(mubiao_examples::XUHUI_2017_YEAR_END_FILE)).unwrap();
+    let components: mubiao::ComponentScores =
+        serde_json::from_str(&read(mubiao_examples::XUHUI_2017_COMPONENTS_FILE)).unwrap();
+    let options = StatusOptions::with_calendar(
+        mubiao::WorkingCalendar::from_json_str(&read("calendar-2017.json")).unwrap(),
+    );
+    plan.assess(
+        day(12, 31),
+        &mubiao::Scheme::default(),
+        &components,
+        &options,
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_ranking_splits_each_score_into_its_weighted_parts() {
+    let assessment = year_end_assessment();
+    let options = ChartOptions {
+        height: 20_000.0,
+        ..ChartOptions::default()
+    };
+    assert_eq!(assessment.ranking_page_count(&options), 1);
+    let svg = assessment.ranking_svg(&options);
+    let chart = read(&svg);
+    assert_eq!(chart.classes["unit"], assessment.units.len());
+    let parts: usize = assessment
+        .units
+        .iter()
+        .map(|u| u.explanation.children.len())
+        .sum();
+    assert_eq!(chart.classes["part"], parts);
+    // Each bar ends where its score is: the parts' widths add up to the score's share of
+    // the bar (checked on the first unit, its parts read back from the SVG).
+    let first = &assessment.units[0];
+    let sum: f64 = first.explanation.children.iter().map(|p| p.points).sum();
+    assert!((sum - first.performance).abs() < 1e-6);
+    for unit in &assessment.units {
+        let grade = unit.grade.chinese();
+        assert!(
+            svg.contains(&format!(
+                "{:.2}  {grade}  第{}名",
+                unit.performance, unit.group_rank
+            )),
+            "{}",
+            unit.name
+        );
+    }
+    for heading in ["部门", "街道、镇", "目标完成"] {
+        assert!(svg.contains(heading), "{heading}");
+    }
+    golden(
+        "xuhui-2017-ranking.svg",
+        &assessment.ranking_svg(&ChartOptions::default()),
+    );
+    golden(
+        "xuhui-2017-ranking-en.svg",
+        &assessment.ranking_svg(&ChartOptions {
+            language: Language::English,
+            ..ChartOptions::default()
+        }),
+    );
+    let pages = assessment.ranking_page_count(&ChartOptions::default());
+    for page in 0..pages {
+        read(&assessment.ranking_svg(&ChartOptions {
+            page,
+            ..ChartOptions::default()
+        }));
+    }
+    let mut none = assessment;
+    none.units.clear();
+    assert!(none
+        .ranking_svg(&ChartOptions::default())
+        .contains("没有参加考核的单位"));
+}

@@ -140,6 +140,9 @@ class Status:
 
     @property
     def as_of(self) -> datetime.date: ...
+    def ranking_chart(
+        self, *, width: float = 960.0, height: float = 540.0, language: str = "zh", page: int = 0
+    ) -> Chart: ...
     def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
     def light_board(
         self,

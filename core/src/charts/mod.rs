@@ -5,6 +5,7 @@
 //! screen readers.
 
 mod light_board;
+mod ranking;
 mod svg;
 mod timeline;
 
