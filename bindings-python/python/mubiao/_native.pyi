@@ -17,6 +17,7 @@ __all__ = [
     "ArgumentError",
     "AssessmentError",
     "ChangeRefusedError",
+    "Chart",
     "FormatError",
     "IntegrityError",
     "MubiaoError",
@@ -140,9 +141,6 @@ class Status:
 
     @property
     def as_of(self) -> datetime.date: ...
-    def ranking_chart(
-        self, *, width: float = 960.0, height: float = 540.0, language: str = "zh", page: int = 0
-    ) -> Chart: ...
     def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
     def light_board(
         self,
@@ -186,6 +184,9 @@ class Scheme:
 class Assessment:
     """A year-end assessment: ranks, grades, explanations and accountability."""
 
+    def ranking_chart(
+        self, *, width: float = 960.0, height: float = 540.0, language: str = "zh", page: int = 0
+    ) -> Chart: ...
     def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
     @property
     def as_of(self) -> datetime.date: ...
