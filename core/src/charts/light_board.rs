@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::svg::{fit, text_units, whole, Svg};
+use super::svg::{fit, text_units, Svg};
 use super::{
-    grouped_lines, look, page_frame, ChartOptions, Frame, Line, Pages, HALF_EM, HEADER_HEIGHT,
-    MARGIN, ROW_HEIGHT, TITLE_HEIGHT,
+    grouped_lines, label_column, look, nothing_to_draw, page_frame, ChartOptions, Frame, Line,
+    Pages, HEADER_HEIGHT, MARGIN, ROW_HEIGHT, TITLE_HEIGHT,
 };
 use crate::ids::{KeyTaskId, PersonId};
 use crate::milestone::Granularity;
@@ -262,19 +262,14 @@ impl LightBoard {
                 pages
             )
         };
-        let (mut svg, _) = page_frame(&frame, &title, &description);
+        let (mut svg, area) = page_frame(&frame, &title, &description);
         if lines.is_empty() || self.columns.is_empty() {
             let message = if zh {
                 "没有可亮灯的重点工作"
             } else {
                 "No key tasks to light"
             };
-            svg.text(
-                (MARGIN, MARGIN + TITLE_HEIGHT + 20.0),
-                message,
-                r##"font-size="13" fill="#616161""##,
-            );
-            return svg.finish();
+            return nothing_to_draw(svg, &area, message);
         }
         // The label column is as wide as the longest label needs, within 45% of the width.
         let longest = lines
@@ -285,9 +280,7 @@ impl LightBoard {
             })
             .max()
             .unwrap_or(10);
-        let label_width = (f64::from(u32::try_from(longest).unwrap_or(u32::MAX)) * HALF_EM + 12.0)
-            .clamp(120.0, (width - 2.0 * MARGIN) * 0.45);
-        let label_units = whole((label_width - 12.0) / HALF_EM);
+        let (label_width, label_units) = label_column(longest, 12.0, 120.0, 0.45, &area);
         let columns = self.columns.len();
         let column_width =
             (width - 2.0 * MARGIN - label_width) / f64::from(u32::try_from(columns).unwrap_or(1));

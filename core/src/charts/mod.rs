@@ -224,6 +224,25 @@ fn page_frame(frame: &Frame, title: &str, description: &str) -> (Svg, Area) {
     )
 }
 
+/// Finishes a chart that has nothing to draw with a line saying so.
+fn nothing_to_draw(mut svg: Svg, area: &Area, message: &str) -> String {
+    svg.text(
+        (area.left, area.top + 20.0),
+        message,
+        r##"font-size="13" fill="#616161""##,
+    );
+    svg.finish()
+}
+
+/// The width of a label column whose longest label is `units` half-ems (plus `padding`
+/// pixels), within `low` pixels and `share` of the area's width; and how many half-ems
+/// of label fit in it.
+fn label_column(units: usize, padding: f64, low: f64, share: f64, area: &Area) -> (f64, usize) {
+    let width = (f64::from(u32::try_from(units).unwrap_or(u32::MAX)) * HALF_EM + padding)
+        .clamp(low, (area.width * share).max(low));
+    (width, whole((width - padding) / HALF_EM))
+}
+
 /// How each light is drawn: fill colour, the mark inside, and its name.
 pub(crate) mod look {
     use crate::status::Light;

@@ -4,8 +4,8 @@
 
 use super::svg::{fit, text_units, whole};
 use super::{
-    grouped_lines, page_frame, ChartOptions, Frame, Line, Pages, HALF_EM, HEADER_HEIGHT, MARGIN,
-    ROW_HEIGHT,
+    grouped_lines, label_column, nothing_to_draw, page_frame, ChartOptions, Frame, Line, Pages,
+    HALF_EM, HEADER_HEIGHT, MARGIN, ROW_HEIGHT,
 };
 use crate::assessment::{Assessment, Explained, UnitAssessment};
 use crate::organisation::UnitKind;
@@ -122,12 +122,7 @@ impl Assessment {
             } else {
                 "No units assessed"
             };
-            svg.text(
-                (area.left, area.top + 20.0),
-                message,
-                r##"font-size="13" fill="#616161""##,
-            );
-            return svg.finish();
+            return nothing_to_draw(svg, &area, message);
         }
         let longest = lines
             .iter()
@@ -137,9 +132,7 @@ impl Assessment {
             })
             .max()
             .unwrap_or(10);
-        let label_width = (f64::from(u32::try_from(longest).unwrap_or(u32::MAX)) * HALF_EM + 8.0)
-            .clamp(100.0, area.width * 0.35);
-        let label_units = whole((label_width - 8.0) / HALF_EM);
+        let (label_width, label_units) = label_column(longest, 8.0, 100.0, 0.35, &area);
         // Room on the right for `96.34 优秀 第1名`.
         let tail = 150.0;
         let left = area.left + label_width;

@@ -62,38 +62,12 @@ pub(crate) fn escape(text: &str) -> String {
 }
 
 /// How wide a text is, in units of half an em: CJK and other wide characters count 2,
-/// everything else 1. Charts have no font to measure with; this estimate keeps labels
-/// inside their space in the fonts Chinese offices use.
-pub(crate) fn text_units(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(u32::from(c),
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-}
+/// everything else 1 — the terminal's column count. Charts have no font to measure with;
+/// this estimate keeps labels inside their space in the fonts Chinese offices use.
+pub(crate) use crate::report::width::width as text_units;
 
 /// `text` cut to at most `units` half-ems (see [`text_units`]), with `…` where it was cut.
-pub(crate) fn fit(text: &str, units: usize) -> String {
-    if text_units(text) <= units {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let width = if is_wide(c) { 2 } else { 1 };
-        // Room is kept for the ellipsis (one unit).
-        if used + width + 1 > units {
-            break;
-        }
-        out.push(c);
-        used += width;
-    }
-    out.push('…');
-    out
-}
+pub(crate) use crate::report::width::truncate as fit;
 
 impl Svg {
     /// Starts a document of `width` × `height` with its `<title>` and `<desc>` (read by

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::svg::{fit, text_units, whole, Svg};
-use super::{page_frame, ChartOptions, Frame};
+use super::svg::{fit, text_units, Svg};
+use super::{label_column, nothing_to_draw, page_frame, ChartOptions, Frame};
 use crate::ids::MilestoneId;
 use crate::status::{Evaluation, MilestoneStatus};
 use crate::Language;
@@ -217,12 +217,7 @@ impl Timeline {
         let (mut svg, area) = page_frame(&frame, &title, &description);
         if self.rows.is_empty() {
             let message = if zh { "没有节点" } else { "No milestones" };
-            svg.text(
-                (area.left, area.top + 20.0),
-                message,
-                r##"font-size="13" fill="#616161""##,
-            );
-            return svg.finish();
+            return nothing_to_draw(svg, &area, message);
         }
         let shown: Vec<&TimelineRow> = self
             .rows
@@ -235,10 +230,7 @@ impl Timeline {
             .map(|r| text_units(&r.label))
             .max()
             .unwrap_or(10);
-        let label_width = (f64::from(u32::try_from(longest).unwrap_or(u32::MAX)) * super::HALF_EM
-            + 8.0)
-            .clamp(100.0, area.width * 0.35);
-        let label_units = whole((label_width - 8.0) / super::HALF_EM);
+        let (label_width, label_units) = label_column(longest, 8.0, 100.0, 0.35, &area);
         let left = area.left + label_width;
         let right = area.left + area.width - 8.0;
         let first = NaiveDate::from_ymd_opt(self.year, 1, 1);
