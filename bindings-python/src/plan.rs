@@ -485,6 +485,44 @@ impl Status {
         ))
     }
 
+    /// The completion rate (on-schedule sub-projects over those with a milestone due) at
+    /// every month (`step="month"`) or quarter end up to this date, for the whole plan and
+    /// each kind of work, against the 95% aim; a chart of `width` × `height` pixels in
+    /// `language`.
+    #[pyo3(
+        signature = (*, step = Text::from("month"), width = 960.0, height = 540.0, language = Text::from("zh")),
+        text_signature = "(self, /, *, step='month', width=960.0, height=540.0, language='zh')"
+    )]
+    fn rate_trend(
+        &self,
+        py: Python<'_>,
+        step: Text,
+        width: f64,
+        height: f64,
+        language: Text,
+    ) -> PyResult<crate::charts::Chart> {
+        let step: mubiao::Granularity = named(&step.0, "step")?;
+        let language: mubiao::Language = named(&language.0, "language")?;
+        let trend = self
+            .plan
+            .rate_trend(self.as_of, step, &self.options)
+            .map_err(|e| status_error(py, &e))?;
+        let options = mubiao::ChartOptions {
+            width,
+            height,
+            language,
+            page: 0,
+        };
+        // The trend's keys are all text: it always converts.
+        let data = serde_json::to_value(&trend).unwrap_or_default();
+        Ok(crate::charts::Chart::new(
+            "completion-rate trend",
+            trend.to_svg(&options),
+            (0, 1),
+            data,
+        ))
+    }
+
     /// The timeline of this date: every milestone at its due date, a row per key task
     /// (`by="key_task"`) or lead unit (`by="lead_unit"`), marked by its status, with the
     /// as-of date as a dashed line; a chart of `width` × `height` pixels in `language`,

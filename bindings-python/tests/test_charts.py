@@ -83,3 +83,11 @@ def test_the_ranking_chart_is_the_golden_svg(
     units = [g for g in root.iter(f"{SVG}g") if g.get("class") == "unit"]
     assert len(units) == len(tall.data) == len(assessment.units())
     assert "Streets and towns" in tall.to_svg()
+
+
+def test_the_rate_trend_ends_at_the_q1_headline(xuhui: mubiao.Plan, calendar: mubiao.Calendar) -> None:
+    chart = xuhui.status(datetime.date(2017, 3, 31), calendar=calendar).rate_trend()
+    assert chart.to_svg() == (FIXTURES / "xuhui-2017-rate-trend-2017-03-31.svg").read_text(encoding="utf-8")
+    key_work = next(s for s in chart.data["series"] if s["kind"] == "key_work")
+    assert key_work["rates"][-1] == 210 / 221
+    assert "重点工作 95.0%" in chart.to_svg()

@@ -51,7 +51,7 @@ impl Chart {
     /// What the chart shows, as plain objects.
     #[wasm_bindgen(
         getter,
-        unchecked_return_type = "LightBoard | Timeline | UnitAssessment[]"
+        unchecked_return_type = "LightBoard | Timeline | RateTrend | UnitAssessment[]"
     )]
     pub fn data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.data)
@@ -82,6 +82,29 @@ impl Status {
             pages,
             // The board's keys are all text: it always converts.
             data: serde_json::to_value(&board).unwrap_or_default(),
+        })
+    }
+
+    /// The completion rate (on-schedule sub-projects over those with a milestone due) at
+    /// every month (or quarter, `step: "quarter"`) end up to this date, for the whole plan
+    /// and each kind of work, against the 95% aim.
+    #[wasm_bindgen(js_name = rateTrend)]
+    pub fn rate_trend(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let (given, options) = chart_options(options)?;
+        let step: mubiao::Granularity = named(given.step.as_deref().unwrap_or("month"), "step")?;
+        let (plan, as_of, status_options) = self.parts();
+        let trend = plan
+            .rate_trend(as_of, step, status_options)
+            .map_err(|e| to_js_error(e.into()))?;
+        Ok(Chart {
+            svg: trend.to_svg(&options),
+            page: 0,
+            pages: 1,
+            // The trend's keys are all text: it always converts.
+            data: serde_json::to_value(&trend).unwrap_or_default(),
         })
     }
 

@@ -75,6 +75,13 @@ export interface StatusOptions {
 export interface ChartOptions {
   step?: "month" | "quarter"; by?: "key_task" | "lead_unit"; width?: number; height?: number; language?: "zh" | "en"; page?: number;
 }
+/** The completion rate over the year: the whole plan (`kind` null), then each kind of work. */
+export interface RateTrend {
+  plan_name: string;
+  as_of: IsoDate;
+  columns: { period: string; date: IsoDate }[];
+  series: { kind: KeyTaskKind | null; rates: (number | null)[] }[];
+}
 /** Milestones by due date, a row per key task or lead unit. */
 export interface Timeline {
   plan_name: string;

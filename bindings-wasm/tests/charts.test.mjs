@@ -64,3 +64,11 @@ test("the ranking chart is the golden SVG", () => {
   assert.equal((tall.toSvg().match(/<g class="unit">/g) ?? []).length, tall.data.length);
   assert.match(tall.toSvg(), /Streets and towns/);
 });
+
+test("the completion-rate trend ends at the Q1 headline", () => {
+  const calendar = readJson("examples/data/calendar-2017.json");
+  const chart = xuhui.status("2017-03-31", { calendar }).rateTrend();
+  assert.equal(chart.toSvg(), read("tests/fixtures/xuhui-2017-rate-trend-2017-03-31.svg"));
+  const keyWork = chart.data.series.find((s) => s.kind === "key_work");
+  assert.equal(keyWork.rates.at(-1), 210 / 221);
+});

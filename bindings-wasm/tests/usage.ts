@@ -3,7 +3,7 @@ import * as mubiao from "../pkg/node.js";
 import type {
   AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
   LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
-  RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
+  RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, RateTrend, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
   SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
 } from "../pkg/mubiao.js";
 
@@ -85,3 +85,6 @@ const boardPages: number = chart.pageCount + chart.page + board.columns.length +
 const timelineChart: mubiao.Chart = status.timeline({ by: "lead_unit", page: 1 });
 const timelineData = timelineChart.data as Timeline;
 const timelineMarks: number = timelineData.rows.reduce((n, row) => n + row.marks.length, 0);
+const trendChart: mubiao.Chart = status.rateTrend({ step: "quarter", language: "en" });
+const trendData = trendChart.data as RateTrend;
+const trendRates: number = trendData.series.length + trendChart.toSvg().length;

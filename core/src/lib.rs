@@ -132,8 +132,8 @@ pub use calendar::{
     CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay, MAX_HOLIDAY_DAYS,
 };
 pub use charts::{
-    BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard, Timeline, TimelineMark,
-    TimelineRow, TimelineRows,
+    BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard, RateSeries, RateTrend, Timeline,
+    TimelineMark, TimelineRow, TimelineRows,
 };
 pub use contracts::ContractGap;
 pub use document::{

@@ -465,3 +465,56 @@ fn the_ranking_splits_each_score_into_its_weighted_parts() {
         .ranking_svg(&ChartOptions::default())
         .contains("没有参加考核的单位"));
 }
+
+#[test]
+fn the_rate_trend_ends_at_the_q1_headline() {
+    // The Xuhui Q1 headline: 210 of the 221 key-work sub-projects with a milestone due are
+    // on schedule, 95.0%.
+    let plan = xuhui();
+    let options = StatusOptions::with_calendar(
+        mubiao::WorkingCalendar::from_json_str(
+            &std::fs::read_to_string(data_path("calendar-2017.json")).unwrap(),
+        )
+        .unwrap(),
+    );
+    let trend = plan
+        .rate_trend(day(3, 31), Granularity::Month, &options)
+        .unwrap();
+    assert_eq!(trend.columns.len(), 3);
+    assert_eq!(trend.series[0].kind, None);
+    let key_work = trend
+        .series
+        .iter()
+        .find(|s| s.kind == Some(mubiao::KeyTaskKind::KeyWork))
+        .unwrap();
+    assert_eq!(key_work.rates[2], Some(210.0 / 221.0));
+    let svg = trend.to_svg(&ChartOptions::default());
+    let chart = read(&svg);
+    let points: usize = trend
+        .series
+        .iter()
+        .map(|s| s.rates.iter().flatten().count())
+        .sum();
+    assert_eq!(chart.classes["point"], points);
+    assert_eq!(chart.classes["series"], trend.series.len());
+    for label in ["目标 95%", "重点工作 95.0%", "1月", "3月", "100%"] {
+        assert!(svg.contains(label), "{label}");
+    }
+    golden("xuhui-2017-rate-trend-2017-03-31.svg", &svg);
+    let english = trend.to_svg(&ChartOptions {
+        language: Language::English,
+        ..ChartOptions::default()
+    });
+    assert!(english.contains("key work 95.0%"));
+    // A year with nothing due yet, and odd sizes.
+    let early = plan
+        .rate_trend(day(1, 1), Granularity::Quarter, &options)
+        .unwrap();
+    for (width, height) in [(f64::NAN, f64::NAN), (320.0, 240.0), (1e9, 1e9)] {
+        read(&early.to_svg(&ChartOptions {
+            width,
+            height,
+            ..ChartOptions::default()
+        }));
+    }
+}

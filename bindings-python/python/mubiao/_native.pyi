@@ -151,6 +151,9 @@ class Status:
         language: str = "zh",
         page: int = 0,
     ) -> Chart: ...
+    def rate_trend(
+        self, *, step: str = "month", width: float = 960.0, height: float = 540.0, language: str = "zh"
+    ) -> Chart: ...
     def timeline(
         self,
         *,

@@ -65,6 +65,25 @@ pub struct LightBoard {
     pub groups: Vec<BoardGroup>,
 }
 
+/// The months or quarters of `year` up to `as_of`, each with the date a chart shows it
+/// at: its last day, or `as_of` for the period still running.
+pub(crate) fn period_columns(year: i32, as_of: NaiveDate, step: Granularity) -> Vec<BoardColumn> {
+    let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(as_of);
+    let mut columns = Vec::new();
+    let mut period = Period::of(first.min(as_of), step);
+    while let Some(last_day) = period.last_day() {
+        columns.push(BoardColumn {
+            period,
+            date: last_day.min(as_of),
+        });
+        if last_day >= as_of {
+            break;
+        }
+        period = period.next();
+    }
+    columns
+}
+
 impl Plan {
     /// The light board: each key task's light at the end of every month (or quarter) of
     /// the plan's year up to `as_of`, the last column `as_of` itself.
@@ -93,19 +112,7 @@ impl Plan {
     ) -> Result<LightBoard, StatusError> {
         self.status(as_of, options)?;
         let document = self.document();
-        let first = NaiveDate::from_ymd_opt(document.year, 1, 1).unwrap_or(as_of);
-        let mut columns = Vec::new();
-        let mut period = Period::of(first.min(as_of), step);
-        while let Some(last_day) = period.last_day() {
-            columns.push(BoardColumn {
-                period,
-                date: last_day.min(as_of),
-            });
-            if last_day >= as_of {
-                break;
-            }
-            period = period.next();
-        }
+        let columns = period_columns(document.year, as_of, step);
         // lights[task][column]
         let mut lights = vec![Vec::with_capacity(columns.len()); document.key_tasks.len()];
         for column in &columns {
@@ -181,7 +188,8 @@ fn light_name(light: Option<Light>, language: Language) -> &'static str {
     }
 }
 
-fn column_label(column: &BoardColumn, language: Language) -> String {
+/// A column's heading: `3月` / `2017-03`, `1季度` / `Q1`.
+pub(crate) fn column_label(column: &BoardColumn, language: Language) -> String {
     let zh = language == Language::Chinese;
     match (column.period, zh) {
         (Period::Month { month, .. }, true) => format!("{month}月"),

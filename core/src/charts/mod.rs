@@ -6,10 +6,12 @@
 
 mod light_board;
 mod ranking;
+mod rate_trend;
 mod svg;
 mod timeline;
 
 pub use light_board::{BoardColumn, BoardGroup, BoardRow, LightBoard};
+pub use rate_trend::{RateSeries, RateTrend};
 pub use timeline::{Timeline, TimelineMark, TimelineRow, TimelineRows};
 
 use svg::{fit, whole, Svg};

@@ -140,6 +140,19 @@ impl Svg {
         );
     }
 
+    /// An open line through `points`.
+    pub(crate) fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
+        let points: Vec<String> = points
+            .iter()
+            .map(|(x, y)| format!("{},{}", number(*x), number(*y)))
+            .collect();
+        let _ = write!(
+            self.out,
+            r#"<polyline points="{}" {style}/>"#,
+            points.join(" ")
+        );
+    }
+
     /// Text at a point; `style` sets its size, anchor and colour.
     pub(crate) fn text(&mut self, (x, y): (f64, f64), text: &str, style: &str) {
         let _ = write!(
