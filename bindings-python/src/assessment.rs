@@ -116,6 +116,41 @@ pub struct Assessment {
 
 #[pymethods]
 impl Assessment {
+    /// One unit's performance score explained as a chart: a waterfall of the points each
+    /// weighted part adds, up to the total with grade and rank; `width` × `height` pixels
+    /// in `language`. An `ArgumentError` when `unit` is not an assessed unit.
+    #[pyo3(
+        signature = (unit, *, width = 960.0, height = 540.0, language = Text::from("zh")),
+        text_signature = "(self, /, unit, *, width=960.0, height=540.0, language='zh')"
+    )]
+    fn explanation_chart(
+        &self,
+        unit: Text,
+        width: f64,
+        height: f64,
+        language: Text,
+    ) -> PyResult<crate::charts::Chart> {
+        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
+        let options = mubiao::ChartOptions {
+            width,
+            height,
+            language,
+            page: 0,
+        };
+        let svg = self
+            .inner
+            .explanation_svg(&unit.0, &options)
+            .map_err(|e| crate::errors::argument_error(&e))?;
+        let data = self
+            .inner
+            .units
+            .iter()
+            .find(|u| u.unit.as_str() == unit.0)
+            .and_then(|u| serde_json::to_value(u).ok())
+            .unwrap_or_default();
+        Ok(crate::charts::Chart::new("explanation", svg, (0, 1), data))
+    }
+
     /// The ranking as a chart: departments, then streets and towns, each unit's
     /// performance score as a bar split into the points its weighted parts bring, with
     /// grade and rank; `width` × `height` pixels in `language`, rows beyond the height on

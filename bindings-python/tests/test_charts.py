@@ -91,3 +91,15 @@ def test_the_rate_trend_ends_at_the_q1_headline(xuhui: mubiao.Plan, calendar: mu
     key_work = next(s for s in chart.data["series"] if s["kind"] == "key_work")
     assert key_work["rates"][-1] == 210 / 221
     assert "重点工作 95.0%" in chart.to_svg()
+
+
+def test_a_units_explanation_chart(
+    year_end: mubiao.Plan, components: Dict[str, Dict[str, float]], calendar: mubiao.Calendar
+) -> None:
+    assessment = year_end.assess("2017-12-31", components=components, calendar=calendar)
+    first = next(iter(assessment.units()))
+    chart = assessment.explanation_chart(first["unit"])
+    assert chart.to_svg() == (FIXTURES / "xuhui-2017-explanation-first.svg").read_text(encoding="utf-8")
+    assert chart.data["unit"] == first["unit"]
+    with pytest.raises(mubiao.ArgumentError, match="no-such-unit"):
+        assessment.explanation_chart("no-such-unit")

@@ -51,7 +51,7 @@ impl Chart {
     /// What the chart shows, as plain objects.
     #[wasm_bindgen(
         getter,
-        unchecked_return_type = "LightBoard | Timeline | RateTrend | UnitAssessment[]"
+        unchecked_return_type = "LightBoard | Timeline | RateTrend | UnitAssessment[] | UnitAssessment"
     )]
     pub fn data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.data)
@@ -158,6 +158,35 @@ fn chart_options(options: JsValue) -> Result<(JsChartOptions, mubiao::ChartOptio
 
 #[wasm_bindgen]
 impl Assessment {
+    /// One unit's performance score explained as a chart: a waterfall of the points each
+    /// weighted part adds, up to the total with grade and rank. A `bad-argument` error
+    /// when `unit` is not an assessed unit.
+    #[wasm_bindgen(js_name = explanationChart)]
+    pub fn explanation_chart(
+        &self,
+        unit: &str,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let (_, options) = chart_options(options)?;
+        let svg = self
+            .inner
+            .explanation_svg(unit, &options)
+            .map_err(|e| crate::error::argument_error(&e))?;
+        let data = self
+            .inner
+            .units
+            .iter()
+            .find(|u| u.unit.as_str() == unit)
+            .and_then(|u| serde_json::to_value(u).ok())
+            .unwrap_or_default();
+        Ok(Chart {
+            svg,
+            page: 0,
+            pages: 1,
+            data,
+        })
+    }
+
     /// The ranking as a chart: departments, then streets and towns, each unit's
     /// performance score as a bar split into the points its weighted parts bring, with
     /// grade and rank; rows beyond the height on later pages.

@@ -63,6 +63,11 @@ test("the ranking chart is the golden SVG", () => {
   const tall = assessment.rankingChart({ height: 20000, language: "en" });
   assert.equal((tall.toSvg().match(/<g class="unit">/g) ?? []).length, tall.data.length);
   assert.match(tall.toSvg(), /Streets and towns/);
+  const first = assessment.units()[0];
+  const explained = assessment.explanationChart(first.unit);
+  assert.equal(explained.toSvg(), read("tests/fixtures/xuhui-2017-explanation-first.svg"));
+  assert.equal(explained.data.unit, first.unit);
+  assert.throws(() => assessment.explanationChart("no-such-unit"), (e) => e.code === "bad-argument" && /no-such-unit/.test(e.message));
 });
 
 test("the completion-rate trend ends at the Q1 headline", () => {

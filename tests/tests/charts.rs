@@ -518,3 +518,42 @@ fn the_rate_trend_ends_at_the_q1_headline() {
         }));
     }
 }
+
+#[test]
+fn a_units_score_explained_adds_up_to_its_total() {
+    let assessment = year_end_assessment();
+    let first = &assessment.units[0];
+    let svg = assessment
+        .explanation_svg(first.unit.as_str(), &ChartOptions::default())
+        .unwrap();
+    let chart = read(&svg);
+    assert_eq!(chart.classes["step"], first.explanation.children.len());
+    assert_eq!(chart.classes["total"], 1);
+    for part in &first.explanation.children {
+        assert!(svg.contains(&format!("+{:.2}", part.points)));
+    }
+    assert!(svg.contains(&format!("{:.2}", first.performance)));
+    assert!(svg.contains(&first.name));
+    golden("xuhui-2017-explanation-first.svg", &svg);
+    let error = assessment
+        .explanation_svg("no-such-unit", &ChartOptions::default())
+        .unwrap_err();
+    assert_eq!(error.code(), "bad-argument");
+    assert!(error.message.contains("no-such-unit"));
+    // Every unit's chart draws, in both languages and at odd sizes.
+    for unit in &assessment.units {
+        for language in [Language::Chinese, Language::English] {
+            let options = ChartOptions {
+                language,
+                width: 320.0,
+                height: 240.0,
+                ..ChartOptions::default()
+            };
+            read(
+                &assessment
+                    .explanation_svg(unit.unit.as_str(), &options)
+                    .unwrap(),
+            );
+        }
+    }
+}

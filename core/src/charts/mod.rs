@@ -4,6 +4,7 @@
 //! light has its own shape besides its colour), and carries a `<title>` and `<desc>` for
 //! screen readers.
 
+mod explanation;
 mod light_board;
 mod ranking;
 mod rate_trend;

@@ -18,13 +18,22 @@ const PART_COLOURS: [&str; 7] = [
     "#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00", "#f0e442",
 ];
 
+/// The colour of the `n`-th part of a score.
+pub(super) fn part_colour(n: usize) -> &'static str {
+    PART_COLOURS
+        .get(n % PART_COLOURS.len())
+        .copied()
+        .unwrap_or("#999999")
+}
+
 /// One group of the ranking: departments, or streets and towns.
 struct Group<'a> {
     streets_and_towns: bool,
     units: Vec<&'a UnitAssessment>,
 }
 
-fn part_name(explained: &Explained, zh: bool) -> String {
+/// The name of a weighted part of a score.
+pub(super) fn part_name(explained: &Explained, zh: bool) -> String {
     match (explained, zh) {
         (Explained::TargetCompletion, true) => "目标完成".to_owned(),
         (Explained::TargetCompletion, false) => "target completion".to_owned(),
@@ -193,10 +202,7 @@ impl Assessment {
                     );
                     let mut start = 0.0;
                     for (n, part) in unit.explanation.children.iter().enumerate() {
-                        let colour = PART_COLOURS
-                            .get(n % PART_COLOURS.len())
-                            .copied()
-                            .unwrap_or("#999999");
+                        let colour = part_colour(n);
                         let name = part_name(&part.explained, zh);
                         let tooltip = if zh {
                             format!("{} · {}:{:.2} 分", unit.name, name, part.points)
