@@ -130,25 +130,19 @@ impl Assessment {
         height: f64,
         language: Text,
     ) -> PyResult<crate::charts::Chart> {
-        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
-        let options = mubiao::ChartOptions {
-            width,
-            height,
-            language,
-            page: 0,
-        };
+        let options = crate::charts::chart_options(width, height, &language, 0)?;
         let svg = self
             .inner
             .explanation_svg(&unit.0, &options)
             .map_err(|e| crate::errors::argument_error(&e))?;
-        let data = self
-            .inner
-            .units
-            .iter()
-            .find(|u| u.unit.as_str() == unit.0)
-            .and_then(|u| serde_json::to_value(u).ok())
-            .unwrap_or_default();
-        Ok(crate::charts::Chart::new("explanation", svg, (0, 1), data))
+        let data = self.inner.units.iter().find(|u| u.unit.as_str() == unit.0);
+        Ok(crate::charts::Chart::drawn(
+            "explanation",
+            svg,
+            &options,
+            1,
+            &data,
+        ))
     }
 
     /// The ranking as a chart: departments, then streets and towns, each unit's
@@ -166,21 +160,15 @@ impl Assessment {
         language: Text,
         page: usize,
     ) -> PyResult<crate::charts::Chart> {
-        let language: mubiao::Language = crate::convert::named(&language.0, "language")?;
-        let options = mubiao::ChartOptions {
-            width,
-            height,
-            language,
-            page,
-        };
+        let options = crate::charts::chart_options(width, height, &language, page)?;
         let pages = self.inner.ranking_page_count(&options);
-        // The assessment's keys are all text: it always converts.
-        let data = serde_json::to_value(&self.inner.units).unwrap_or_default();
-        Ok(crate::charts::Chart::new(
+        let svg = self.inner.ranking_svg(&options);
+        Ok(crate::charts::Chart::drawn(
             "ranking",
-            self.inner.ranking_svg(&options),
-            (page.min(pages.saturating_sub(1)), pages),
-            data,
+            svg,
+            &options,
+            pages,
+            &self.inner.units,
         ))
     }
 

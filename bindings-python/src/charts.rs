@@ -2,7 +2,7 @@
 
 use pyo3::prelude::*;
 
-use crate::convert::to_py;
+use crate::convert::{named, to_py, Text};
 use crate::tables::{os_error, to_path};
 
 /// A chart drawn as SVG: shown inline in Jupyter, saved with `save(path)`, its text from
@@ -17,20 +17,39 @@ pub struct Chart {
 }
 
 impl Chart {
-    pub fn new(
+    /// A chart of `kind` drawn with `options`: its SVG, how many pages it takes, and the
+    /// data it shows.
+    pub fn drawn<T: serde::Serialize>(
         kind: &'static str,
         svg: String,
-        (page, pages): (usize, usize),
-        data: serde_json::Value,
+        options: &mubiao::ChartOptions,
+        pages: usize,
+        data: &T,
     ) -> Self {
         Chart {
             kind,
             svg,
-            page,
+            page: options.page.min(pages.saturating_sub(1)),
             pages,
-            data,
+            // Chart data has text keys only: it always converts.
+            data: serde_json::to_value(data).unwrap_or_default(),
         }
     }
+}
+
+/// How a chart is drawn, from the keyword arguments every chart method takes.
+pub fn chart_options(
+    width: f64,
+    height: f64,
+    language: &Text,
+    page: usize,
+) -> PyResult<mubiao::ChartOptions> {
+    Ok(mubiao::ChartOptions {
+        width,
+        height,
+        language: named(&language.0, "language")?,
+        page,
+    })
 }
 
 #[pymethods]

@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
+use crate::charts::{chart_options, Chart};
 use crate::convert::{
     from_py, json_value, named, table, to_bytes, to_date, to_py, to_text, Text, WholeNumber,
 };
@@ -463,25 +464,18 @@ impl Status {
         page: usize,
     ) -> PyResult<crate::charts::Chart> {
         let step: mubiao::Granularity = named(&step.0, "step")?;
-        let language: mubiao::Language = named(&language.0, "language")?;
+        let options = chart_options(width, height, &language, page)?;
         let board = self
             .plan
             .light_board(self.as_of, step, &self.options)
             .map_err(|e| status_error(py, &e))?;
-        let options = mubiao::ChartOptions {
-            width,
-            height,
-            language,
-            page,
-        };
-        let pages = board.page_count(&options);
-        // The board's keys are all text: it always converts.
-        let data = serde_json::to_value(&board).unwrap_or_default();
-        Ok(crate::charts::Chart::new(
+        let svg = board.to_svg(&options);
+        Ok(Chart::drawn(
             "light board",
-            board.to_svg(&options),
-            (page.min(pages.saturating_sub(1)), pages),
-            data,
+            svg,
+            &options,
+            board.page_count(&options),
+            &board,
         ))
     }
 
@@ -502,24 +496,18 @@ impl Status {
         language: Text,
     ) -> PyResult<crate::charts::Chart> {
         let step: mubiao::Granularity = named(&step.0, "step")?;
-        let language: mubiao::Language = named(&language.0, "language")?;
+        let options = chart_options(width, height, &language, 0)?;
         let trend = self
             .plan
             .rate_trend(self.as_of, step, &self.options)
             .map_err(|e| status_error(py, &e))?;
-        let options = mubiao::ChartOptions {
-            width,
-            height,
-            language,
-            page: 0,
-        };
-        // The trend's keys are all text: it always converts.
-        let data = serde_json::to_value(&trend).unwrap_or_default();
-        Ok(crate::charts::Chart::new(
+        let svg = trend.to_svg(&options);
+        Ok(Chart::drawn(
             "completion-rate trend",
-            trend.to_svg(&options),
-            (0, 1),
-            data,
+            svg,
+            &options,
+            1,
+            &trend,
         ))
     }
 
@@ -541,23 +529,11 @@ impl Status {
         page: usize,
     ) -> PyResult<crate::charts::Chart> {
         let rows: mubiao::TimelineRows = named(&by.0, "by")?;
-        let language: mubiao::Language = named(&language.0, "language")?;
+        let options = chart_options(width, height, &language, page)?;
         let timeline = self.evaluation(py)?.timeline(rows);
-        let options = mubiao::ChartOptions {
-            width,
-            height,
-            language,
-            page,
-        };
+        let svg = timeline.to_svg(&options);
         let pages = timeline.page_count(&options);
-        // The timeline's keys are all text: it always converts.
-        let data = serde_json::to_value(&timeline).unwrap_or_default();
-        Ok(crate::charts::Chart::new(
-            "timeline",
-            timeline.to_svg(&options),
-            (page.min(pages.saturating_sub(1)), pages),
-            data,
-        ))
+        Ok(Chart::drawn("timeline", svg, &options, pages, &timeline))
     }
 
     /// The counts for the whole plan, as a dict.

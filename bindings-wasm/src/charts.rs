@@ -28,6 +28,25 @@ pub struct Chart {
     data: serde_json::Value,
 }
 
+impl Chart {
+    /// A chart drawn with `options`: its SVG, how many pages it takes, and the data it
+    /// shows.
+    fn drawn<T: serde::Serialize>(
+        svg: String,
+        options: &mubiao::ChartOptions,
+        pages: usize,
+        data: &T,
+    ) -> Chart {
+        Chart {
+            svg,
+            page: options.page.min(pages.saturating_sub(1)),
+            pages,
+            // Chart data has text keys only: it always converts.
+            data: serde_json::to_value(data).unwrap_or_default(),
+        }
+    }
+}
+
 #[wasm_bindgen]
 impl Chart {
     /// The chart as SVG text.
@@ -75,14 +94,13 @@ impl Status {
         let board = plan
             .light_board(as_of, step, status_options)
             .map_err(|e| to_js_error(e.into()))?;
-        let pages = board.page_count(&options);
-        Ok(Chart {
-            svg: board.to_svg(&options),
-            page: options.page.min(pages.saturating_sub(1)),
-            pages,
-            // The board's keys are all text: it always converts.
-            data: serde_json::to_value(&board).unwrap_or_default(),
-        })
+        let svg = board.to_svg(&options);
+        Ok(Chart::drawn(
+            svg,
+            &options,
+            board.page_count(&options),
+            &board,
+        ))
     }
 
     /// The completion rate (on-schedule sub-projects over those with a milestone due) at
@@ -99,13 +117,7 @@ impl Status {
         let trend = plan
             .rate_trend(as_of, step, status_options)
             .map_err(|e| to_js_error(e.into()))?;
-        Ok(Chart {
-            svg: trend.to_svg(&options),
-            page: 0,
-            pages: 1,
-            // The trend's keys are all text: it always converts.
-            data: serde_json::to_value(&trend).unwrap_or_default(),
-        })
+        Ok(Chart::drawn(trend.to_svg(&options), &options, 1, &trend))
     }
 
     /// The timeline of this date: every milestone at its due date, a row per key task
@@ -122,14 +134,13 @@ impl Status {
             .status(as_of, status_options)
             .map_err(|e| to_js_error(e.into()))?
             .timeline(rows);
-        let pages = timeline.page_count(&options);
-        Ok(Chart {
-            svg: timeline.to_svg(&options),
-            page: options.page.min(pages.saturating_sub(1)),
-            pages,
-            // The timeline's keys are all text: it always converts.
-            data: serde_json::to_value(&timeline).unwrap_or_default(),
-        })
+        let svg = timeline.to_svg(&options);
+        Ok(Chart::drawn(
+            svg,
+            &options,
+            timeline.page_count(&options),
+            &timeline,
+        ))
     }
 }
 
@@ -172,19 +183,8 @@ impl Assessment {
             .inner
             .explanation_svg(unit, &options)
             .map_err(|e| crate::error::argument_error(&e))?;
-        let data = self
-            .inner
-            .units
-            .iter()
-            .find(|u| u.unit.as_str() == unit)
-            .and_then(|u| serde_json::to_value(u).ok())
-            .unwrap_or_default();
-        Ok(Chart {
-            svg,
-            page: 0,
-            pages: 1,
-            data,
-        })
+        let data = self.inner.units.iter().find(|u| u.unit.as_str() == unit);
+        Ok(Chart::drawn(svg, &options, 1, &data))
     }
 
     /// The ranking as a chart: departments, then streets and towns, each unit's
@@ -197,12 +197,7 @@ impl Assessment {
     ) -> Result<Chart, JsValue> {
         let (_, options) = chart_options(options)?;
         let pages = self.inner.ranking_page_count(&options);
-        Ok(Chart {
-            svg: self.inner.ranking_svg(&options),
-            page: options.page.min(pages.saturating_sub(1)),
-            pages,
-            // The units' keys are all text: they always convert.
-            data: serde_json::to_value(&self.inner.units).unwrap_or_default(),
-        })
+        let svg = self.inner.ranking_svg(&options);
+        Ok(Chart::drawn(svg, &options, pages, &self.inner.units))
     }
 }

@@ -129,26 +129,23 @@ impl Svg {
 
     /// A closed polygon through `points`.
     pub(crate) fn polygon(&mut self, points: &[(f64, f64)], style: &str) {
-        let points: Vec<String> = points
-            .iter()
-            .map(|(x, y)| format!("{},{}", number(*x), number(*y)))
-            .collect();
-        let _ = write!(
-            self.out,
-            r#"<polygon points="{}" {style}/>"#,
-            points.join(" ")
-        );
+        self.through("polygon", points, style);
     }
 
     /// An open line through `points`.
     pub(crate) fn polyline(&mut self, points: &[(f64, f64)], style: &str) {
+        self.through("polyline", points, style);
+    }
+
+    /// An element of `points` (`x,y x,y …`).
+    fn through(&mut self, element: &str, points: &[(f64, f64)], style: &str) {
         let points: Vec<String> = points
             .iter()
             .map(|(x, y)| format!("{},{}", number(*x), number(*y)))
             .collect();
         let _ = write!(
             self.out,
-            r#"<polyline points="{}" {style}/>"#,
+            r#"<{element} points="{}" {style}/>"#,
             points.join(" ")
         );
     }
