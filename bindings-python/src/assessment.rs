@@ -135,7 +135,7 @@ impl Assessment {
             .inner
             .explanation_svg(&unit.0, &options)
             .map_err(|e| crate::errors::argument_error(&e))?;
-        let data = self.inner.units.iter().find(|u| u.unit.as_str() == unit.0);
+        let data = self.inner.unit(&unit.0);
         Ok(crate::charts::Chart::drawn(
             "explanation",
             svg,
@@ -220,9 +220,7 @@ impl Assessment {
     fn explanation<'py>(&self, py: Python<'py>, unit: Text) -> PyResult<Option<Bound<'py, PyAny>>> {
         let unit = unit.0.as_str();
         self.inner
-            .units
-            .iter()
-            .find(|u| u.unit.as_str() == unit)
+            .unit(unit)
             .map(|u| to_py(py, &u.explanation))
             .transpose()
     }

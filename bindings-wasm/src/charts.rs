@@ -183,7 +183,7 @@ impl Assessment {
             .inner
             .explanation_svg(unit, &options)
             .map_err(|e| crate::error::argument_error(&e))?;
-        let data = self.inner.units.iter().find(|u| u.unit.as_str() == unit);
+        let data = self.inner.unit(unit);
         Ok(Chart::drawn(svg, &options, 1, &data))
     }
 

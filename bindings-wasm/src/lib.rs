@@ -547,7 +547,7 @@ impl Assessment {
     /// One unit's explanation tree, or undefined.
     #[wasm_bindgen(unchecked_return_type = "Explanation | undefined")]
     pub fn explanation(&self, unit: &str) -> Result<JsValue, JsValue> {
-        match self.inner.units.iter().find(|u| u.unit.as_str() == unit) {
+        match self.inner.unit(unit) {
             Some(found) => to_js(&found.explanation),
             None => Ok(JsValue::UNDEFINED),
         }
@@ -568,9 +568,7 @@ impl Assessment {
     ) -> Result<String, JsValue> {
         let language = named(language, "language")?;
         self.inner
-            .units
-            .iter()
-            .find(|u| u.unit.as_str() == unit)
+            .unit(unit)
             .map(|u| u.explanation.render(language))
             .ok_or_else(|| {
                 js_error(

@@ -287,6 +287,13 @@ pub struct Assessment {
     pub accountability: Vec<AccountabilityItem>,
 }
 
+impl Assessment {
+    /// The assessment of the unit with id `unit`; `None` when it was not assessed.
+    pub fn unit(&self, unit: &str) -> Option<&UnitAssessment> {
+        self.units.iter().find(|u| u.unit.as_str() == unit)
+    }
+}
+
 /// The credits a unit earns as lead: key task → (weight, sub-project → (weight, credits)).
 type LedTasks = BTreeMap<usize, (f64, BTreeMap<usize, (f64, Vec<Part>)>)>;
 

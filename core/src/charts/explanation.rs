@@ -23,9 +23,7 @@ impl Assessment {
         options: &ChartOptions,
     ) -> Result<String, ArgumentError> {
         let assessed = self
-            .units
-            .iter()
-            .find(|u| u.unit.as_str() == unit)
+            .unit(unit)
             .ok_or_else(|| {
                 ArgumentError::new(
                     "unit",
@@ -96,21 +94,11 @@ impl Assessment {
         let bottom = frame.legend_top - 40.0;
         let y_of = |points: f64| bottom - (bottom - top) * points.clamp(0.0, 100.0) / 100.0;
         // The points axis: a rule every 20.
-        svg.open_group("axis", None);
-        for tick in [0.0, 20.0, 40.0, 60.0, 80.0, 100.0] {
-            let y = y_of(tick);
-            svg.line(
-                (left, y),
-                (right, y),
-                r##"stroke="#e0e0e0" stroke-width="1""##,
-            );
-            svg.text(
-                (left - 6.0, y + 4.0),
-                &format!("{tick:.0}"),
-                r##"font-size="11" text-anchor="end" fill="#616161""##,
-            );
-        }
-        svg.close_group();
+        let ticks: Vec<(f64, String)> = [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+            .iter()
+            .map(|&tick| (y_of(tick), format!("{tick:.0}")))
+            .collect();
+        svg.value_axis((left, right), &ticks);
         let bars = parts.len() + 1;
         let slot = (right - left) / f64::from(u32::try_from(bars).unwrap_or(1));
         let bar = (slot * 0.6).min(120.0);

@@ -114,7 +114,9 @@ impl Plan {
         let document = self.document();
         let columns = period_columns(document.year, as_of, step);
         // lights[task][column]
-        let mut lights = vec![Vec::with_capacity(columns.len()); document.key_tasks.len()];
+        let mut lights: Vec<Vec<Option<Light>>> = (0..document.key_tasks.len())
+            .map(|_| Vec::with_capacity(columns.len()))
+            .collect();
         for column in &columns {
             let evaluation = self.status(column.date, options)?;
             for (row, light) in lights.iter_mut().zip(evaluation.key_task_lights()) {

@@ -189,21 +189,14 @@ impl RateTrend {
             bottom - (bottom - top) * share
         };
         // The rate axis: a rule every ten per cent.
-        svg.open_group("axis", None);
-        for tenth in super::svg::whole(floor * 10.0 + 0.5)..=10 {
-            let tick = f64::from(u32::try_from(tenth).unwrap_or(10)) / 10.0;
-            let y = y_of(tick);
-            svg.line(
-                (left, y),
-                (right, y),
-                r##"stroke="#e0e0e0" stroke-width="1""##,
-            );
-            svg.text(
-                (left - 6.0, y + 4.0),
-                &format!("{:.0}%", tick * 100.0),
-                r##"font-size="11" text-anchor="end" fill="#616161""##,
-            );
-        }
+        let ticks: Vec<(f64, String)> = (super::svg::whole(floor * 10.0 + 0.5)..=10)
+            .map(|tenth| {
+                let tick = f64::from(u32::try_from(tenth).unwrap_or(10)) / 10.0;
+                (y_of(tick), format!("{:.0}%", tick * 100.0))
+            })
+            .collect();
+        svg.value_axis((left, right), &ticks);
+        svg.open_group("columns", None);
         for (c, column) in self.columns.iter().enumerate() {
             svg.text(
                 (x_of(c), bottom + 18.0),

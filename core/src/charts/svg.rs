@@ -161,6 +161,25 @@ impl Svg {
         );
     }
 
+    /// A value axis: for each `(y, label)`, a light rule from `left` to `right` and the
+    /// label at its left end.
+    pub(crate) fn value_axis(&mut self, (left, right): (f64, f64), ticks: &[(f64, String)]) {
+        self.open_group("axis", None);
+        for (y, label) in ticks {
+            self.line(
+                (left, *y),
+                (right, *y),
+                r##"stroke="#e0e0e0" stroke-width="1""##,
+            );
+            self.text(
+                (left - 6.0, y + 4.0),
+                label,
+                r##"font-size="11" text-anchor="end" fill="#616161""##,
+            );
+        }
+        self.close_group();
+    }
+
     /// Opens a group, with a tooltip title when one is given.
     pub(crate) fn open_group(&mut self, class: &str, tooltip: Option<&str>) {
         let _ = write!(self.out, r#"<g class="{}">"#, escape(class));
