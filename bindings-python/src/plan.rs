@@ -536,6 +536,35 @@ impl Status {
         Ok(Chart::drawn("timeline", svg, &options, pages, &timeline))
     }
 
+    /// The trajectory of sub-project `sub_project` on this date: for each quantity series
+    /// the cumulative values reported as a step line against every node's target and due
+    /// date, the straight line to each open node that the risk rule measures against, and
+    /// the forecast at the pace so far; its deliverables done, late or lagging. Panels
+    /// beyond the height go to later pages (`page` from 0). An `ArgumentError` when the
+    /// plan has no such sub-project.
+    #[pyo3(
+        signature = (sub_project, *, width = 960.0, height = 540.0, language = Text::from("zh"), page = 0),
+        text_signature = "(self, /, sub_project, *, width=960.0, height=540.0, language='zh', page=0)"
+    )]
+    fn trajectory(
+        &self,
+        py: Python<'_>,
+        sub_project: Text,
+        width: f64,
+        height: f64,
+        language: Text,
+        page: usize,
+    ) -> PyResult<crate::charts::Chart> {
+        let options = chart_options(width, height, &language, page)?;
+        let trajectory = self
+            .evaluation(py)?
+            .trajectory(&sub_project.0)
+            .map_err(|e| crate::errors::argument_error(&e))?;
+        let svg = trajectory.to_svg(&options);
+        let pages = trajectory.page_count(&options);
+        Ok(Chart::drawn("trajectory", svg, &options, pages, &trajectory))
+    }
+
     /// The counts for the whole plan, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(

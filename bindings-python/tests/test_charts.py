@@ -103,3 +103,23 @@ def test_a_units_explanation_chart(
     assert chart.data["unit"] == first["unit"]
     with pytest.raises(mubiao.ArgumentError, match="no-such-unit"):
         assessment.explanation_chart("no-such-unit")
+
+
+def test_a_trajectory_shows_reports_nodes_and_forecast(xuhui: mubiao.Plan) -> None:
+    status = xuhui.status(datetime.date(2017, 6, 30))
+    chart = status.trajectory("mp-01-1")
+    golden = FIXTURES / "xuhui-2017-trajectory-mp-01-1-2017-06-30.svg"
+    assert chart.to_svg() == golden.read_text(encoding="utf-8")
+    assert repr(chart) == f"<mubiao.Chart trajectory, page 1 of {chart.page_count}>"
+    data = status.trajectory("kw-03-3").data
+    [series] = data["series"]
+    # Every reported value drawn, and each node's standing the same as the status table's.
+    root = ET.fromstring(status.trajectory("kw-03-3").to_svg())
+    reports = [g for g in root.iter(f"{SVG}g") if g.get("class") == "report"]
+    assert len(reports) == len(series["reports"]) > 0
+    rows = {row["milestone"]: row for row in status.milestones()}
+    for node in series["nodes"]:
+        assert node["status"] == rows[node["milestone"]]["status"]
+        assert node["forecast"] == rows[node["milestone"]]["forecast"]
+    with pytest.raises(mubiao.ArgumentError, match="kw-99"):
+        status.trajectory("kw-99")

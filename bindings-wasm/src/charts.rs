@@ -70,7 +70,7 @@ impl Chart {
     /// What the chart shows, as plain objects.
     #[wasm_bindgen(
         getter,
-        unchecked_return_type = "LightBoard | Timeline | RateTrend | UnitAssessment[] | UnitAssessment"
+        unchecked_return_type = "LightBoard | Timeline | Trajectory | RateTrend | UnitAssessment[] | UnitAssessment"
     )]
     pub fn data(&self) -> Result<JsValue, JsValue> {
         to_js(&self.data)
@@ -140,6 +140,32 @@ impl Status {
             &options,
             timeline.page_count(&options),
             &timeline,
+        ))
+    }
+
+    /// The trajectory of one sub-project on this date: for each quantity series the
+    /// cumulative values reported as a step line against every node's target and due
+    /// date, the straight line to each open node that the risk rule measures against, and
+    /// the forecast at the pace so far; its deliverables done, late or lagging. Panels
+    /// beyond the height go to later pages. An `ArgumentError` when the plan has no such
+    /// sub-project.
+    pub fn trajectory(
+        &self,
+        #[wasm_bindgen(js_name = subProject)] sub_project: &str,
+        #[wasm_bindgen(unchecked_param_type = "ChartOptions | undefined")] options: JsValue,
+    ) -> Result<Chart, JsValue> {
+        let (_, options) = chart_options(options)?;
+        let (plan, as_of, status_options) = self.parts();
+        let trajectory = plan
+            .status(as_of, status_options)
+            .map_err(|e| to_js_error(e.into()))?
+            .trajectory(sub_project)
+            .map_err(|e| crate::error::argument_error(&e))?;
+        Ok(Chart::drawn(
+            trajectory.to_svg(&options),
+            &options,
+            trajectory.page_count(&options),
+            &trajectory,
         ))
     }
 }

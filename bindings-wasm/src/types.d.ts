@@ -90,6 +90,25 @@ export interface Timeline {
   rows_are: "key_task" | "lead_unit";
   rows: { id: string; label: string; marks: { milestone: string; title: string; due: IsoDate; status: MilestoneStatus }[] }[];
 }
+/** One sub-project's trajectory: each quantity series (then its deliverables) with its nodes and reports. */
+export interface Trajectory {
+  plan_name: string;
+  sub_project: string;
+  title: string;
+  lead_unit: string;
+  start: IsoDate;
+  as_of: IsoDate;
+  year: number;
+  series: {
+    unit: string | null;
+    baseline: number;
+    nodes: {
+      milestone: string; title: string; due: IsoDate; goal: Goal | null; status: MilestoneStatus;
+      completed_on: IsoDate | null; expected: number | null; forecast: IsoDate | null;
+    }[];
+    reports: { date: IsoDate; value: number }[];
+  }[];
+}
 /** The light board: each key task's light at the end of every month or quarter, under its leader. */
 export interface LightBoard {
   plan_name: string;

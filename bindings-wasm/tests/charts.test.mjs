@@ -77,3 +77,16 @@ test("the completion-rate trend ends at the Q1 headline", () => {
   const keyWork = chart.data.series.find((s) => s.kind === "key_work");
   assert.equal(keyWork.rates.at(-1), 210 / 221);
 });
+
+test("a trajectory shows reports, nodes and the forecast", () => {
+  const status = xuhui.status("2017-06-30");
+  const chart = status.trajectory("mp-01-1");
+  assert.equal(chart.toSvg(), read("tests/fixtures/xuhui-2017-trajectory-mp-01-1-2017-06-30.svg"));
+  const data = status.trajectory("kw-03-3").data;
+  assert.equal(data.series.length, 1);
+  const svg = status.trajectory("kw-03-3").toSvg();
+  assert.equal((svg.match(/<g class="report">/g) ?? []).length, data.series[0].reports.length);
+  const rows = new Map(status.milestones().map((m) => [m.milestone, m]));
+  for (const node of data.series[0].nodes) assert.equal(node.status, rows.get(node.milestone).status);
+  assert.throws(() => status.trajectory("kw-99"), (e) => e.code === "bad-argument" && /kw-99/.test(e.message));
+});

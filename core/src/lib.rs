@@ -133,7 +133,8 @@ pub use calendar::{
 };
 pub use charts::{
     BoardColumn, BoardGroup, BoardRow, ChartOptions, LightBoard, RateSeries, RateTrend, Timeline,
-    TimelineMark, TimelineRow, TimelineRows,
+    TimelineMark, TimelineRow, TimelineRows, Trajectory, TrajectoryNode, TrajectoryPoint,
+    TrajectorySeries,
 };
 pub use contracts::ContractGap;
 pub use document::{

@@ -362,12 +362,12 @@ impl Schedule {
         Some(day(report.date))
     }
 
-    fn series_of(&self, i: u32) -> u32 {
+    pub(crate) fn series_of(&self, i: u32) -> u32 {
         at(&self.series, i).copied().unwrap_or(NONE)
     }
 
     /// The cumulative-value reports of series `x`, by date.
-    fn values_of<'a>(
+    pub(crate) fn values_of<'a>(
         &'a self,
         document: &'a PlanDocument,
         series: u32,

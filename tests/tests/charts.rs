@@ -557,3 +557,155 @@ fn a_units_score_explained_adds_up_to_its_total() {
         }
     }
 }
+
+#[test]
+fn a_trajectory_shows_every_report_node_and_the_straight_line() {
+    let plan = xuhui();
+    let as_of = day(6, 30);
+    let evaluation = plan.status(as_of, &StatusOptions::default()).unwrap();
+    let document = plan.document();
+    // kw-03-3: cumulative counts due at month and quarter ends, reported through Q1.
+    let trajectory = evaluation.trajectory("kw-03-3").unwrap();
+    assert_eq!(trajectory.series.len(), 1);
+    let series = &trajectory.series[0];
+    let (_, sub) = plan.sub_project("kw-03-3").unwrap();
+    let ids: Vec<&str> = sub.milestones.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(series.nodes.len(), ids.len());
+    // The reports re-derived from the document: every cumulative report on a milestone of
+    // the series, up to the as-of date, by date.
+    let mut reports: Vec<(NaiveDate, f64)> = document
+        .progress_reports
+        .iter()
+        .filter(|r| ids.contains(&r.milestone.as_str()) && r.date <= as_of)
+        .filter_map(|r| match r.progress {
+            mubiao::Progress::Cumulative(v) => Some((r.date, v)),
+            _ => None,
+        })
+        .collect();
+    reports.sort_by(|a, b| a.0.cmp(&b.0));
+    let drawn: Vec<(NaiveDate, f64)> = series.reports.iter().map(|p| (p.date, p.value)).collect();
+    assert_eq!(drawn, reports);
+    // The straight line the risk rule uses, by hand: from 0 on the start day (1 January)
+    // to the target on the due day, read on 30 June (day 180 of the year).
+    for node in &series.nodes {
+        let Some(mubiao::Goal::AtLeast(target)) = node.goal else {
+            panic!("{} is not a quantity to reach", node.milestone);
+        };
+        match node.expected {
+            Some(expected) => {
+                let elapsed = (as_of - trajectory.start).num_days() as f64;
+                let span = (node.due - trajectory.start).num_days() as f64;
+                let by_hand = target * (elapsed / span).min(1.0);
+                assert!((expected - by_hand).abs() < 1e-9, "{}: {expected} vs {by_hand}", node.milestone);
+            }
+            None => assert!(node.completed_on.is_some(), "{}", node.milestone),
+        }
+        let row = evaluation.milestone(node.milestone.as_str()).unwrap();
+        assert_eq!((node.status, node.forecast), (row.status, row.forecast));
+    }
+    let svg = trajectory.to_svg(&ChartOptions::default());
+    let chart = read(&svg);
+    assert_eq!(chart.classes.get("report").copied().unwrap_or(0), reports.len());
+    let nodes: usize = chart
+        .classes
+        .iter()
+        .filter(|(class, _)| class.starts_with("node "))
+        .map(|(_, n)| n)
+        .sum();
+    assert_eq!(nodes, series.nodes.len());
+    assert_eq!(chart.classes.get("forecast"), Some(&1));
+    assert!(chart.texts.iter().any(|t| t.contains("截至 06-30")));
+    assert!(chart.texts.iter().any(|t| t.contains("进度轨迹")));
+    // One straight line per node not yet done.
+    let open = series.nodes.iter().filter(|n| n.completed_on.is_none()).count();
+    let trajectories = &svg[svg.find("<g class=\"trajectories\">").unwrap()..];
+    let trajectories = &trajectories[..trajectories.find("</g>").unwrap()];
+    assert_eq!(trajectories.matches("<line").count(), open);
+    let english = trajectory.to_svg(&ChartOptions {
+        language: Language::English,
+        ..ChartOptions::default()
+    });
+    assert!(read(&english).texts.iter().any(|t| t.contains("as of 06-30")));
+    // A sub-project with quantities and deliverables, begun the year before.
+    let mixed = evaluation.trajectory("mp-01-1").unwrap();
+    assert_eq!(
+        mixed.series.iter().map(|s| s.unit.is_some()).collect::<Vec<_>>(),
+        [true, false]
+    );
+    let svg = mixed.to_svg(&ChartOptions::default());
+    read(&svg);
+    assert!(svg.contains("2018年1月"));
+    golden("xuhui-2017-trajectory-mp-01-1-2017-06-30.svg", &svg);
+    // An id that is not a sub-project says so.
+    let error = evaluation.trajectory("kw-99").unwrap_err();
+    assert!(error.to_string().contains("kw-99"), "{error}");
+}
+
+#[test]
+fn odd_trajectories_draw_without_error() {
+    // Extreme targets, a deliverable series of 400 daily nodes, every node
+    // withdrawn, and tiny sizes.
+    let mut document = xuhui().into_document();
+    let sub = &mut document.key_tasks[0].sub_projects[0];
+    let template = sub.milestones[0].clone();
+    let before = sub.milestones.len();
+    for n in 0..400u32 {
+        let mut milestone = template.clone();
+        milestone.id = format!("daily-{n}").into();
+        milestone.due = Some(day(1, 1) + chrono::Days::new(u64::from(n % 365)));
+        milestone.target = Some(mubiao::Target::Deliverable {
+            description: "日报".into(),
+        });
+        sub.milestones.push(milestone);
+    }
+    let extreme = &mut document.key_tasks[0].sub_projects[1];
+    for (n, milestone) in extreme.milestones.iter_mut().enumerate() {
+        milestone.target = Some(mubiao::Target::Quantity(mubiao::QuantityTarget {
+            unit: "<元>".into(),
+            goal: match n {
+                0 => mubiao::Goal::AtLeast(1e300),
+                1 => mubiao::Goal::AtMost(0.0),
+                _ => mubiao::Goal::Within { low: 0.0, high: 1e-9 },
+            },
+            baseline: Some(1e200),
+        }));
+    }
+    let plan = document.validate().unwrap();
+    let evaluation = plan.status(day(12, 31), &StatusOptions::default()).unwrap();
+    let ids: Vec<String> = plan.document().key_tasks[0]
+        .sub_projects
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
+    for id in &ids {
+        let trajectory = evaluation.trajectory(id).unwrap();
+        for (width, height) in [(960.0, 540.0), (0.0, 0.0), (f64::NAN, 1e12), (320.0, 240.0)] {
+            let options = ChartOptions {
+                width,
+                height,
+                ..ChartOptions::default()
+            };
+            for page in 0..trajectory.page_count(&options) {
+                let svg = trajectory.to_svg(&ChartOptions { page, ..options });
+                read(&svg);
+                assert!(!svg.contains("<元>"));
+            }
+        }
+    }
+    let daily = evaluation.trajectory(&ids[0]).unwrap();
+    let daily_nodes: usize = daily.series.iter().map(|s| s.nodes.len()).sum();
+    assert!(daily_nodes >= 400 + before - 1, "{daily_nodes}");
+    let nodes = read(&daily.to_svg(&ChartOptions::default()))
+        .classes
+        .iter()
+        .filter(|(class, _)| class.starts_with("node "))
+        .map(|(_, n)| *n)
+        .sum::<usize>();
+    assert_eq!(nodes, daily_nodes);
+    // Nothing left to draw.
+    let mut withdrawn = daily.clone();
+    withdrawn.series.clear();
+    let svg = withdrawn.to_svg(&ChartOptions::default());
+    read(&svg);
+    assert!(svg.contains("没有节点"));
+}

@@ -10,10 +10,12 @@ mod ranking;
 mod rate_trend;
 mod svg;
 mod timeline;
+mod trajectory;
 
 pub use light_board::{BoardColumn, BoardGroup, BoardRow, LightBoard};
 pub use rate_trend::{RateSeries, RateTrend};
 pub use timeline::{Timeline, TimelineMark, TimelineRow, TimelineRows};
+pub use trajectory::{Trajectory, TrajectoryNode, TrajectoryPoint, TrajectorySeries};
 
 use svg::{fit, whole, Svg};
 
@@ -244,6 +246,22 @@ fn label_column(units: usize, padding: f64, low: f64, share: f64, area: &Area) -
     let width = (f64::from(u32::try_from(units).unwrap_or(u32::MAX)) * HALF_EM + padding)
         .clamp(low, (area.width * share).max(low));
     (width, whole((width - padding) / HALF_EM))
+}
+
+/// A month's short name: `3月` or `Mar`.
+fn month_label(month: u32, zh: bool) -> String {
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    if zh {
+        format!("{month}月")
+    } else {
+        NAMES
+            .get(usize::try_from(month.saturating_sub(1)).unwrap_or(0))
+            .copied()
+            .unwrap_or("")
+            .to_owned()
+    }
 }
 
 /// How each light is drawn: fill colour, the mark inside, and its name.

@@ -31,6 +31,20 @@ pub(crate) fn number(value: f64) -> String {
     text
 }
 
+/// A value as a label reads it: up to two decimals without trailing zeros below a
+/// million, three significant figures in scientific form beyond (and for tiny values).
+pub(crate) fn number_label(value: f64) -> String {
+    if !value.is_finite() {
+        return "–".to_owned();
+    }
+    let size = value.abs();
+    if size == 0.0 || (0.01..1e6).contains(&size) {
+        number(value)
+    } else {
+        format!("{value:.2e}")
+    }
+}
+
 /// The whole part of a non-negative number, for counting rows and label widths from
 /// pixel sizes: 0 for negative or NaN values, at most a billion.
 pub(crate) fn whole(value: f64) -> usize {
@@ -212,6 +226,16 @@ mod tests {
         assert_eq!(number(f64::NAN), "0");
         assert_eq!(number(f64::INFINITY), "0");
         assert_eq!(number(1e300), "1000000000");
+    }
+
+    #[test]
+    fn labels_stay_short_for_any_value() {
+        assert_eq!(number_label(8.0), "8");
+        assert_eq!(number_label(66.5), "66.5");
+        assert_eq!(number_label(-2.25), "-2.25");
+        assert_eq!(number_label(1e300), "1.00e300");
+        assert_eq!(number_label(0.0001), "1.00e-4");
+        assert_eq!(number_label(f64::NAN), "–");
     }
 
     #[test]

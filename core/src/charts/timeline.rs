@@ -125,7 +125,7 @@ impl Evaluation<'_> {
 }
 
 /// How each status is drawn: colour, shape, and its name in each language.
-fn status_look(status: MilestoneStatus) -> (&'static str, &'static str, &'static str) {
+pub(super) fn status_look(status: MilestoneStatus) -> (&'static str, &'static str, &'static str) {
     match status {
         MilestoneStatus::CompletedEarly => ("#1565c0", "提前完成", "done early"),
         MilestoneStatus::CompletedOnTime => ("#2e7d32", "按时完成", "done on time"),
@@ -139,7 +139,7 @@ fn status_look(status: MilestoneStatus) -> (&'static str, &'static str, &'static
 
 /// A status's mark: done early a triangle, on time a disc, late a square, lagging a
 /// cross, not yet due a ring.
-fn status_mark(svg: &mut Svg, status: MilestoneStatus, (x, y): (f64, f64), r: f64) {
+pub(super) fn status_mark(svg: &mut Svg, status: MilestoneStatus, (x, y): (f64, f64), r: f64) {
     let (colour, _, _) = status_look(status);
     match status {
         MilestoneStatus::CompletedEarly => svg.polygon(
@@ -166,7 +166,7 @@ fn status_mark(svg: &mut Svg, status: MilestoneStatus, (x, y): (f64, f64), r: f6
     }
 }
 
-const STATUSES: [MilestoneStatus; 5] = [
+pub(super) const STATUSES: [MilestoneStatus; 5] = [
     MilestoneStatus::CompletedEarly,
     MilestoneStatus::CompletedOnTime,
     MilestoneStatus::CompletedLate,
@@ -259,18 +259,7 @@ impl Timeline {
                 (x, bottom),
                 r##"stroke="#e0e0e0" stroke-width="1""##,
             );
-            let label = if zh {
-                format!("{month}月")
-            } else {
-                [
-                    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
-                    "Dec",
-                ]
-                .get(usize::try_from(month - 1).unwrap_or(0))
-                .copied()
-                .unwrap_or("")
-                .to_owned()
-            };
+            let label = super::month_label(month, zh);
             svg.text(
                 ((x + x_of(next)) / 2.0, area.top + 17.0),
                 &label,
