@@ -7,13 +7,16 @@
 //! cargo run --example xuhui_2017 -- --plan other.json --calendar calendar.json
 //! cargo run --example xuhui_2017 -- --plan examples/data/xuhui-2017.xlsx
 //! cargo run --example xuhui_2017 -- --year-end            # the 2017 assessment
+//! cargo run --example xuhui_2017 -- --bulletin bulletin.html  # the printable bulletin
 //! ```
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use mubiao::{ComponentScores, Language, Plan, Scheme, StatusOptions, WorkingCalendar};
+use mubiao::{
+    BulletinOptions, ComponentScores, Language, Plan, Scheme, StatusOptions, WorkingCalendar,
+};
 use mubiao_examples::{
     data_path, XUHUI_2017_COMPONENTS_FILE, XUHUI_2017_FILE, XUHUI_2017_YEAR_END_FILE,
 };
@@ -24,6 +27,8 @@ struct Args {
     as_of: NaiveDate,
     language: Language,
     year_end: bool,
+    /// Where to write the printable HTML bulletin instead of the text report.
+    bulletin: Option<PathBuf>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -33,6 +38,7 @@ fn parse_args() -> Result<Args, String> {
         as_of: NaiveDate::from_ymd_opt(2017, 3, 31).ok_or("bad default date")?,
         language: Language::English,
         year_end: false,
+        bulletin: None,
     };
     let mut given = std::env::args().skip(1);
     while let Some(flag) = given.next() {
@@ -58,9 +64,10 @@ fn parse_args() -> Result<Args, String> {
                 args.as_of = NaiveDate::from_ymd_opt(2017, 12, 31).ok_or("bad date")?;
             }
             "--calendar" => args.calendar = value()?.into(),
+            "--bulletin" => args.bulletin = Some(value()?.into()),
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; use --as-of DATE, --lang zh|en, --plan FILE, --calendar FILE, --year-end"
+                    "unknown argument `{other}`; use --as-of DATE, --lang zh|en, --plan FILE, --calendar FILE, --year-end, --bulletin FILE"
                 ))
             }
         }
@@ -101,12 +108,34 @@ fn run() -> Result<String, String> {
         let assessment = plan
             .assess(args.as_of, &Scheme::default(), &components, &options)
             .map_err(|error| error.to_string())?;
+        if let Some(path) = &args.bulletin {
+            return write_bulletin(path, &assessment.bulletin(&plan, &bulletin_options(&args)));
+        }
         return Ok(assessment.render(args.language));
     }
     let status = plan
         .status(args.as_of, &options)
         .map_err(|error| error.to_string())?;
+    if let Some(path) = &args.bulletin {
+        return write_bulletin(path, &status.bulletin(&bulletin_options(&args)));
+    }
     Ok(status.report().render(args.language))
+}
+
+fn bulletin_options(args: &Args) -> BulletinOptions {
+    BulletinOptions {
+        language: args.language,
+        ..BulletinOptions::default()
+    }
+}
+
+fn write_bulletin(path: &std::path::Path, html: &str) -> Result<String, String> {
+    std::fs::write(path, html).map_err(|error| format!("{}: {error}", path.display()))?;
+    Ok(format!(
+        "wrote {} ({} KB); open it in a browser and print it on A4\n",
+        path.display(),
+        html.len() / 1024
+    ))
 }
 
 fn main() -> ExitCode {

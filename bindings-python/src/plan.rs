@@ -562,7 +562,13 @@ impl Status {
             .map_err(|e| crate::errors::argument_error(&e))?;
         let svg = trajectory.to_svg(&options);
         let pages = trajectory.page_count(&options);
-        Ok(Chart::drawn("trajectory", svg, &options, pages, &trajectory))
+        Ok(Chart::drawn(
+            "trajectory",
+            svg,
+            &options,
+            pages,
+            &trajectory,
+        ))
     }
 
     /// The counts for the whole plan, as a dict.

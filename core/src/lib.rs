@@ -95,6 +95,7 @@
 
 pub mod arguments;
 mod assessment;
+pub mod bulletin;
 mod calendar;
 mod charts;
 mod contracts;
@@ -128,6 +129,7 @@ pub use assessment::{
     CreditRules, Explained, Explanation, Grade, GradeBands, MissingRatings, ObjectiveLag,
     PartialRule, Scheme, ScoringScheme, UnitAssessment, Weights, WEIGHT_TOLERANCE,
 };
+pub use bulletin::BulletinOptions;
 pub use calendar::{
     CalendarDocument, Holiday, WorkingCalendar, WorkingWeekendDay, MAX_HOLIDAY_DAYS,
 };

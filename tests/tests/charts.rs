@@ -582,7 +582,7 @@ fn a_trajectory_shows_every_report_node_and_the_straight_line() {
             _ => None,
         })
         .collect();
-    reports.sort_by(|a, b| a.0.cmp(&b.0));
+    reports.sort_by_key(|r| r.0);
     let drawn: Vec<(NaiveDate, f64)> = series.reports.iter().map(|p| (p.date, p.value)).collect();
     assert_eq!(drawn, reports);
     // The straight line the risk rule uses, by hand: from 0 on the start day (1 January)
@@ -596,7 +596,11 @@ fn a_trajectory_shows_every_report_node_and_the_straight_line() {
                 let elapsed = (as_of - trajectory.start).num_days() as f64;
                 let span = (node.due - trajectory.start).num_days() as f64;
                 let by_hand = target * (elapsed / span).min(1.0);
-                assert!((expected - by_hand).abs() < 1e-9, "{}: {expected} vs {by_hand}", node.milestone);
+                assert!(
+                    (expected - by_hand).abs() < 1e-9,
+                    "{}: {expected} vs {by_hand}",
+                    node.milestone
+                );
             }
             None => assert!(node.completed_on.is_some(), "{}", node.milestone),
         }
@@ -605,7 +609,10 @@ fn a_trajectory_shows_every_report_node_and_the_straight_line() {
     }
     let svg = trajectory.to_svg(&ChartOptions::default());
     let chart = read(&svg);
-    assert_eq!(chart.classes.get("report").copied().unwrap_or(0), reports.len());
+    assert_eq!(
+        chart.classes.get("report").copied().unwrap_or(0),
+        reports.len()
+    );
     let nodes: usize = chart
         .classes
         .iter()
@@ -617,7 +624,11 @@ fn a_trajectory_shows_every_report_node_and_the_straight_line() {
     assert!(chart.texts.iter().any(|t| t.contains("截至 06-30")));
     assert!(chart.texts.iter().any(|t| t.contains("进度轨迹")));
     // One straight line per node not yet done.
-    let open = series.nodes.iter().filter(|n| n.completed_on.is_none()).count();
+    let open = series
+        .nodes
+        .iter()
+        .filter(|n| n.completed_on.is_none())
+        .count();
     let trajectories = &svg[svg.find("<g class=\"trajectories\">").unwrap()..];
     let trajectories = &trajectories[..trajectories.find("</g>").unwrap()];
     assert_eq!(trajectories.matches("<line").count(), open);
@@ -625,11 +636,18 @@ fn a_trajectory_shows_every_report_node_and_the_straight_line() {
         language: Language::English,
         ..ChartOptions::default()
     });
-    assert!(read(&english).texts.iter().any(|t| t.contains("as of 06-30")));
+    assert!(read(&english)
+        .texts
+        .iter()
+        .any(|t| t.contains("as of 06-30")));
     // A sub-project with quantities and deliverables, begun the year before.
     let mixed = evaluation.trajectory("mp-01-1").unwrap();
     assert_eq!(
-        mixed.series.iter().map(|s| s.unit.is_some()).collect::<Vec<_>>(),
+        mixed
+            .series
+            .iter()
+            .map(|s| s.unit.is_some())
+            .collect::<Vec<_>>(),
         [true, false]
     );
     let svg = mixed.to_svg(&ChartOptions::default());
@@ -665,7 +683,10 @@ fn odd_trajectories_draw_without_error() {
             goal: match n {
                 0 => mubiao::Goal::AtLeast(1e300),
                 1 => mubiao::Goal::AtMost(0.0),
-                _ => mubiao::Goal::Within { low: 0.0, high: 1e-9 },
+                _ => mubiao::Goal::Within {
+                    low: 0.0,
+                    high: 1e-9,
+                },
             },
             baseline: Some(1e200),
         }));

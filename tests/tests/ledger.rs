@@ -646,6 +646,23 @@ fn a_later_date_needs_an_objective_reason_and_the_supervising_leaders_approval()
         "{text}"
     );
     assert!(text.contains("moved 1 time(s), 1 later by approval"));
+    // So does the bulletin made from the ledger, in its adjustments section.
+    let bulletin = ledger
+        .bulletin(
+            day(6, 30),
+            &StatusOptions::default(),
+            &mubiao::BulletinOptions {
+                language: Language::English,
+                ..mubiao::BulletinOptions::default()
+            },
+        )
+        .unwrap();
+    let adjustments = &bulletin[bulletin.find(". Adjustments</h2>").unwrap()..];
+    assert!(
+        adjustments.contains("2017-06-30 → 2017-08-31 (deputy-urban)"),
+        "{adjustments}"
+    );
+    assert!(adjustments.contains("moved 1 time(s), 1 later by approval"));
     // On 1 June, before the approval, the report shows no adjustment yet.
     let early = ledger
         .supervision_report(day(6, 1), &StatusOptions::default())

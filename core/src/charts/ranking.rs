@@ -37,13 +37,31 @@ pub(super) fn part_name(explained: &Explained, zh: bool) -> String {
     match (explained, zh) {
         (Explained::TargetCompletion, true) => "目标完成".to_owned(),
         (Explained::TargetCompletion, false) => "target completion".to_owned(),
-        (Explained::Component { name }, _) => name.clone(),
+        (Explained::Component { name }, _) => component_name(name, zh),
         (Explained::LeadWork, true) => "牵头工作".to_owned(),
         (Explained::LeadWork, false) => "lead work".to_owned(),
         (Explained::Cooperation, true) => "配合工作".to_owned(),
         (Explained::Cooperation, false) => "cooperation".to_owned(),
         (_, true) => "其他".to_owned(),
         (_, false) => "other".to_owned(),
+    }
+}
+
+/// A host component's name as a reader says it: the common ones in words of the chosen
+/// language (`budget_execution` 预算执行), any other with its underscores as spaces.
+pub(crate) fn component_name(name: &str, zh: bool) -> String {
+    const KNOWN: [(&str, &str, &str); 6] = [
+        ("budget_execution", "预算执行", "budget execution"),
+        ("public_satisfaction", "群众满意度", "public satisfaction"),
+        ("satisfaction", "满意度", "satisfaction"),
+        ("leadership_evaluation", "领导评价", "leadership evaluation"),
+        ("innovation", "创新工作", "innovation"),
+        ("party_building", "党建工作", "party building"),
+    ];
+    match KNOWN.iter().find(|(id, _, _)| *id == name) {
+        Some((_, chinese, _)) if zh => (*chinese).to_owned(),
+        Some((_, _, english)) => (*english).to_owned(),
+        None => name.replace('_', " "),
     }
 }
 

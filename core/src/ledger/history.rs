@@ -231,6 +231,26 @@ impl Ledger {
         Ok(report)
     }
 
+    /// The supervision bulletin as of a date (see [`crate::bulletin`]), from the plan as it
+    /// stood at the end of that date, with the adjustments recorded by then.
+    ///
+    /// # Errors
+    ///
+    /// As [`Plan::status`](crate::Plan::status) for the date.
+    pub fn bulletin(
+        &self,
+        as_of: NaiveDate,
+        options: &crate::StatusOptions,
+        bulletin: &crate::BulletinOptions,
+    ) -> Result<String, crate::Error> {
+        let end_of_day = as_of.and_hms_opt(23, 59, 59).unwrap_or_default();
+        let then = self.until(end_of_day)?;
+        let status = then.plan().status(as_of, options)?;
+        let mut report = status.report();
+        report.adjustments = then.adjustments();
+        Ok(status.bulletin_of(&report, bulletin))
+    }
+
     /// The year-end assessment of the plan as it stood at the end of `as_of`: as
     /// [`Plan::assess`](crate::Plan::assess), and a lagging milestone whose latest request
     /// for a later date was refused is on the accountability list even with an objective

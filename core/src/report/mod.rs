@@ -11,6 +11,7 @@ pub(crate) mod width;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub(crate) use text::percent;
 pub use text::Language;
 
 use crate::document::{KeyTaskKind, Level};

@@ -172,14 +172,14 @@ impl Language {
         }
     }
 
-    fn moved(self, times: usize, later: usize) -> String {
+    pub(crate) fn moved(self, times: usize, later: usize) -> String {
         match self {
             Language::Chinese => format!("节点调整{times}次(其中经批准延期{later}次)"),
             Language::English => format!("moved {times} time(s), {later} later by approval"),
         }
     }
 
-    fn overdue(self, days: i64) -> String {
+    pub(crate) fn overdue(self, days: i64) -> String {
         match self {
             Language::Chinese => format!("逾期{days}天"),
             Language::English if days == 1 => "1 day overdue".to_owned(),
