@@ -109,7 +109,10 @@ fn run() -> Result<String, String> {
             .assess(args.as_of, &Scheme::default(), &components, &options)
             .map_err(|error| error.to_string())?;
         if let Some(path) = &args.bulletin {
-            return write_bulletin(path, &assessment.bulletin(&plan, &bulletin_options(&args)));
+            return write_bulletin(
+                path,
+                &assessment.bulletin(Some(&plan), &bulletin_options(&args)),
+            );
         }
         return Ok(assessment.render(args.language));
     }

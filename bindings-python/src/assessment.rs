@@ -188,6 +188,22 @@ impl Assessment {
         crate::tables::write_workbook(py, &workbook, path)
     }
 
+    /// The year-end bulletin (年终考核通报) as printable HTML: the ranking chart, scores
+    /// and grades of departments and of streets and towns, each unit's score explained,
+    /// and the accountability list; in `language`.
+    #[pyo3(
+        signature = (*, language = Text::from("zh")),
+        text_signature = "(self, /, *, language='zh')"
+    )]
+    fn bulletin(&self, language: Text) -> PyResult<crate::bulletin::Bulletin> {
+        let options = mubiao::BulletinOptions {
+            language: crate::convert::named(&language.0, "language")?,
+            ..mubiao::BulletinOptions::default()
+        };
+        let html = self.inner.bulletin(self.plan.as_deref(), &options);
+        Ok(crate::bulletin::Bulletin::new("year-end", html))
+    }
+
     /// The assessment date.
     #[getter]
     fn as_of(&self) -> chrono::NaiveDate {

@@ -237,6 +237,31 @@ impl Ledger {
         Ok(Report { inner })
     }
 
+    /// The supervision bulletin of the plan as it stood at the end of `as_of`, with the
+    /// adjustments recorded by then; as `Status.bulletin`.
+    #[pyo3(
+        signature = (as_of, *, calendar = None, language = Text::from("zh"), step = Text::from("month"), trajectories_per_leader = 6),
+        text_signature = "(self, /, as_of, *, calendar=None, language='zh', step='month', trajectories_per_leader=6)"
+    )]
+    fn bulletin(
+        &self,
+        py: Python<'_>,
+        as_of: &Bound<'_, PyAny>,
+        calendar: Option<PyRef<'_, Calendar>>,
+        language: Text,
+        step: Text,
+        trajectories_per_leader: usize,
+    ) -> PyResult<crate::bulletin::Bulletin> {
+        let options = default_options(calendar.as_deref());
+        let bulletin =
+            crate::bulletin::bulletin_options(&language, &step, trajectories_per_leader)?;
+        let html = self
+            .inner
+            .bulletin(to_date(as_of, "as_of")?, &options, &bulletin)
+            .map_err(|e| to_py_err(py, e))?;
+        Ok(crate::bulletin::Bulletin::new("supervision", html))
+    }
+
     /// The year-end assessment of the plan as it stood at the end of `as_of`; a refused
     /// request for a later date puts a lagging milestone on the accountability list.
     #[pyo3(signature = (as_of, *, components, scheme = None, calendar = None))]

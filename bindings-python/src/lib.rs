@@ -5,6 +5,7 @@
 #![forbid(unsafe_code)]
 
 mod assessment;
+mod bulletin;
 mod charts;
 mod convert;
 mod errors;
@@ -19,6 +20,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(module)?;
     module.add_class::<plan::Plan>()?;
     module.add_class::<charts::Chart>()?;
+    module.add_class::<bulletin::Bulletin>()?;
     module.add_class::<plan::Status>()?;
     module.add_class::<plan::Report>()?;
     module.add_class::<plan::Calendar>()?;

@@ -571,6 +571,27 @@ impl Status {
         ))
     }
 
+    /// The supervision bulletin (督查通报) of this date as printable HTML: the headline,
+    /// the light board (`step` "month" or "quarter" columns), a section per supervising
+    /// leader starting a new page with the trajectories of up to `trajectories_per_leader`
+    /// sub-projects that need attention, the lagging list, early finishers and stale
+    /// reporting; in `language`.
+    #[pyo3(
+        signature = (*, language = Text::from("zh"), step = Text::from("month"), trajectories_per_leader = 6),
+        text_signature = "(self, /, *, language='zh', step='month', trajectories_per_leader=6)"
+    )]
+    fn bulletin(
+        &self,
+        py: Python<'_>,
+        language: Text,
+        step: Text,
+        trajectories_per_leader: usize,
+    ) -> PyResult<crate::bulletin::Bulletin> {
+        let options = crate::bulletin::bulletin_options(&language, &step, trajectories_per_leader)?;
+        let html = self.evaluation(py)?.bulletin(&options);
+        Ok(crate::bulletin::Bulletin::new("supervision", html))
+    }
+
     /// The counts for the whole plan, as a dict.
     fn summary<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         to_py(

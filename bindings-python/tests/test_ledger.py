@@ -80,6 +80,8 @@ def test_later_dates_history_replay_and_reports(example_text: str) -> None:
     assert ledger.requests()[0]["decision"]["by"] == "deputy-urban"
     text = ledger.supervision_report("2017-06-30").render("en")
     assert "later date approved 2017-06-30 → 2017-08-31" in text
+    bulletin = ledger.bulletin("2017-06-30", language="en").html
+    assert "Adjustments</h2>" in bulletin and "2017-06-30 → 2017-08-31 (deputy-urban)" in bulletin
 
 
 def test_jsonl_round_trip_and_tampering(example_text: str) -> None:

@@ -292,7 +292,7 @@ fn the_year_end_bulletin_ranks_explains_and_names_who_answers() {
     let assessment = plan
         .assess(day(12, 31), &Scheme::default(), &components, &options())
         .unwrap();
-    let html = assessment.bulletin(&plan, &BulletinOptions::default());
+    let html = assessment.bulletin(Some(&plan), &BulletinOptions::default());
     let elements = elements(&html);
     let results = rows_after(&elements, "考核结果");
     assert_eq!(results.len(), assessment.units.len());

@@ -17,6 +17,7 @@ __all__ = [
     "ArgumentError",
     "AssessmentError",
     "ChangeRefusedError",
+    "Bulletin",
     "Chart",
     "FormatError",
     "IntegrityError",
@@ -128,6 +129,16 @@ class Chart:
     def data(self) -> Dict[str, Any]: ...
 
 @final
+class Bulletin:
+    """A printable bulletin as self-contained HTML: `to_html(path)` writes it for a
+    browser to print on A4; Jupyter shows it framed."""
+
+    @property
+    def html(self) -> str: ...
+    def to_html(self, path: _Path) -> None: ...
+    def _repr_html_(self) -> str: ...
+
+@final
 class Report:
     """A supervision report: prints as text, renders in Jupyter, converts to a dict."""
 
@@ -172,6 +183,9 @@ class Status:
         language: str = "zh",
         page: int = 0,
     ) -> Chart: ...
+    def bulletin(
+        self, *, language: str = "zh", step: str = "month", trajectories_per_leader: int = 6
+    ) -> Bulletin: ...
     def summary(self) -> Dict[str, Any]: ...
     def milestones(self) -> Table: ...
     def milestone(self, id: str) -> Optional[Dict[str, Any]]: ...
@@ -203,6 +217,7 @@ class Assessment:
         self, unit: str, *, width: float = 960.0, height: float = 540.0, language: str = "zh"
     ) -> Chart: ...
     def to_excel(self, path: Optional[_Path] = None, *, language: str = "zh") -> Optional[bytes]: ...
+    def bulletin(self, *, language: str = "zh") -> Bulletin: ...
     @property
     def as_of(self) -> datetime.date: ...
     @property
@@ -319,6 +334,15 @@ class Ledger:
     def verify(self) -> None: ...
     def to_jsonl(self) -> str: ...
     def supervision_report(self, as_of: _DateLike, *, calendar: Optional[Calendar] = None) -> Report: ...
+    def bulletin(
+        self,
+        as_of: _DateLike,
+        *,
+        calendar: Optional[Calendar] = None,
+        language: str = "zh",
+        step: str = "month",
+        trajectories_per_leader: int = 6,
+    ) -> Bulletin: ...
     def assess(
         self,
         as_of: _DateLike,

@@ -45,3 +45,12 @@ impl Default for BulletinOptions {
 const PAGE_CHART: (f64, f64) = (960.0, 1180.0);
 /// The size of a trajectory or explanation in the bulletin.
 const SMALL_CHART: (f64, f64) = (960.0, 400.0);
+
+/// A bulletin framed for showing inside another page — a notebook cell, a dashboard — as
+/// an `<iframe>` whose `srcdoc` holds it, so that its page and print styles stay its own.
+pub fn framed(html: &str, height_px: u32) -> String {
+    format!(
+        r#"<iframe srcdoc="{}" style="width:100%;height:{height_px}px;border:1px solid #bdbdbd" title="bulletin"></iframe>"#,
+        crate::charts::svg_escape(html)
+    )
+}

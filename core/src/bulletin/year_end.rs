@@ -12,13 +12,16 @@ impl Assessment {
     /// The year-end bulletin (年终考核通报) of this assessment of `plan`, as a
     /// self-contained HTML document that prints on A4: the ranking chart, a table of
     /// scores and grades for departments and for streets and towns, each unit's score
-    /// explained as a chart, the accountability list, and the units not assessed.
-    pub fn bulletin(&self, plan: &Plan, options: &BulletinOptions) -> String {
+    /// explained as a chart, the accountability list, and the units not assessed. Without
+    /// the plan, people are named by their ids and the title has no plan name.
+    pub fn bulletin(&self, plan: Option<&Plan>, options: &BulletinOptions) -> String {
         let language = options.language;
-        let name = &plan.document().name;
-        let title = match language {
-            Language::Chinese => format!("{name} 年终考核通报"),
-            Language::English => format!("{name}: year-end assessment"),
+        let name = plan.map_or("", |plan| plan.document().name.as_str());
+        let title = match (language, name.is_empty()) {
+            (Language::Chinese, false) => format!("{name} 年终考核通报"),
+            (Language::Chinese, true) => "年终考核通报".to_owned(),
+            (Language::English, false) => format!("{name}: year-end assessment"),
+            (Language::English, true) => "Year-end assessment".to_owned(),
         };
         let mut html = Html::new(&title, language);
         html.element("h1", None, &title);
@@ -35,11 +38,7 @@ impl Assessment {
         self.results(&mut html, options);
         self.explanations(&mut html, options);
         self.accountable(&mut html, plan);
-        let footer = if html.zh() {
-            format!("{name} · 年终考核通报 · {}", self.as_of)
-        } else {
-            format!("{name} · year-end assessment · {}", self.as_of)
-        };
+        let footer = format!("{title} · {}", self.as_of);
         html.finish(&footer)
     }
 
@@ -202,7 +201,7 @@ impl Assessment {
         }
     }
 
-    fn accountable(&self, html: &mut Html, plan: &Plan) {
+    fn accountable(&self, html: &mut Html, plan: Option<&Plan>) {
         let heading = html.say("问责清单", "Accountability");
         html.numbered_heading(heading);
         let zh = html.zh();
@@ -229,11 +228,13 @@ impl Assessment {
             ]
         };
         let unit = |id: &str| {
-            plan.unit(id)
-                .map_or_else(|| id.to_owned(), |u| u.name.clone())
+            plan.and_then(|plan| plan.unit(id))
+                .map(|u| u.name.clone())
+                .or_else(|| self.unit(id).map(|u| u.name.clone()))
+                .unwrap_or_else(|| id.to_owned())
         };
         let person = |id: &str| {
-            plan.person(id)
+            plan.and_then(|plan| plan.person(id))
                 .map_or_else(|| id.to_owned(), |p| p.name.clone())
         };
         let rows: Vec<Vec<Cell>> = self
