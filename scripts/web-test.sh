@@ -17,6 +17,16 @@ if ! command -v chromium >/dev/null 2>&1; then
     fi
 fi
 
+# Poppler, to count and render the pages of the printed bulletins.
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+    step "apt-get install poppler-utils (the printed bulletin's pages)"
+    if ! { apt-get install -y -qq --no-install-recommends poppler-utils \
+        || { apt-get update -qq && apt-get install -y -qq --no-install-recommends poppler-utils; }; } >/dev/null 2>&1; then
+        echo "poppler-utils could not be installed, and the bulletin test needs pdftoppm" >&2
+        exit 1
+    fi
+fi
+
 # A CJK font, so that the screenshot shows the Chinese names; the test does not need it.
 if ! fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk"; then
     step "apt-get install fonts-wqy-zenhei (for the screenshot)"

@@ -4,6 +4,7 @@
 
 #![forbid(unsafe_code)]
 
+mod bulletin;
 mod charts;
 mod convert;
 mod error;

@@ -75,6 +75,10 @@ export interface StatusOptions {
 export interface ChartOptions {
   step?: "month" | "quarter"; by?: "key_task" | "lead_unit"; width?: number; height?: number; language?: "zh" | "en"; page?: number;
 }
+/** What a bulletin shows; every field optional (Chinese, month columns, six trajectories per leader). */
+export interface BulletinOptions {
+  language?: "zh" | "en"; step?: "month" | "quarter"; trajectoriesPerLeader?: number;
+}
 /** The completion rate over the year: the whole plan (`kind` null), then each kind of work. */
 export interface RateTrend {
   plan_name: string;

@@ -90,3 +90,30 @@ test("a trajectory shows reports, nodes and the forecast", () => {
   for (const node of data.series[0].nodes) assert.equal(node.status, rows.get(node.milestone).status);
   assert.throws(() => status.trajectory("kw-99"), (e) => e.code === "bad-argument" && /kw-99/.test(e.message));
 });
+
+test("the bulletin holds the headline, every leader and every lagging item", () => {
+  const status = xuhui.status("2017-03-31", { calendar: readJson("examples/data/calendar-2017.json") });
+  const html = status.bulletin();
+  assert.match(html, /^<!DOCTYPE html>\n<html lang="zh-CN">/);
+  const leaders = status.report().toObject().leaders;
+  assert.equal((html.match(/<section class="leader">/g) ?? []).length, leaders.length);
+  for (const leader of leaders) assert.ok(html.includes(`分管区领导:${leader.name}</h2>`), leader.name);
+  assert.match(html, /<tr><td>重点工作<\/td><td class="number">77<\/td><td class="number">221<\/td><td class="number">221<\/td><td class="number">210<\/td>/);
+  for (const item of status.lagging()) assert.ok(html.includes(`<td>${item.title}</td>`), item.title);
+  assert.doesNotMatch(html, /src=|href=|NaN/);
+  const english = status.bulletin({ language: "en", step: "quarter", trajectoriesPerLeader: 0 });
+  assert.match(english, /1\. Headline<\/h2>/);
+  assert.doesNotMatch(english, /Trajectory of/);
+  assert.throws(() => status.bulletin({ language: "fr" }), (e) => e.code === "bad-argument");
+  assert.throws(() => status.bulletin({ trajectoriesPerLeader: -1 }), (e) => e.code === "bad-argument");
+  assert.throws(() => status.bulletin({ pages: 2 }), (e) => e.name === "FormatError" && /`pages`/.test(e.message));
+});
+
+test("the year-end bulletin ranks every unit", () => {
+  const yearEnd = mubiao.Plan.fromJson(read("examples/data/xuhui-2017-year-end.json"));
+  const components = readJson("examples/data/xuhui-2017-components.json");
+  const assessment = yearEnd.assess("2017-12-31", components, undefined, undefined);
+  const html = assessment.bulletin();
+  for (const unit of assessment.units()) assert.ok(html.includes(`<td>${unit.name}</td>`), unit.name);
+  assert.match(html, /问责清单<\/h2>/);
+});

@@ -57,6 +57,7 @@ test("later dates, history, replay and the report from the ledger", () => {
   assert.equal(ledger.requests()[0].decision.by, "deputy-urban");
   assert.equal(ledger.adjustments()[0].current_due, "2017-08-31");
   assert.match(ledger.supervisionReport("2017-06-30").render("en"), /later date approved 2017-06-30 → 2017-08-31/);
+  assert.match(ledger.bulletin("2017-06-30", undefined, { language: "en" }), /Adjustments<\/h2>[^]*2017-06-30 → 2017-08-31 \(deputy-urban\)/);
   assert.equal(ledger.entries().length, 3);
 });
 

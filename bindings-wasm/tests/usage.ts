@@ -3,7 +3,7 @@ import * as mubiao from "../pkg/node.js";
 import type {
   AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
   LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
-  RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, RateTrend, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
+  RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, Trajectory, RateTrend, BulletinOptions, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
   SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
 } from "../pkg/mubiao.js";
 
@@ -88,3 +88,9 @@ const timelineMarks: number = timelineData.rows.reduce((n, row) => n + row.marks
 const trendChart: mubiao.Chart = status.rateTrend({ step: "quarter", language: "en" });
 const trendData = trendChart.data as RateTrend;
 const trendRates: number = trendData.series.length + trendChart.toSvg().length;
+const trajectoryChart: mubiao.Chart = status.trajectory("s1", { language: "en", height: 400 });
+const trajectoryData = trajectoryChart.data as Trajectory;
+const trajectoryNodes: number = trajectoryData.series.reduce((n, s) => n + s.nodes.length + s.reports.length, 0);
+const bulletinOptions: BulletinOptions = { language: "en", step: "quarter", trajectoriesPerLeader: 3 };
+const bulletinHtml: string = status.bulletin(bulletinOptions) + assessment.bulletin({ language: "zh" });
+const ledgerBulletin: string = ledger.bulletin("2017-06-30", options, undefined);

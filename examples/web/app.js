@@ -73,6 +73,14 @@ function download(bytes, name) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Opens a bulletin (HTML the library wrote) in a new window and asks it to print. */
+function printBulletin(html) {
+  const url = URL.createObjectURL(new Blob([html], { type: "text/html" }));
+  const opened = window.open(url, "_blank");
+  if (opened) opened.addEventListener("load", () => opened.print());
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
 function adopt(read) {
   try {
     const result = read();
@@ -250,6 +258,10 @@ async function main() {
   $("download-plan").addEventListener("click", () => { if (plan) download(plan.toExcel("office"), "plan.xlsx"); });
   $("download-assessment").addEventListener("click", () => { if (assessment) download(assessment.toExcel(language()), "assessment-2017.xlsx"); });
   $("download-template").addEventListener("click", () => { if (plan) download(plan.excelTemplate("quarter"), "template.xlsx"); });
+  $("print-bulletin").addEventListener("click", () => {
+    if (plan) printBulletin(plan.status($("as-of").value, { calendar }).bulletin({ language: language() }));
+  });
+  $("print-year-end-bulletin").addEventListener("click", () => { if (assessment) printBulletin(assessment.bulletin({ language: language() })); });
   $("as-of").addEventListener("change", render);
   $("light-board-previous").addEventListener("click", () => { lightBoardPage = Math.max(0, lightBoardPage - 1); renderLightBoard(language()); });
   $("light-board-next").addEventListener("click", () => { lightBoardPage += 1; renderLightBoard(language()); });

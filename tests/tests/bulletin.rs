@@ -323,3 +323,60 @@ fn the_year_end_bulletin_ranks_explains_and_names_who_answers() {
         assert_eq!(row[3], plan.unit(item.lead_unit.as_str()).unwrap().name);
     }
 }
+
+#[test]
+fn bulletins_of_odd_plans_are_whole_documents() {
+    // No key tasks at all, one milestone, and a plan of thousands of key tasks.
+    let mut empty = read_plan(XUHUI_2017_FILE).into_document();
+    empty.key_tasks.clear();
+    empty.plan_items.clear();
+    empty.progress_reports.clear();
+    empty.lag_reasons.clear();
+    empty.contracts.clear();
+    empty.partner_ratings.clear();
+    let mut one = read_plan(XUHUI_2017_FILE).into_document();
+    one.key_tasks.truncate(1);
+    one.key_tasks[0].sub_projects.truncate(1);
+    one.key_tasks[0].sub_projects[0].milestones.truncate(1);
+    let kept = one.key_tasks[0].sub_projects[0].milestones[0].id.clone();
+    one.progress_reports.retain(|r| r.milestone == kept);
+    one.lag_reasons.retain(|r| r.milestone == kept);
+    one.contracts.clear();
+    one.partner_ratings.clear();
+    let item = one.key_tasks[0].plan_item.clone();
+    one.plan_items.retain(|i| i.id == item);
+    let many = mubiao::synthetic::synthetic_plan(mubiao::synthetic::SyntheticOptions {
+        milestones: 12_000,
+        sub_projects_per_key_task: 1,
+        ..mubiao::synthetic::SyntheticOptions::default()
+    })
+    .unwrap();
+    for (name, document) in [("empty", empty), ("one milestone", one), ("many", many)] {
+        let plan = document
+            .validate()
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let year = plan.year();
+        let as_of = NaiveDate::from_ymd_opt(year, 6, 30).unwrap();
+        let status = plan.status(as_of, &StatusOptions::default()).unwrap();
+        for language in [Language::Chinese, Language::English] {
+            let html = status.bulletin(&BulletinOptions {
+                language,
+                ..BulletinOptions::default()
+            });
+            let elements = elements(&html);
+            let leaders = elements
+                .iter()
+                .filter(|e| e.name == "section" && e.class == "leader")
+                .count();
+            assert_eq!(leaders, status.report().leaders.len(), "{name}");
+            assert!(!html.contains("NaN"), "{name}");
+            // Output bounded by the input: a few kilobytes a key task at most.
+            let key_tasks = plan.document().key_tasks.len();
+            assert!(
+                html.len() < 200_000 + key_tasks * 4_000,
+                "{name}: {} bytes for {key_tasks} key tasks",
+                html.len()
+            );
+        }
+    }
+}
