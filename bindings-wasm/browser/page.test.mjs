@@ -75,6 +75,14 @@ test("the Q1 figures appear and a unit's explanation shows on click", async () =
   const name = await first.locator("td").nth(1).textContent();
   await first.click();
   await page.waitForSelector("#explanation:not([hidden])");
+  // The ranking, the explanation and the rate trend are the library's charts.
+  assert.ok((await page.locator("#ranking-chart svg g.unit").count()) > 5);
+  assert.equal(await page.locator("#explanation-chart svg").count(), 1);
+  assert.equal(await page.locator("#rate-trend-chart svg g.series").count() >= 2, true);
+  // A click on a lagging item draws its sub-project's trajectory.
+  await page.locator("#lagging-list li").first().click();
+  await page.waitForSelector("#trajectory-chart svg");
+  assert.ok((await page.locator("#trajectory-chart svg g[class^=node]").count()) >= 1);
   assert.match(await page.textContent("#explanation-title"), new RegExp(name));
   assert.match(await page.textContent("#explanation-text"), /performance: score/);
   await mkdir(join(ROOT, "target"), { recursive: true });

@@ -135,8 +135,9 @@ function render() {
   const report = status.report().toObject();
   renderHeadline(report);
   renderLeaders(report, language);
-  renderLagging(report);
+  renderLagging(report, status, language);
   renderTimeline(status, language);
+  $("rate-trend-chart").innerHTML = status.rateTrend({ width: 960, height: 420, language }).toSvg();
   lightBoardStatus = status;
   renderLightBoard(language);
 }
@@ -184,16 +185,22 @@ function renderLeaders(report) {
   $("leader-tables").replaceChildren(...tables);
 }
 
-function renderLagging(report) {
+function renderLagging(report, status, language) {
   const items = report.lagging.map((entry) => {
     const item = entry.item;
     const reason = item.reason
       ? el("span", { class: "reason" }, `${item.reason.class}${item.reason.cause ? ` (${item.reason.cause})` : ""}: ${item.reason.text}`,
           item.reason.pending_request != null ? el("em", { class: "pending" }, ` — request #${item.reason.pending_request} for a later date pending`) : "")
       : el("span", { class: "needs-reason" }, "no reason recorded — one is needed");
-    return el("li", {}, el("strong", {}, item.title), ` [${item.milestone}] due ${item.due}, ${item.days_overdue} days overdue — ${entry.lead_unit_name}, responsible ${entry.responsible_person_name ?? "–"}, supervised by ${entry.supervising_leader_name}`, el("br"), reason);
+    const li = el("li", { "data-sub-project": item.sub_project }, el("strong", {}, item.title), ` [${item.milestone}] due ${item.due}, ${item.days_overdue} days overdue — ${entry.lead_unit_name}, responsible ${entry.responsible_person_name ?? "–"}, supervised by ${entry.supervising_leader_name}`, el("br"), reason);
+    // The trajectory as the library draws it.
+    li.addEventListener("click", () => {
+      $("trajectory-chart").innerHTML = status.trajectory(item.sub_project, { width: 960, height: 420, language }).toSvg();
+    });
+    return li;
   });
   $("lagging-list").replaceChildren(...(items.length ? items : [el("li", {}, "none")]));
+  $("trajectory-chart").replaceChildren();
 }
 
 /** The timeline as the library draws it: a row per lead unit, each milestone at its due date. */
@@ -217,11 +224,13 @@ async function renderRanking() {
       row.classList.add("selected");
       $("explanation").hidden = false;
       $("explanation-title").textContent = `${unit.name}: ${unit.performance.toFixed(2)} points`;
+      $("explanation-chart").innerHTML = assessment.explanationChart(unit.unit, { width: 960, height: 420, language: $("language").value }).toSvg();
       $("explanation-text").textContent = assessment.renderExplanation(unit.unit, $("language").value);
     });
     return row;
   });
   $("ranking-table").replaceChildren(el("thead", {}, head), el("tbody", {}, ...rows));
+  $("ranking-chart").innerHTML = assessment.rankingChart({ width: 960, height: 900, language: $("language").value }).toSvg();
 }
 
 // The browser test measures status and every roll-up of a 100,000-milestone plan here.
