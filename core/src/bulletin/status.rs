@@ -1,10 +1,13 @@
 //! The supervision bulletin as of a date.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
 use super::html::{Cell, Html};
 use super::{BulletinOptions, PAGE_CHART, SMALL_CHART};
 use crate::charts::ChartOptions;
+use crate::ids::PersonId;
 use crate::report::{percent, LeaderTable, SupervisionReport};
 use crate::rollup::Summary;
 use crate::status::{Evaluation, Light, SubProjectStatusRow};
@@ -43,8 +46,24 @@ impl Evaluation<'_> {
         html.element("p", Some("meta"), &meta);
         headline(&mut html, report);
         self.board(&mut html, options);
+        // The sub-projects that need attention, by supervising leader, found in one pass:
+        // red first, then yellow, each in plan order.
+        let mut attention: HashMap<PersonId, Vec<SubProjectStatusRow>> = HashMap::new();
+        for row in self
+            .sub_project_rows()
+            .filter(|row| row.light != Light::Green)
+        {
+            attention
+                .entry(row.supervising_leader.clone())
+                .or_default()
+                .push(row);
+        }
+        for rows in attention.values_mut() {
+            rows.sort_by_key(|row| std::cmp::Reverse(row.light));
+        }
         for leader in &report.leaders {
-            self.leader_section(&mut html, leader, options);
+            let rows = attention.remove(&leader.leader).unwrap_or_default();
+            self.leader_section(&mut html, leader, &rows, options);
         }
         lagging(&mut html, report);
         early(&mut html, report);
@@ -92,7 +111,13 @@ impl Evaluation<'_> {
         }
     }
 
-    fn leader_section(&self, html: &mut Html, leader: &LeaderTable, options: &BulletinOptions) {
+    fn leader_section(
+        &self,
+        html: &mut Html,
+        leader: &LeaderTable,
+        attention: &[SubProjectStatusRow],
+        options: &BulletinOptions,
+    ) {
         html.open_section("leader");
         let heading = if html.zh() {
             format!("分管区领导:{}", leader.name)
@@ -147,11 +172,6 @@ impl Evaluation<'_> {
         total.extend(count_cells(&leader.totals));
         html.table(&headings, &rows, Some(&total));
         // The sub-projects that need attention: red first, then yellow, in plan order.
-        let mut attention: Vec<SubProjectStatusRow> = self
-            .sub_project_rows()
-            .filter(|row| row.supervising_leader == leader.leader && row.light != Light::Green)
-            .collect();
-        attention.sort_by_key(|row| std::cmp::Reverse(row.light));
         let heading = html.say("需关注的子项目", "Sub-projects that need attention");
         html.element("h3", None, heading);
         let plan = self.plan();

@@ -237,15 +237,24 @@ impl Evaluation<'_> {
                 sub_project: row.sub_project,
             })
             .collect();
+        // Each leader's key tasks, in plan order, found in one pass over the key tasks.
+        let mut tasks_of: std::collections::HashMap<&PersonId, Vec<&crate::document::KeyTask>> =
+            std::collections::HashMap::new();
+        for task in &document.key_tasks {
+            if let Some(leader) = &task.supervising_leader {
+                tasks_of.entry(leader).or_default().push(task);
+            }
+        }
         let leaders = document
             .people
             .iter()
             .filter_map(|person| {
                 let totals = *rollup.by_supervising_leader.get(&person.id)?;
-                let rows = document
-                    .key_tasks
+                let rows = tasks_of
+                    .get(&person.id)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default()
                     .iter()
-                    .filter(|task| task.supervising_leader.as_ref() == Some(&person.id))
                     .filter_map(|task| {
                         let summary = *rollup.by_key_task.get(&task.id)?;
                         Some(LeaderRow {
