@@ -46,6 +46,16 @@ const PAGE_CHART: (f64, f64) = (960.0, 1180.0);
 /// The size of a trajectory or explanation in the bulletin.
 const SMALL_CHART: (f64, f64) = (960.0, 400.0);
 
+/// The first page of a chart of `(width, height)` in the bulletin's language.
+fn chart_options((width, height): (f64, f64), options: &BulletinOptions) -> crate::ChartOptions {
+    crate::ChartOptions {
+        width,
+        height,
+        language: options.language,
+        page: 0,
+    }
+}
+
 /// A bulletin framed for showing inside another page — a notebook cell, a dashboard — as
 /// an `<iframe>` whose `srcdoc` holds it, so that its page and print styles stay its own.
 pub fn framed(html: &str, height_px: u32) -> String {

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::html::{Cell, Html};
-use super::{BulletinOptions, PAGE_CHART, SMALL_CHART};
+use super::{chart_options, BulletinOptions, PAGE_CHART, SMALL_CHART};
 use crate::charts::ChartOptions;
 use crate::ids::PersonId;
 use crate::report::{percent, LeaderTable, SupervisionReport};
@@ -88,12 +88,7 @@ impl Evaluation<'_> {
         let Ok(board) = plan.light_board(self.as_of(), options.step, self.options()) else {
             return;
         };
-        let chart = ChartOptions {
-            width: PAGE_CHART.0,
-            height: PAGE_CHART.1,
-            language: options.language,
-            page: 0,
-        };
+        let chart = chart_options(PAGE_CHART, options);
         let pages = board.page_count(&chart);
         for page in 0..pages {
             let caption = if html.zh() {
@@ -126,31 +121,14 @@ impl Evaluation<'_> {
         };
         html.numbered_heading(&heading);
         html.element("p", Some("lead"), &summary_sentence(&leader.totals, html));
-        let headings = if html.zh() {
-            vec![
-                "重点工作",
-                "类别",
-                "亮灯",
-                "子项目",
-                "有节点到期",
-                "按期推进",
-                "滞后",
-                "风险节点",
-                "完成率",
-            ]
-        } else {
-            vec![
-                "Key task",
-                "Kind",
-                "Light",
-                "Sub-projects",
-                "With due",
-                "On schedule",
-                "Lagging",
-                "At risk",
-                "Rate",
-            ]
-        };
+        let headings = count_headings(
+            html,
+            [
+                ("重点工作", "Key task"),
+                ("类别", "Kind"),
+                ("亮灯", "Light"),
+            ],
+        );
         let rows: Vec<Vec<Cell>> = leader
             .rows
             .iter()
@@ -207,12 +185,7 @@ impl Evaluation<'_> {
             .collect();
         html.table(&headings, &rows, None);
         let shown = attention.len().min(options.trajectories_per_leader);
-        let chart = ChartOptions {
-            width: SMALL_CHART.0,
-            height: SMALL_CHART.1,
-            language: options.language,
-            page: 0,
-        };
+        let chart = chart_options(SMALL_CHART, options);
         for row in attention.iter().take(shown) {
             let Ok(trajectory) = self.trajectory(row.sub_project.as_str()) else {
                 continue;
@@ -255,6 +228,27 @@ fn title(report: &SupervisionReport, language: Language) -> String {
         Language::Chinese => format!("{} 督查通报", report.plan_name),
         Language::English => format!("{}: supervision bulletin", report.plan_name),
     }
+}
+
+/// The headings of a table of counts: its own first columns, then those of
+/// [`count_cells`].
+fn count_headings<const N: usize>(
+    html: &Html,
+    first: [(&'static str, &'static str); N],
+) -> Vec<&'static str> {
+    const COUNTS: [(&str, &str); 6] = [
+        ("子项目", "Sub-projects"),
+        ("有节点到期", "With due"),
+        ("按期推进", "On schedule"),
+        ("滞后", "Lagging"),
+        ("风险节点", "At risk"),
+        ("完成率", "Rate"),
+    ];
+    first
+        .into_iter()
+        .chain(COUNTS)
+        .map(|(chinese, english)| html.say(chinese, english))
+        .collect()
 }
 
 /// The count columns of a summary: sub-projects, with a milestone due, on schedule,
@@ -303,36 +297,13 @@ fn headline(html: &mut Html, report: &SupervisionReport) {
     let heading = html.say("总体情况", "Headline");
     html.numbered_heading(heading);
     html.element("p", Some("lead"), &summary_sentence(&report.overall, html));
-    let headings = if html.zh() {
-        vec![
-            "类别",
-            "重点工作",
-            "子项目",
-            "有节点到期",
-            "按期推进",
-            "滞后",
-            "风险节点",
-            "完成率",
-        ]
-    } else {
-        vec![
-            "Kind of work",
-            "Key tasks",
-            "Sub-projects",
-            "With due",
-            "On schedule",
-            "Lagging",
-            "At risk",
-            "Rate",
-        ]
-    };
-    let language = html.language();
+    let headings = count_headings(html, [("类别", "Kind of work"), ("重点工作", "Key tasks")]);
     let rows: Vec<Vec<Cell>> = report
         .headline
         .iter()
         .map(|line| {
             let mut cells = vec![
-                Cell::Text(language.kind(line.kind).to_owned()),
+                Cell::Text(html.language().kind(line.kind).to_owned()),
                 Cell::Number(line.key_tasks.to_string()),
             ];
             cells.extend(count_cells(&line.summary));

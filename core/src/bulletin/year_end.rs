@@ -1,7 +1,7 @@
 //! The year-end bulletin: ranking, grades, each unit's score explained, accountability.
 
 use super::html::{Cell, Html};
-use super::{BulletinOptions, PAGE_CHART, SMALL_CHART};
+use super::{chart_options, BulletinOptions, PAGE_CHART, SMALL_CHART};
 use crate::assessment::{Assessment, UnitAssessment};
 use crate::charts::ChartOptions;
 use crate::organisation::UnitKind;
@@ -75,12 +75,7 @@ impl Assessment {
             )
         };
         html.element("p", Some("lead"), &lead);
-        let chart = ChartOptions {
-            width: PAGE_CHART.0,
-            height: PAGE_CHART.1,
-            language: options.language,
-            page: 0,
-        };
+        let chart = chart_options(PAGE_CHART, options);
         let pages = self.ranking_page_count(&chart);
         for page in 0..pages {
             let caption = if html.zh() {
@@ -176,12 +171,7 @@ impl Assessment {
     fn explanations(&self, html: &mut Html, options: &BulletinOptions) {
         let heading = html.say("得分说明", "Scores explained");
         html.numbered_heading(heading);
-        let chart = ChartOptions {
-            width: SMALL_CHART.0,
-            height: SMALL_CHART.1,
-            language: options.language,
-            page: 0,
-        };
+        let chart = chart_options(SMALL_CHART, options);
         for unit in &self.units {
             let Ok(svg) = self.explanation_svg(unit.unit.as_str(), &chart) else {
                 continue;
