@@ -158,7 +158,7 @@ impl Assessment {
         width: f64,
         height: f64,
         language: Text,
-        page: usize,
+        page: i64,
     ) -> PyResult<crate::charts::Chart> {
         let options = crate::charts::chart_options(width, height, &language, page)?;
         let pages = self.inner.ranking_page_count(&options);

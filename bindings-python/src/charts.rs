@@ -42,8 +42,20 @@ pub fn chart_options(
     width: f64,
     height: f64,
     language: &Text,
-    page: usize,
+    page: i64,
 ) -> PyResult<mubiao::ChartOptions> {
+    // A page past the last draws the last; a negative one is a mistake worth saying.
+    let page = match usize::try_from(page) {
+        Ok(page) => page,
+        Err(_) if page < 0 => {
+            return Err(crate::errors::argument_error(&mubiao::ArgumentError::new(
+                "page",
+                format!("the page {page} is before the first; pages count from 0"),
+                format!("页码 {page} 在第一页之前;页码从 0 开始"),
+            )))
+        }
+        Err(_) => usize::MAX,
+    };
     Ok(mubiao::ChartOptions {
         width,
         height,

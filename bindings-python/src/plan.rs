@@ -461,7 +461,7 @@ impl Status {
         width: f64,
         height: f64,
         language: Text,
-        page: usize,
+        page: i64,
     ) -> PyResult<crate::charts::Chart> {
         let step: mubiao::Granularity = named(&step.0, "step")?;
         let options = chart_options(width, height, &language, page)?;
@@ -526,7 +526,7 @@ impl Status {
         width: f64,
         height: f64,
         language: Text,
-        page: usize,
+        page: i64,
     ) -> PyResult<crate::charts::Chart> {
         let rows: mubiao::TimelineRows = named(&by.0, "by")?;
         let options = chart_options(width, height, &language, page)?;
@@ -553,7 +553,7 @@ impl Status {
         width: f64,
         height: f64,
         language: Text,
-        page: usize,
+        page: i64,
     ) -> PyResult<crate::charts::Chart> {
         let options = chart_options(width, height, &language, page)?;
         let trajectory = self

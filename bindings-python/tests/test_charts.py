@@ -123,3 +123,12 @@ def test_a_trajectory_shows_reports_nodes_and_forecast(xuhui: mubiao.Plan) -> No
         assert node["forecast"] == rows[node["milestone"]]["forecast"]
     with pytest.raises(mubiao.ArgumentError, match="kw-99"):
         status.trajectory("kw-99")
+
+
+def test_a_page_before_the_first_is_an_argument_error(xuhui: mubiao.Plan) -> None:
+    status = xuhui.status(datetime.date(2017, 6, 30))
+    with pytest.raises(mubiao.ArgumentError, match="pages count from 0"):
+        status.light_board(page=-1)
+    # A page past the last draws the last.
+    last = status.light_board(page=10**6)
+    assert last.page == last.page_count - 1
