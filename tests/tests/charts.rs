@@ -730,3 +730,90 @@ fn odd_trajectories_draw_without_error() {
     read(&svg);
     assert!(svg.contains("没有节点"));
 }
+
+#[test]
+fn every_chart_of_an_empty_and_a_one_milestone_plan_draws() {
+    let mut empty = xuhui().into_document();
+    empty.key_tasks.clear();
+    empty.plan_items.clear();
+    empty.progress_reports.clear();
+    empty.lag_reasons.clear();
+    empty.contracts.clear();
+    empty.partner_ratings.clear();
+    let mut one = xuhui().into_document();
+    one.key_tasks.truncate(1);
+    one.key_tasks[0].sub_projects.truncate(1);
+    one.key_tasks[0].sub_projects[0].milestones.truncate(1);
+    let kept = one.key_tasks[0].sub_projects[0].milestones[0].id.clone();
+    one.progress_reports.retain(|r| r.milestone == kept);
+    one.lag_reasons.retain(|r| r.milestone == kept);
+    one.contracts.clear();
+    one.partner_ratings.clear();
+    let item = one.key_tasks[0].plan_item.clone();
+    one.plan_items.retain(|i| i.id == item);
+    for (name, document, milestones) in [("empty", empty, 0), ("one milestone", one, 1)] {
+        let plan = document.validate().unwrap();
+        let options = StatusOptions::default();
+        let as_of = day(12, 31);
+        let evaluation = plan.status(as_of, &options).unwrap();
+        let drawn = ChartOptions::default();
+        let board = plan
+            .light_board(as_of, Granularity::Month, &options)
+            .unwrap();
+        read(&board.to_svg(&drawn));
+        let timeline = evaluation.timeline(TimelineRows::KeyTask);
+        let marks = read(&timeline.to_svg(&drawn))
+            .classes
+            .iter()
+            .filter(|(class, _)| class.starts_with("mark "))
+            .map(|(_, n)| *n)
+            .sum::<usize>();
+        assert_eq!(marks, milestones, "{name}");
+        read(
+            &plan
+                .rate_trend(as_of, Granularity::Quarter, &options)
+                .unwrap()
+                .to_svg(&drawn),
+        );
+        for sub in plan
+            .document()
+            .key_tasks
+            .iter()
+            .flat_map(|t| &t.sub_projects)
+        {
+            let trajectory = evaluation.trajectory(sub.id.as_str()).unwrap();
+            let nodes = read(&trajectory.to_svg(&drawn))
+                .classes
+                .iter()
+                .filter(|(class, _)| class.starts_with("node "))
+                .map(|(_, n)| *n)
+                .sum::<usize>();
+            assert_eq!(nodes, milestones, "{name}");
+        }
+        // The host's components for exactly the units assessed: added as each is asked for.
+        let mut given = serde_json::Map::new();
+        let assessment = loop {
+            let components: mubiao::ComponentScores =
+                serde_json::from_value(serde_json::Value::Object(given.clone())).unwrap();
+            match plan.assess(as_of, &mubiao::Scheme::default(), &components, &options) {
+                Ok(assessment) => break assessment,
+                Err(mubiao::AssessmentError::MissingComponent { unit, .. }) => {
+                    given.insert(
+                        unit.to_string(),
+                        serde_json::json!({ "budget_execution": 90.0, "public_satisfaction": 80.0 }),
+                    );
+                }
+                Err(other) => panic!("{name}: {other}"),
+            }
+        };
+        read(&assessment.ranking_svg(&drawn));
+        for unit in &assessment.units {
+            read(
+                &assessment
+                    .explanation_svg(unit.unit.as_str(), &drawn)
+                    .unwrap(),
+            );
+        }
+        assert_eq!(assessment.units.is_empty(), milestones == 0, "{name}");
+    }
+}
