@@ -79,6 +79,15 @@ pub enum FormatError {
         /// The same in Chinese.
         message_zh: String,
     },
+    /// Bytes meant to be a snapshot (a roll-up sent between processes) are not one, are
+    /// of another version, or hold counts that do not add up.
+    #[error("{message}")]
+    Snapshot {
+        /// What is wrong, in English.
+        message: String,
+        /// The same in Chinese.
+        message_zh: String,
+    },
     /// The document has no `format_version` field.
     #[error("the document has no `format_version`; add `\"format_version\": {supported}` at the top level")]
     MissingFormatVersion {
@@ -217,6 +226,7 @@ impl FormatError {
             FormatError::Empty => "empty-document",
             FormatError::FileNameGiven { .. } => "file-name-given",
             FormatError::Workbook { .. } => "not-a-workbook",
+            FormatError::Snapshot { .. } => "bad-snapshot",
             FormatError::Syntax { .. } => "malformed-json",
             FormatError::Shape { .. } => "wrong-shape",
             FormatError::MissingFormatVersion { .. } => "missing-format-version",
@@ -245,7 +255,8 @@ impl FormatError {
             } else {
                 "文本是空的;请检查文件是否完整保存并完整传入".to_owned()
             },
-            FormatError::Workbook { message, message_zh } => if english {
+            FormatError::Workbook { message, message_zh }
+            | FormatError::Snapshot { message, message_zh } => if english {
                 message.clone()
             } else {
                 message_zh.clone()

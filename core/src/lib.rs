@@ -116,6 +116,7 @@ mod report;
 mod responsibility;
 mod rollup;
 mod schedule;
+mod snapshot;
 mod status;
 pub mod synthetic;
 #[cfg(feature = "tables")]
@@ -160,6 +161,7 @@ pub use report::{
 };
 pub use responsibility::{Contract, ContractKind, PartnerRating, Responsibility};
 pub use rollup::{GroupRecord, Grouping, LaggingItem, MergeError, Rollup, Summary, SummaryRecord};
+pub use snapshot::ROLLUP_BYTES_VERSION;
 pub use status::{
     Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
     StatusError, StatusOptions, SubProjectStatusRow,

@@ -105,30 +105,43 @@ impl Summary {
         self
     }
 
+    /// Adds the counts of `o`; a count past `u64::MAX` (only from forged bytes) stays there.
     pub(crate) fn add(&mut self, o: &Summary) {
-        self.milestones += o.milestones;
-        self.not_yet_due += o.not_yet_due;
-        self.completed_early += o.completed_early;
-        self.completed_on_time += o.completed_on_time;
-        self.completed_late += o.completed_late;
-        self.lagging += o.lagging;
-        self.withdrawn += o.withdrawn;
-        self.lagging_objective += o.lagging_objective;
-        self.lagging_subjective += o.lagging_subjective;
-        self.lagging_without_reason += o.lagging_without_reason;
-        self.at_risk += o.at_risk;
-        self.green += o.green;
-        self.yellow += o.yellow;
-        self.red += o.red;
-        self.sub_projects += o.sub_projects;
-        self.sub_projects_with_due_milestone += o.sub_projects_with_due_milestone;
-        self.sub_projects_on_schedule += o.sub_projects_on_schedule;
-        self.sub_projects_lagging += o.sub_projects_lagging;
-        self.sub_projects_stale += o.sub_projects_stale;
-        self.sub_projects_green += o.sub_projects_green;
-        self.sub_projects_yellow += o.sub_projects_yellow;
-        self.sub_projects_red += o.sub_projects_red;
-        self.sub_projects_withdrawn += o.sub_projects_withdrawn;
+        self.milestones = self.milestones.saturating_add(o.milestones);
+        self.not_yet_due = self.not_yet_due.saturating_add(o.not_yet_due);
+        self.completed_early = self.completed_early.saturating_add(o.completed_early);
+        self.completed_on_time = self.completed_on_time.saturating_add(o.completed_on_time);
+        self.completed_late = self.completed_late.saturating_add(o.completed_late);
+        self.lagging = self.lagging.saturating_add(o.lagging);
+        self.withdrawn = self.withdrawn.saturating_add(o.withdrawn);
+        self.lagging_objective = self.lagging_objective.saturating_add(o.lagging_objective);
+        self.lagging_subjective = self.lagging_subjective.saturating_add(o.lagging_subjective);
+        self.lagging_without_reason = self
+            .lagging_without_reason
+            .saturating_add(o.lagging_without_reason);
+        self.at_risk = self.at_risk.saturating_add(o.at_risk);
+        self.green = self.green.saturating_add(o.green);
+        self.yellow = self.yellow.saturating_add(o.yellow);
+        self.red = self.red.saturating_add(o.red);
+        self.sub_projects = self.sub_projects.saturating_add(o.sub_projects);
+        self.sub_projects_with_due_milestone = self
+            .sub_projects_with_due_milestone
+            .saturating_add(o.sub_projects_with_due_milestone);
+        self.sub_projects_on_schedule = self
+            .sub_projects_on_schedule
+            .saturating_add(o.sub_projects_on_schedule);
+        self.sub_projects_lagging = self
+            .sub_projects_lagging
+            .saturating_add(o.sub_projects_lagging);
+        self.sub_projects_stale = self.sub_projects_stale.saturating_add(o.sub_projects_stale);
+        self.sub_projects_green = self.sub_projects_green.saturating_add(o.sub_projects_green);
+        self.sub_projects_yellow = self
+            .sub_projects_yellow
+            .saturating_add(o.sub_projects_yellow);
+        self.sub_projects_red = self.sub_projects_red.saturating_add(o.sub_projects_red);
+        self.sub_projects_withdrawn = self
+            .sub_projects_withdrawn
+            .saturating_add(o.sub_projects_withdrawn);
     }
 
     pub(crate) fn count_milestone(&mut self, state: State) {

@@ -1,0 +1,233 @@
+//! Roll-ups as bytes: what a worker sends back when the parts of a plan, or many plans,
+//! are evaluated on other processes or machines (a Dask or Spark cluster) and merged.
+//!
+//! The bytes are a header — the magic `MUBIAO-ROLLUP`, a zero byte and a little-endian
+//! `u16` version — then the roll-up as JSON. Reading them back checks all three and every
+//! count: a roll-up whose counts cannot come from an evaluation (more milestones by
+//! status than in all, a light for more milestones than there are, a lagging list of
+//! another length than the lagging count) is refused, so forged or damaged bytes never
+//! merge into a district's figures.
+
+use crate::error::FormatError;
+use crate::rollup::{Rollup, Summary};
+
+/// The first bytes of a roll-up.
+const MAGIC: &[u8] = b"MUBIAO-ROLLUP\0";
+/// The version of the bytes this library writes and reads.
+pub const ROLLUP_BYTES_VERSION: u16 = 1;
+
+fn refused(message: String, message_zh: String) -> FormatError {
+    FormatError::Snapshot {
+        message,
+        message_zh,
+    }
+}
+
+impl Rollup {
+    /// The roll-up as versioned bytes, to send to another process and merge there; read
+    /// back with [`Rollup::from_bytes`].
+    ///
+    /// ```
+    /// use mubiao::{Plan, Rollup, StatusOptions};
+    /// # let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../examples/data/xuhui-2017.json"))?;
+    /// let plan = Plan::from_json_str(&json)?;
+    /// let as_of = chrono::NaiveDate::from_ymd_opt(2017, 3, 31).unwrap_or_default();
+    /// let rollup = plan.status(as_of, &StatusOptions::default())?.rollup();
+    /// let bytes = rollup.to_bytes();
+    /// assert_eq!(Rollup::from_bytes(&bytes)?, rollup);
+    /// // Merging with the empty roll-up changes nothing.
+    /// assert_eq!(Rollup::empty().merge(&rollup)?, rollup);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(4096);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&ROLLUP_BYTES_VERSION.to_le_bytes());
+        // A roll-up holds text keys and numbers only: writing it cannot fail.
+        let _ = serde_json::to_writer(&mut bytes, self);
+        bytes
+    }
+
+    /// A roll-up from the bytes [`Rollup::to_bytes`] wrote, checked: the header, the
+    /// version, the JSON, and every count.
+    ///
+    /// # Errors
+    ///
+    /// [`FormatError::Snapshot`] (code `bad-snapshot`) for bytes that are not a roll-up,
+    /// of another version, or whose counts do not add up; [`FormatError::Syntax`] or
+    /// [`FormatError::Shape`] for a damaged body.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Rollup, FormatError> {
+        let Some(rest) = bytes.strip_prefix(MAGIC) else {
+            return Err(refused(
+                "these bytes are not a mubiao roll-up (they do not start with `MUBIAO-ROLLUP`); pass the bytes `Rollup::to_bytes` wrote".to_owned(),
+                "这些字节不是 mubiao 汇总(开头不是 `MUBIAO-ROLLUP`);请传入 `Rollup::to_bytes` 写出的字节".to_owned(),
+            ));
+        };
+        let (Some(&low), Some(&high)) = (rest.first(), rest.get(1)) else {
+            return Err(refused(
+                "the roll-up's bytes end after their header; send the whole of them".to_owned(),
+                "汇总的字节在开头之后就结束了;请完整传送".to_owned(),
+            ));
+        };
+        let version = u16::from_le_bytes([low, high]);
+        if version != ROLLUP_BYTES_VERSION {
+            return Err(refused(
+                format!("the roll-up was written in version {version} of the format; this library reads version {ROLLUP_BYTES_VERSION}: evaluate with the same mubiao version everywhere"),
+                format!("该汇总采用第 {version} 版格式写出,本库读取第 {ROLLUP_BYTES_VERSION} 版;请各处使用同一版本的 mubiao"),
+            ));
+        }
+        let body = rest.get(2..).unwrap_or_default();
+        let rollup: Rollup = serde_json::from_slice(body)
+            .map_err(|error| FormatError::from_json(error, String::new()))?;
+        rollup.check()?;
+        Ok(rollup)
+    }
+
+    /// Refuses counts no evaluation can give.
+    fn check(&self) -> Result<(), FormatError> {
+        let mut groups: Vec<(String, &Summary)> = vec![("overall".to_owned(), &self.overall)];
+        let named = |kind: &str, key: &dyn std::fmt::Display| format!("{kind} `{key}`");
+        groups.extend(
+            self.by_supervising_leader
+                .iter()
+                .map(|(k, s)| (named("supervising leader", k), s)),
+        );
+        groups.extend(
+            self.by_lead_unit
+                .iter()
+                .map(|(k, s)| (named("lead unit", k), s)),
+        );
+        groups.extend(
+            self.by_partner_unit
+                .iter()
+                .map(|(k, s)| (named("partner unit", k), s)),
+        );
+        groups.extend(
+            self.by_kind
+                .iter()
+                .map(|(k, s)| (named("kind", &k.as_str()), s)),
+        );
+        groups.extend(
+            self.by_level
+                .iter()
+                .map(|(k, s)| (named("level", &k.as_str()), s)),
+        );
+        groups.extend(
+            self.by_key_task
+                .iter()
+                .map(|(k, s)| (named("key task", k), s)),
+        );
+        for (name, summary) in groups {
+            if let Some(problem) = summary.inconsistency() {
+                return Err(refused(
+                    format!("the roll-up's counts for {name} do not add up ({problem}); the bytes were damaged or not written by mubiao"),
+                    format!("汇总中 {name} 的计数对不上({problem});这些字节已损坏或并非 mubiao 写出"),
+                ));
+            }
+        }
+        let listed = u64::try_from(self.lagging.len()).unwrap_or(u64::MAX);
+        if listed != self.overall.lagging {
+            return Err(refused(
+                format!("the roll-up lists {listed} lagging milestones but counts {}; the bytes were damaged or not written by mubiao", self.overall.lagging),
+                format!("汇总列出 {listed} 个滞后节点,计数却为 {};这些字节已损坏或并非 mubiao 写出", self.overall.lagging),
+            ));
+        }
+        Ok(())
+    }
+}
+
+impl Summary {
+    /// What does not add up in these counts, if anything: the statuses must make up the
+    /// milestones, the lights too, the kinds of lag the lagging, and so on for
+    /// sub-projects.
+    fn inconsistency(&self) -> Option<&'static str> {
+        let sum = |values: &[u64]| {
+            values
+                .iter()
+                .try_fold(0u64, |total, value| total.checked_add(*value))
+        };
+        let statuses = sum(&[
+            self.not_yet_due,
+            self.completed_early,
+            self.completed_on_time,
+            self.completed_late,
+            self.lagging,
+        ]);
+        if statuses != Some(self.milestones) {
+            return Some("statuses ≠ milestones");
+        }
+        if sum(&[self.green, self.yellow, self.red]) != Some(self.milestones) {
+            return Some("lights ≠ milestones");
+        }
+        let reasons = sum(&[
+            self.lagging_objective,
+            self.lagging_subjective,
+            self.lagging_without_reason,
+        ]);
+        if reasons != Some(self.lagging) {
+            return Some("kinds of lag ≠ lagging");
+        }
+        if self.at_risk > self.not_yet_due {
+            return Some("at risk > not yet due");
+        }
+        let lights = sum(&[
+            self.sub_projects_green,
+            self.sub_projects_yellow,
+            self.sub_projects_red,
+        ]);
+        if lights != Some(self.sub_projects) {
+            return Some("sub-project lights ≠ sub-projects");
+        }
+        if self.sub_projects_on_schedule > self.sub_projects_with_due_milestone
+            || self.sub_projects_with_due_milestone > self.sub_projects
+            || self.sub_projects_lagging > self.sub_projects
+            || self.sub_projects_stale > self.sub_projects
+        {
+            return Some("sub-project counts exceed the sub-projects");
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forged_bytes_are_refused_with_a_reason() {
+        let code = |bytes: &[u8]| Rollup::from_bytes(bytes).map_err(|e| e.code());
+        assert_eq!(code(b""), Err("bad-snapshot"));
+        assert_eq!(code(b"{}"), Err("bad-snapshot"));
+        assert_eq!(code(b"MUBIAO-ROLLUP\0"), Err("bad-snapshot"));
+        assert_eq!(code(b"MUBIAO-ROLLUP\0\x02\x00{}"), Err("bad-snapshot"));
+        assert_eq!(code(b"MUBIAO-ROLLUP\0\x01\x00{"), Err("malformed-json"));
+        let empty = Rollup::empty().to_bytes();
+        assert_eq!(Rollup::from_bytes(&empty), Ok(Rollup::empty()));
+        // Consistent counts pass; a lagging count the list does not match does not.
+        let mut quiet = Rollup::empty();
+        quiet.overall.milestones = 3;
+        quiet.overall.not_yet_due = 3;
+        quiet.overall.green = 3;
+        assert_eq!(Rollup::from_bytes(&quiet.to_bytes()), Ok(quiet.clone()));
+        let mut unlisted = quiet;
+        unlisted.overall.not_yet_due = 0;
+        unlisted.overall.lagging = 3;
+        unlisted.overall.lagging_subjective = 3;
+        assert_eq!(code(&unlisted.to_bytes()), Err("bad-snapshot"));
+        let mut wrong = Rollup::empty();
+        wrong.overall.milestones = 1;
+        let message = Rollup::from_bytes(&wrong.to_bytes())
+            .err()
+            .map(|e| e.message(crate::Language::English));
+        assert!(message.is_some_and(|m| m.contains("statuses ≠ milestones")));
+        let chinese = Rollup::from_bytes(&wrong.to_bytes())
+            .err()
+            .map(|e| e.message(crate::Language::Chinese));
+        assert!(chinese.is_some_and(|m| m.contains("计数对不上")));
+        let mut huge = Rollup::empty();
+        huge.overall.milestones = u64::MAX;
+        huge.overall.not_yet_due = u64::MAX;
+        huge.overall.completed_late = 1;
+        assert!(Rollup::from_bytes(&huge.to_bytes()).is_err());
+    }
+}
