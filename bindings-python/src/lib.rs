@@ -11,6 +11,7 @@ mod convert;
 mod errors;
 mod ledger;
 mod plan;
+mod rollup;
 mod tables;
 
 use pyo3::prelude::*;
@@ -22,6 +23,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<charts::Chart>()?;
     module.add_class::<bulletin::Bulletin>()?;
     module.add_class::<plan::Status>()?;
+    module.add_class::<rollup::Rollup>()?;
     module.add_class::<plan::Report>()?;
     module.add_class::<plan::Calendar>()?;
     module.add_class::<ledger::Ledger>()?;

@@ -391,15 +391,15 @@ pub struct Status {
 }
 
 impl Status {
-    /// The status of `plan` on `as_of`, checked now so that a date the plan cannot answer
-    /// for fails here.
+    /// The status of `plan` on `as_of`, checked now (without evaluating anything) so that
+    /// a date the plan cannot answer for fails here.
     pub fn of(
         py: Python<'_>,
         plan: Arc<mubiao::Plan>,
         as_of: NaiveDate,
         options: mubiao::StatusOptions,
     ) -> PyResult<Self> {
-        plan.status(as_of, &options)
+        plan.check_status(as_of, &options)
             .map_err(|e| status_error(py, &e))?;
         Ok(Self {
             plan,
@@ -631,10 +631,14 @@ impl Status {
         table(py, &rows)
     }
 
-    /// Every roll-up, as a dict: `overall`, `by_supervising_leader`, `by_lead_unit`,
-    /// `by_partner_unit`, `by_kind`, `by_level`, `by_key_task`, and `lagging`.
-    fn rollup<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.evaluation(py)?.rollup())
+    /// Every roll-up, as a `Rollup`: `rollup["by_kind"]` and the other groupings read as
+    /// dicts when asked for (`overall`, `by_supervising_leader`, `by_lead_unit`,
+    /// `by_partner_unit`, `by_kind`, `by_level`, `by_key_task`, `lagging`); it merges with
+    /// the roll-ups of other parts and pickles.
+    fn rollup(&self, py: Python<'_>) -> PyResult<crate::rollup::Rollup> {
+        Ok(crate::rollup::Rollup {
+            inner: self.evaluation(py)?.rollup(),
+        })
     }
 
     /// Every lagging milestone with who answers for it and why, one row each.

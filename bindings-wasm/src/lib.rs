@@ -409,6 +409,43 @@ impl Rollup {
     pub fn to_object(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner)
     }
+
+    /// The date the statuses are for; undefined for the empty roll-up.
+    #[wasm_bindgen(getter, js_name = asOf)]
+    pub fn as_of(&self) -> Option<String> {
+        self.inner.as_of.map(|day| day.to_string())
+    }
+
+    /// The empty roll-up: merging it changes nothing.
+    pub fn empty() -> Rollup {
+        Rollup {
+            inner: mubiao::Rollup::empty(),
+        }
+    }
+
+    /// This roll-up and `other` (of another part of the plan, or another plan, on the same
+    /// date) merged into one. A `bad-argument` error for roll-ups of different dates.
+    pub fn merge(&self, other: &Rollup) -> Result<Rollup, JsValue> {
+        self.inner
+            .merge(&other.inner)
+            .map(|inner| Rollup { inner })
+            .map_err(|e| argument_error(&e.into()))
+    }
+
+    /// The roll-up as versioned bytes, to send to another worker and merge there.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.to_bytes()
+    }
+
+    /// A roll-up from the bytes `toBytes()` wrote, checked (header, version, every count);
+    /// a `FormatError` with code `bad-snapshot` otherwise.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Rollup, JsValue> {
+        mubiao::Rollup::from_bytes(bytes)
+            .map(|inner| Rollup { inner })
+            .map_err(|e| format_error(&e))
+    }
 }
 
 /// A supervision report.

@@ -94,3 +94,6 @@ const trajectoryNodes: number = trajectoryData.series.reduce((n, s) => n + s.nod
 const bulletinOptions: BulletinOptions = { language: "en", step: "quarter", trajectoriesPerLeader: 3 };
 const bulletinHtml: string = status.bulletin(bulletinOptions) + assessment.bulletin({ language: "zh" });
 const ledgerBulletin: string = ledger.bulletin("2017-06-30", options, undefined);
+const rollupBytes: Uint8Array = rollup.toBytes();
+const mergedRollup: mubiao.Rollup = mubiao.Rollup.fromBytes(rollupBytes).merge(mubiao.Rollup.empty());
+const rollupDay: string | undefined = mergedRollup.asOf;

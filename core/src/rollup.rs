@@ -298,6 +298,18 @@ pub struct MergeError {
     pub right: NaiveDate,
 }
 
+impl From<MergeError> for crate::ArgumentError {
+    /// The merge refused as a bad argument: the other roll-up.
+    fn from(error: MergeError) -> Self {
+        let MergeError { left, right } = error;
+        crate::ArgumentError::new(
+            "other",
+            error.to_string(),
+            format!("无法合并 {left} 与 {right} 的汇总;请在同一日期评估各部分"),
+        )
+    }
+}
+
 fn merge_maps<K: Ord + Clone>(into: &mut BTreeMap<K, Summary>, from: &BTreeMap<K, Summary>) {
     for (key, summary) in from {
         into.entry(key.clone()).or_default().add(summary);
