@@ -300,11 +300,11 @@ pub fn named<T: DeserializeOwned>(name: &str, argument: &str) -> PyResult<T> {
 }
 
 /// A list of records wrapped in `mubiao.Table`.
-pub fn table<'py, T: Serialize>(py: Python<'py>, rows: &[T]) -> PyResult<Bound<'py, PyAny>> {
-    let records = to_py(py, rows)?;
-    py.import("mubiao._table")?
-        .getattr("Table")?
-        .call1((records,))
+pub fn table<'py, T: Serialize + Clone + Send + Sync + 'static>(
+    py: Python<'py>,
+    rows: &[T],
+) -> PyResult<Bound<'py, PyAny>> {
+    crate::rows::native_table(py, rows.to_vec())
 }
 
 /// A date from `datetime.date` (or `datetime.datetime`) or text written `YYYY-MM-DD`.

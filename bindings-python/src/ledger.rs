@@ -177,7 +177,7 @@ impl Ledger {
 
     /// Every request for a later date, with its decision, one row each.
     fn requests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows: Vec<_> = self.inner.requests().collect();
+        let rows: Vec<_> = self.inner.requests().cloned().collect();
         table(py, &rows)
     }
 

@@ -12,6 +12,7 @@ mod errors;
 mod ledger;
 mod plan;
 mod rollup;
+mod rows;
 mod tables;
 
 use pyo3::prelude::*;
@@ -24,6 +25,7 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<bulletin::Bulletin>()?;
     module.add_class::<plan::Status>()?;
     module.add_class::<rollup::Rollup>()?;
+    module.add_class::<rows::NativeRows>()?;
     module.add_class::<plan::Report>()?;
     module.add_class::<plan::Calendar>()?;
     module.add_class::<ledger::Ledger>()?;

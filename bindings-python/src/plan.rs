@@ -603,7 +603,7 @@ impl Status {
     /// Every milestone's standing, one row each.
     fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.evaluation(py)?.milestone_rows().collect();
-        table(py, &rows)
+        crate::rows::native_table(py, rows)
     }
 
     /// The standing of one milestone, as a dict, or None.
@@ -618,7 +618,7 @@ impl Status {
     /// Every sub-project's standing, one row each.
     fn sub_projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.evaluation(py)?.sub_project_rows().collect();
-        table(py, &rows)
+        crate::rows::native_table(py, rows)
     }
 
     /// One grouping of the roll-up as a table, one row per group with its name, counts and
