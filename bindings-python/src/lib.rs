@@ -20,6 +20,7 @@ use pyo3::prelude::*;
 #[pymodule]
 fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     errors::register(module)?;
+    module.add("DATE_COLUMNS", rows::DATE_COLUMNS.to_vec())?;
     module.add_class::<plan::Plan>()?;
     module.add_class::<charts::Chart>()?;
     module.add_class::<bulletin::Bulletin>()?;

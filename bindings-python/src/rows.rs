@@ -102,8 +102,9 @@ fn named_values(field: &Field) -> Field {
     }
 }
 
-/// The columns that hold ISO dates, as `mubiao._table.DATE_COLUMNS` lists them.
-const DATE_COLUMNS: [&str; 14] = [
+/// The columns that hold ISO dates: date columns in Arrow and in data frames (the
+/// module's `DATE_COLUMNS`, which `mubiao._table` reads).
+pub const DATE_COLUMNS: [&str; 14] = [
     "as_of",
     "completed_on",
     "date",

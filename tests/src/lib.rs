@@ -244,3 +244,39 @@ pub fn python_json_dumps(value: &serde_json::Value) -> String {
     }
     out
 }
+
+/// `document` with no work at all: no key tasks, plan items or records; its organisation
+/// kept. The smallest plan a chart or bulletin must still draw.
+pub fn without_work(mut document: PlanDocument) -> PlanDocument {
+    document.key_tasks.clear();
+    document.plan_items.clear();
+    document.progress_reports.clear();
+    document.lag_reasons.clear();
+    document.contracts.clear();
+    document.partner_ratings.clear();
+    document
+}
+
+/// `document` cut to its first milestone (of its first sub-project of its first key task),
+/// with that milestone's records and plan item; the document as it was when it has none.
+pub fn one_milestone(mut document: PlanDocument) -> PlanDocument {
+    document.key_tasks.truncate(1);
+    let Some(task) = document.key_tasks.first_mut() else {
+        return document;
+    };
+    task.sub_projects.truncate(1);
+    let item = task.plan_item.clone();
+    let Some(sub) = task.sub_projects.first_mut() else {
+        return document;
+    };
+    sub.milestones.truncate(1);
+    let Some(kept) = sub.milestones.first().map(|m| m.id.clone()) else {
+        return document;
+    };
+    document.progress_reports.retain(|r| r.milestone == kept);
+    document.lag_reasons.retain(|r| r.milestone == kept);
+    document.contracts.clear();
+    document.partner_ratings.clear();
+    document.plan_items.retain(|i| i.id == item);
+    document
+}

@@ -327,24 +327,8 @@ fn the_year_end_bulletin_ranks_explains_and_names_who_answers() {
 #[test]
 fn bulletins_of_odd_plans_are_whole_documents() {
     // No key tasks at all, one milestone, and a plan of thousands of key tasks.
-    let mut empty = read_plan(XUHUI_2017_FILE).into_document();
-    empty.key_tasks.clear();
-    empty.plan_items.clear();
-    empty.progress_reports.clear();
-    empty.lag_reasons.clear();
-    empty.contracts.clear();
-    empty.partner_ratings.clear();
-    let mut one = read_plan(XUHUI_2017_FILE).into_document();
-    one.key_tasks.truncate(1);
-    one.key_tasks[0].sub_projects.truncate(1);
-    one.key_tasks[0].sub_projects[0].milestones.truncate(1);
-    let kept = one.key_tasks[0].sub_projects[0].milestones[0].id.clone();
-    one.progress_reports.retain(|r| r.milestone == kept);
-    one.lag_reasons.retain(|r| r.milestone == kept);
-    one.contracts.clear();
-    one.partner_ratings.clear();
-    let item = one.key_tasks[0].plan_item.clone();
-    one.plan_items.retain(|i| i.id == item);
+    let empty = mubiao_tests::without_work(read_plan(XUHUI_2017_FILE).into_document());
+    let one = mubiao_tests::one_milestone(read_plan(XUHUI_2017_FILE).into_document());
     let many = mubiao::synthetic::synthetic_plan(mubiao::synthetic::SyntheticOptions {
         milestones: 12_000,
         sub_projects_per_key_task: 1,

@@ -733,24 +733,8 @@ fn odd_trajectories_draw_without_error() {
 
 #[test]
 fn every_chart_of_an_empty_and_a_one_milestone_plan_draws() {
-    let mut empty = xuhui().into_document();
-    empty.key_tasks.clear();
-    empty.plan_items.clear();
-    empty.progress_reports.clear();
-    empty.lag_reasons.clear();
-    empty.contracts.clear();
-    empty.partner_ratings.clear();
-    let mut one = xuhui().into_document();
-    one.key_tasks.truncate(1);
-    one.key_tasks[0].sub_projects.truncate(1);
-    one.key_tasks[0].sub_projects[0].milestones.truncate(1);
-    let kept = one.key_tasks[0].sub_projects[0].milestones[0].id.clone();
-    one.progress_reports.retain(|r| r.milestone == kept);
-    one.lag_reasons.retain(|r| r.milestone == kept);
-    one.contracts.clear();
-    one.partner_ratings.clear();
-    let item = one.key_tasks[0].plan_item.clone();
-    one.plan_items.retain(|i| i.id == item);
+    let empty = mubiao_tests::without_work(xuhui().into_document());
+    let one = mubiao_tests::one_milestone(xuhui().into_document());
     for (name, document, milestones) in [("empty", empty, 0), ("one milestone", one, 1)] {
         let plan = document.validate().unwrap();
         let options = StatusOptions::default();

@@ -18,6 +18,7 @@ __all__ = [
     "AssessmentError",
     "ChangeRefusedError",
     "Bulletin",
+    "DATE_COLUMNS",
     "Chart",
     "Rollup",
     "_Rows",
@@ -139,6 +140,8 @@ class Bulletin:
     def html(self) -> str: ...
     def to_html(self, path: _Path) -> None: ...
     def _repr_html_(self) -> str: ...
+
+DATE_COLUMNS: List[str]
 
 @final
 class _Rows:

@@ -5,25 +5,10 @@ from __future__ import annotations
 import datetime
 from typing import Any, Dict, Iterator, List, Optional, Sequence, overload
 
+from ._native import DATE_COLUMNS as _DATE_COLUMNS
+
 #: Columns that hold ISO dates; ``to_pandas`` and ``to_polars`` turn them into dates.
-DATE_COLUMNS = frozenset(
-    {
-        "as_of",
-        "completed_on",
-        "date",
-        "due",
-        "forecast",
-        "from",
-        "latest_report",
-        "original_due",
-        "current_due",
-        "rated_on",
-        "recorded_on",
-        "signed_on",
-        "start",
-        "withdrawn_on",
-    }
-)
+DATE_COLUMNS = frozenset(_DATE_COLUMNS)
 
 
 class Table(Sequence[Dict[str, Any]]):
