@@ -10,6 +10,7 @@ mod charts;
 mod convert;
 mod errors;
 mod ledger;
+mod milestone_columns;
 mod plan;
 mod rollup;
 mod rows;

@@ -603,7 +603,7 @@ impl Status {
     /// Every milestone's standing, one row each.
     fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.evaluation(py)?.milestone_rows().collect();
-        crate::rows::native_table(py, rows)
+        crate::rows::written_table(py, rows, crate::milestone_columns::batch)
     }
 
     /// The standing of one milestone, as a dict, or None.

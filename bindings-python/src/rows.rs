@@ -25,6 +25,30 @@ trait RowSource: Send + Sync {
 
 struct Rows<T>(Vec<T>);
 
+/// Rows whose Arrow columns a function of their own writes (the milestone table's).
+struct Written<T> {
+    rows: Vec<T>,
+    columns: fn(&[T]) -> Option<RecordBatch>,
+}
+
+impl<T: Serialize + Send + Sync> RowSource for Written<T> {
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    fn record<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.rows.get(index).map(|row| to_py(py, row)).transpose()
+    }
+
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.rows)
+    }
+
+    fn batch(&self) -> Option<RecordBatch> {
+        (self.columns)(&self.rows)
+    }
+}
+
 impl<T: Serialize + Send + Sync> RowSource for Rows<T> {
     fn len(&self) -> usize {
         self.0.len()
@@ -222,6 +246,24 @@ impl NativeRows {
         ));
         pyo3_arrow::ffi::to_stream_pycapsule(py, reader, requested_schema).map_err(PyErr::from)
     }
+}
+
+/// A `mubiao.Table` over rows kept in Rust whose Arrow columns `columns` writes.
+pub fn written_table<T: Serialize + Send + Sync + 'static>(
+    py: Python<'_>,
+    rows: Vec<T>,
+    columns: fn(&[T]) -> Option<RecordBatch>,
+) -> PyResult<Bound<'_, PyAny>> {
+    let native = Bound::new(
+        py,
+        NativeRows {
+            source: Box::new(Written { rows, columns }),
+            arrow: OnceLock::new(),
+        },
+    )?;
+    py.import("mubiao._table")?
+        .getattr("Table")?
+        .call_method1("_native", (native,))
 }
 
 /// A `mubiao.Table` over rows kept in Rust.

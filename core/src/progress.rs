@@ -67,6 +67,16 @@ pub enum LagCause {
     Other,
 }
 
+impl LagClass {
+    /// The name used in documents and messages: `objective` or `subjective`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LagClass::Objective => "objective",
+            LagClass::Subjective => "subjective",
+        }
+    }
+}
+
 impl LagCause {
     /// Whether the cause is objective by its nature; only [`LagCause::Other`] may be either.
     pub fn is_objective(self) -> bool {

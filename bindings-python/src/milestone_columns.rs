@@ -1,0 +1,305 @@
+//! The milestone table's Arrow columns written straight from its rows: a million rows in a
+//! fraction of the time the general serde path takes, the same columns and names.
+
+use std::sync::Arc;
+
+use std::fmt::Write;
+
+use arrow_array::builder::{
+    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder, UInt64Builder,
+};
+use arrow_array::types::UInt32Type;
+use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, StructArray, UInt32Array};
+use arrow_schema::{DataType, Field, Fields, Schema};
+use chrono::{Datelike, NaiveDate};
+use mubiao::MilestoneStatusRow;
+
+/// Days from 0001-01-01 (chrono's day count) to 1970-01-01, Arrow's day zero.
+const UNIX_EPOCH_FROM_CE: i32 = 719_163;
+
+fn days(date: NaiveDate) -> i32 {
+    date.num_days_from_ce() - UNIX_EPOCH_FROM_CE
+}
+
+/// A column of names from a short fixed list, written as dictionary keys (each name's
+/// place in the list): no hashing per row.
+struct Names {
+    values: &'static [&'static str],
+    keys: Vec<Option<u32>>,
+}
+
+impl Names {
+    fn new(values: &'static [&'static str], capacity: usize) -> Names {
+        Names {
+            values,
+            keys: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn append(&mut self, name: Option<&str>) {
+        let key = name.and_then(|name| {
+            self.values
+                .iter()
+                .position(|v| *v == name)
+                .and_then(|k| u32::try_from(k).ok())
+        });
+        self.keys.push(key);
+    }
+
+    fn finish(self) -> Option<ArrayRef> {
+        let keys = UInt32Array::from(self.keys);
+        let values = Arc::new(StringArray::from(self.values.to_vec()));
+        Some(Arc::new(
+            DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
+        ))
+    }
+}
+
+const KINDS: &[&str] = &[
+    "key_work",
+    "special_work",
+    "major_project",
+    "practical_project",
+    "unit_goal",
+];
+const LEVELS: &[&str] = &["city", "district"];
+const STATUSES: &[&str] = &[
+    "not_yet_due",
+    "completed_early",
+    "completed_on_time",
+    "completed_late",
+    "lagging",
+    "withdrawn",
+];
+const LIGHTS: &[&str] = &["green", "yellow", "red"];
+const CLASSES: &[&str] = &["objective", "subjective"];
+const CAUSES: &[&str] = &[
+    "policy_change",
+    "higher_level_approval",
+    "force_majeure",
+    "other",
+];
+
+fn name_type() -> DataType {
+    DataType::Dictionary(Box::new(DataType::UInt32), Box::new(DataType::Utf8))
+}
+
+/// The rows as one record batch, column for column as the general path writes them.
+pub fn batch(rows: &[MilestoneStatusRow]) -> Option<RecordBatch> {
+    let n = rows.len();
+    let text = || StringBuilder::with_capacity(n, n * 8);
+    let (mut milestone, mut title, mut sub_project, mut key_task) =
+        (text(), text(), text(), text());
+    let mut kind = Names::new(KINDS, n);
+    let mut level = Names::new(LEVELS, n);
+    let mut status = Names::new(STATUSES, n);
+    let mut light = Names::new(LIGHTS, n);
+    let mut due = Date32Builder::with_capacity(n);
+    let mut due_period = text();
+    let (mut at_risk, mut behind, mut due_soon, mut needs_reason) = (
+        BooleanBuilder::with_capacity(n),
+        BooleanBuilder::with_capacity(n),
+        BooleanBuilder::with_capacity(n),
+        BooleanBuilder::with_capacity(n),
+    );
+    let mut working_days = Int64Builder::with_capacity(n);
+    let mut completed_on = Date32Builder::with_capacity(n);
+    let (mut latest_value, mut progress_share, mut expected_share) = (
+        Float64Builder::with_capacity(n),
+        Float64Builder::with_capacity(n),
+        Float64Builder::with_capacity(n),
+    );
+    let mut forecast = Date32Builder::with_capacity(n);
+    let (mut lead_unit, mut responsible, mut leader) = (text(), text(), text());
+    let (mut class, mut cause) = (Names::new(CLASSES, n), Names::new(CAUSES, n));
+    let mut reason_text = StringBuilder::new();
+    let mut recorded_on = Date32Builder::new();
+    let mut pending = UInt64Builder::new();
+    let mut reason_present = Vec::with_capacity(n);
+    for row in rows {
+        milestone.append_value(row.milestone.as_str());
+        title.append_value(&row.title);
+        sub_project.append_value(row.sub_project.as_str());
+        key_task.append_value(row.key_task.as_str());
+        kind.append(Some(row.kind.as_str()));
+        level.append(Some(row.level.as_str()));
+        due.append_value(days(row.due));
+        // Written into the column in place: no string a row.
+        let _ = write!(due_period, "{}", row.due_period);
+        due_period.append_value("");
+        status.append(Some(row.status.as_str()));
+        light.append(Some(row.light.as_str()));
+        at_risk.append_value(row.at_risk);
+        behind.append_value(row.behind_trajectory);
+        due_soon.append_value(row.due_soon);
+        working_days.append_value(row.working_days_to_due);
+        completed_on.append_option(row.completed_on.map(days));
+        latest_value.append_option(row.latest_value);
+        progress_share.append_option(row.progress_share);
+        expected_share.append_value(row.expected_share);
+        forecast.append_option(row.forecast.map(days));
+        lead_unit.append_value(row.lead_unit.as_str());
+        responsible.append_option(row.responsible_person.as_ref().map(|p| p.as_str()));
+        leader.append_value(row.supervising_leader.as_str());
+        match &row.lag_reason {
+            Some(reason) => {
+                class.append(Some(reason.class.as_str()));
+                cause.append(reason.cause.map(|c| c.as_str()));
+                reason_text.append_value(&reason.text);
+                recorded_on.append_value(days(reason.recorded_on));
+                pending.append_option(reason.pending_request);
+                reason_present.push(true);
+            }
+            None => {
+                class.append(None);
+                cause.append(None);
+                reason_text.append_null();
+                recorded_on.append_null();
+                pending.append_null();
+                reason_present.push(false);
+            }
+        }
+        needs_reason.append_value(row.needs_reason);
+    }
+    let reason_fields = Fields::from(vec![
+        Field::new("class", name_type(), true),
+        Field::new("cause", name_type(), true),
+        Field::new("text", DataType::Utf8, true),
+        Field::new("recorded_on", DataType::Date32, true),
+        Field::new("pending_request", DataType::UInt64, true),
+    ]);
+    let reason_columns: Vec<ArrayRef> = vec![
+        class.finish()?,
+        cause.finish()?,
+        Arc::new(reason_text.finish()),
+        Arc::new(recorded_on.finish()),
+        Arc::new(pending.finish()),
+    ];
+    let lag_reason = StructArray::try_new(
+        reason_fields.clone(),
+        reason_columns,
+        Some(reason_present.into()),
+    )
+    .ok()?;
+    let columns: Vec<(&str, DataType, bool, ArrayRef)> = vec![
+        (
+            "milestone",
+            DataType::Utf8,
+            false,
+            Arc::new(milestone.finish()),
+        ),
+        ("title", DataType::Utf8, false, Arc::new(title.finish())),
+        (
+            "sub_project",
+            DataType::Utf8,
+            false,
+            Arc::new(sub_project.finish()),
+        ),
+        (
+            "key_task",
+            DataType::Utf8,
+            false,
+            Arc::new(key_task.finish()),
+        ),
+        ("kind", name_type(), false, kind.finish()?),
+        ("level", name_type(), false, level.finish()?),
+        ("due", DataType::Date32, false, Arc::new(due.finish())),
+        (
+            "due_period",
+            DataType::Utf8,
+            false,
+            Arc::new(due_period.finish()),
+        ),
+        ("status", name_type(), false, status.finish()?),
+        ("light", name_type(), false, light.finish()?),
+        (
+            "at_risk",
+            DataType::Boolean,
+            false,
+            Arc::new(at_risk.finish()),
+        ),
+        (
+            "behind_trajectory",
+            DataType::Boolean,
+            false,
+            Arc::new(behind.finish()),
+        ),
+        (
+            "due_soon",
+            DataType::Boolean,
+            false,
+            Arc::new(due_soon.finish()),
+        ),
+        (
+            "working_days_to_due",
+            DataType::Int64,
+            false,
+            Arc::new(working_days.finish()),
+        ),
+        (
+            "completed_on",
+            DataType::Date32,
+            true,
+            Arc::new(completed_on.finish()),
+        ),
+        (
+            "latest_value",
+            DataType::Float64,
+            true,
+            Arc::new(latest_value.finish()),
+        ),
+        (
+            "progress_share",
+            DataType::Float64,
+            true,
+            Arc::new(progress_share.finish()),
+        ),
+        (
+            "expected_share",
+            DataType::Float64,
+            false,
+            Arc::new(expected_share.finish()),
+        ),
+        (
+            "forecast",
+            DataType::Date32,
+            true,
+            Arc::new(forecast.finish()),
+        ),
+        (
+            "lead_unit",
+            DataType::Utf8,
+            false,
+            Arc::new(lead_unit.finish()),
+        ),
+        (
+            "responsible_person",
+            DataType::Utf8,
+            true,
+            Arc::new(responsible.finish()),
+        ),
+        (
+            "supervising_leader",
+            DataType::Utf8,
+            false,
+            Arc::new(leader.finish()),
+        ),
+        (
+            "lag_reason",
+            DataType::Struct(reason_fields),
+            true,
+            Arc::new(lag_reason),
+        ),
+        (
+            "needs_reason",
+            DataType::Boolean,
+            false,
+            Arc::new(needs_reason.finish()),
+        ),
+    ];
+    let (fields, arrays): (Vec<Field>, Vec<ArrayRef>) = columns
+        .into_iter()
+        .map(|(name, data_type, nullable, array)| (Field::new(name, data_type, nullable), array))
+        .unzip();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).ok()
+}
