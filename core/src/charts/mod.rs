@@ -4,6 +4,7 @@
 //! light has its own shape besides its colour), and carries a `<title>` and `<desc>` for
 //! screen readers.
 
+mod date_axis;
 mod explanation;
 mod light_board;
 mod ranking;
@@ -11,6 +12,7 @@ mod rate_trend;
 mod svg;
 mod timeline;
 mod trajectory;
+mod trajectory_svg;
 
 pub use light_board::{BoardColumn, BoardGroup, BoardRow, LightBoard};
 pub use rate_trend::{RateSeries, RateTrend};

@@ -179,7 +179,7 @@ impl Language {
         }
     }
 
-    pub(crate) fn overdue(self, days: i64) -> String {
+    fn overdue(self, days: i64) -> String {
         match self {
             Language::Chinese => format!("逾期{days}天"),
             Language::English if days == 1 => "1 day overdue".to_owned(),
