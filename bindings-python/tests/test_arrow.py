@@ -52,6 +52,11 @@ def test_rows_are_read_one_at_a_time(xuhui: mubiao.Plan) -> None:
         table[len(table)]
     assert len(table[2:5]) == 3 and isinstance(table[2:5], mubiao.Table)
     assert repr(table).startswith("<mubiao.Table 11 rows: milestone, ")
+    # A table pickles as its rows, to send to another process.
+    import pickle
+
+    again = pickle.loads(pickle.dumps(table))
+    assert isinstance(again, mubiao.Table) and again.to_records() == table.to_records()
 
 
 def test_rows_with_no_arrow_form_stay_rows(example_text: str) -> None:

@@ -49,6 +49,10 @@ class Table(Sequence[Dict[str, Any]]):
             raise TypeError("this table has no Arrow form; use to_records()")
         return rows.__arrow_c_stream__(requested_schema)
 
+    def __reduce__(self) -> Any:
+        """Pickled as its rows (the library's copy stays in the process that made it)."""
+        return (Table, (self.to_records(),))
+
     def to_records(self) -> List[Dict[str, Any]]:
         """The rows as a list of dicts."""
         if self._records is None:
