@@ -5,55 +5,28 @@
 // and the first two bulletin pages kept under target/artifacts/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { join } from "node:path";
 import * as mubiao from "../pkg/node.js";
+import { ROOT, start } from "./site.mjs";
 
-const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const ARTIFACTS = join(ROOT, "target", "artifacts");
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".wasm": "application/wasm" };
 const data = (name) => readFile(join(ROOT, "examples", "data", name), "utf8");
 
-let server;
 let browser;
 let base;
 let work;
+let stop;
 
 before(async () => {
-  server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    try {
-      const body = await readFile(join(ROOT, "examples", path));
-      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-      response.end(body);
-    } catch {
-      response.writeHead(404);
-      response.end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}/web/`;
-  work = mkdtempSync(join(tmpdir(), "mubiao-bulletin-"));
-  process.env.XDG_CONFIG_HOME = work;
-  process.env.XDG_CACHE_HOME = work;
+  ({ base, browser, home: work, stop } = await start());
   await mkdir(ARTIFACTS, { recursive: true });
   await writeFile(join(ARTIFACTS, "README.txt"), "Kept by the browser tests: every chart (chart-*.png), the bulletins printed to A4 (*.pdf) and their first two pages (bulletin-page-*.png, year-end-bulletin-page-*.png).\n");
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-      "--disable-sync", "--no-first-run", "--disable-dev-shm-usage", "--disable-quic"],
-  });
 });
 
 after(async () => {
-  await browser?.close();
-  server?.close();
+  await stop?.();
 });
 
 /** Prints `html` to an A4 PDF at `path`, as a reader's browser would. */

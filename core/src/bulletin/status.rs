@@ -176,10 +176,7 @@ impl Evaluation<'_> {
                     ),
                     Cell::Light(Some(row.light)),
                     Cell::Number(row.lagging_milestones.to_string()),
-                    Cell::Date(
-                        row.latest_report
-                            .map_or_else(|| never.clone(), |d| d.to_string()),
-                    ),
+                    last_report(row.latest_report, &never),
                 ]
             })
             .collect();
@@ -262,6 +259,11 @@ fn count_cells(summary: &Summary) -> Vec<Cell> {
         Cell::Number(summary.at_risk.to_string()),
         Cell::Number(percent(summary)),
     ]
+}
+
+/// The day of the latest report, or `never` in words.
+fn last_report(day: Option<NaiveDate>, never: &str) -> Cell {
+    Cell::Date(day.map_or_else(|| never.to_owned(), |d| d.to_string()))
 }
 
 /// The headline in a sentence.
@@ -435,10 +437,7 @@ fn stale(html: &mut Html, report: &SupervisionReport) {
             vec![
                 Cell::Text(s.title.clone()),
                 Cell::Text(s.lead_unit_name.clone()),
-                Cell::Date(
-                    s.latest_report
-                        .map_or_else(|| never.clone(), |d| d.to_string()),
-                ),
+                last_report(s.latest_report, &never),
             ]
         })
         .collect();
