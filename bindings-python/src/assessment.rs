@@ -204,6 +204,29 @@ impl Assessment {
         Ok(crate::bulletin::Bulletin::new("year-end", html))
     }
 
+    /// The assessment as versioned bytes, to send to another process.
+    fn to_bytes<'py>(&self, py: Python<'py>) -> Bound<'py, pyo3::types::PyBytes> {
+        pyo3::types::PyBytes::new(py, &self.inner.to_bytes())
+    }
+
+    /// An assessment from the bytes `to_bytes()` wrote, checked (header, version, every
+    /// unit's scores and ranks); a `FormatError` with code `bad-snapshot` otherwise. It
+    /// comes without its plan: a bulletin names people by their ids.
+    #[staticmethod]
+    fn from_bytes(py: Python<'_>, data: &[u8]) -> PyResult<Assessment> {
+        mubiao::Assessment::from_bytes(data)
+            .map(|inner| Assessment { inner, plan: None })
+            .map_err(|e| format_error(py, &e))
+    }
+
+    /// Pickled as its bytes (without its plan).
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, pyo3::types::PyTuple>> {
+        let from_bytes = py.get_type::<Assessment>().getattr("from_bytes")?;
+        let arguments =
+            pyo3::types::PyTuple::new(py, [pyo3::types::PyBytes::new(py, &self.inner.to_bytes())])?;
+        pyo3::types::PyTuple::new(py, [from_bytes, arguments.into_any()])
+    }
+
     /// The assessment date.
     #[getter]
     fn as_of(&self) -> chrono::NaiveDate {

@@ -112,3 +112,21 @@ def test_rollup_many_on_a_local_cluster_equals_one_process(
     assert mubiao.dask.rollup_many(bag, "2017-06-30", client=client) == xuhui.status("2017-06-30").rollup()
     with pytest.raises(ValueError, match="no plan file"):
         mubiao.dask.rollup_many([], "2017-06-30", client=client)
+
+
+def test_an_assessment_travels_as_bytes_and_by_pickle(
+    year_end: mubiao.Plan, components: Dict[str, Dict[str, float]], calendar: mubiao.Calendar
+) -> None:
+    assessment = year_end.assess("2017-12-31", components=components, calendar=calendar)
+    again = pickle.loads(pickle.dumps(assessment))
+    assert again.to_dict() == assessment.to_dict()
+    assert mubiao.Assessment.from_bytes(assessment.to_bytes()).to_dict() == assessment.to_dict()
+    # Without its plan a bulletin still prints, people named by their ids.
+    assert "年终考核通报" in again.bulletin().html
+    with pytest.raises(mubiao.FormatError) as raised:
+        mubiao.Assessment.from_bytes(xuhui_rollup_bytes(year_end))
+    assert raised.value.code == "bad-snapshot"
+
+
+def xuhui_rollup_bytes(plan: mubiao.Plan) -> bytes:
+    return plan.status("2017-12-31").rollup().to_bytes()

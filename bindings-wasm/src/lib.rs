@@ -576,6 +576,22 @@ pub struct Assessment {
 
 #[wasm_bindgen]
 impl Assessment {
+    /// The assessment as versioned bytes, to send to another worker.
+    #[wasm_bindgen(js_name = toBytes)]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.to_bytes()
+    }
+
+    /// An assessment from the bytes `toBytes()` wrote, checked (header, version, every
+    /// unit's scores and ranks); a `FormatError` with code `bad-snapshot` otherwise. It
+    /// comes without its plan.
+    #[wasm_bindgen(js_name = fromBytes)]
+    pub fn from_bytes(bytes: &[u8]) -> Result<Assessment, JsValue> {
+        mubiao::Assessment::from_bytes(bytes)
+            .map(|inner| Assessment { inner, plan: None })
+            .map_err(|e| format_error(&e))
+    }
+
     /// Every assessed unit's scores, rank, grade and explanation, by rank.
     #[wasm_bindgen(unchecked_return_type = "UnitAssessment[]")]
     pub fn units(&self) -> Result<JsValue, JsValue> {

@@ -46,3 +46,13 @@ test("bytes that are not a roll-up, and roll-ups of different dates, are refused
   forged.fill(32, forged.length - 100);
   assert.throws(() => mubiao.Rollup.fromBytes(forged), (e) => e.name === "FormatError");
 });
+
+test("an assessment travels as checked bytes", () => {
+  const yearEnd = mubiao.Plan.fromJson(read("examples/data/xuhui-2017-year-end.json"));
+  const components = JSON.parse(read("examples/data/xuhui-2017-components.json"));
+  const assessment = yearEnd.assess("2017-12-31", components, undefined, undefined);
+  const again = mubiao.Assessment.fromBytes(assessment.toBytes());
+  assert.deepEqual(again.toObject(), assessment.toObject());
+  assert.throws(() => mubiao.Assessment.fromBytes(assessment.toBytes().subarray(0, 20)), (e) => e.name === "FormatError");
+  assert.throws(() => mubiao.Rollup.fromBytes(assessment.toBytes()), (e) => e.code === "bad-snapshot");
+});

@@ -97,3 +97,5 @@ const ledgerBulletin: string = ledger.bulletin("2017-06-30", options, undefined)
 const rollupBytes: Uint8Array = rollup.toBytes();
 const mergedRollup: mubiao.Rollup = mubiao.Rollup.fromBytes(rollupBytes).merge(mubiao.Rollup.empty());
 const rollupDay: string | undefined = mergedRollup.asOf;
+const assessmentBytes: Uint8Array = assessment.toBytes();
+const assessmentAgain: mubiao.Assessment = mubiao.Assessment.fromBytes(assessmentBytes);

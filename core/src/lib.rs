@@ -161,7 +161,7 @@ pub use report::{
 };
 pub use responsibility::{Contract, ContractKind, PartnerRating, Responsibility};
 pub use rollup::{GroupRecord, Grouping, LaggingItem, MergeError, Rollup, Summary, SummaryRecord};
-pub use snapshot::ROLLUP_BYTES_VERSION;
+pub use snapshot::{ASSESSMENT_BYTES_VERSION, ROLLUP_BYTES_VERSION};
 pub use status::{
     Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
     StatusError, StatusOptions, SubProjectStatusRow,

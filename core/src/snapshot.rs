@@ -1,20 +1,71 @@
-//! Roll-ups as bytes: what a worker sends back when the parts of a plan, or many plans,
-//! are evaluated on other processes or machines (a Dask or Spark cluster) and merged.
+//! Roll-ups and assessments as bytes: what a worker sends back when the parts of a plan,
+//! or many plans, are evaluated on other processes or machines (a Dask or Spark cluster).
 //!
-//! The bytes are a header — the magic `MUBIAO-ROLLUP`, a zero byte and a little-endian
-//! `u16` version — then the roll-up as JSON. Reading them back checks all three and every
-//! count: a roll-up whose counts cannot come from an evaluation (more milestones by
-//! status than in all, a light for more milestones than there are, a lagging list of
-//! another length than the lagging count) is refused, so forged or damaged bytes never
-//! merge into a district's figures.
+//! The bytes are a header — a magic name (`MUBIAO-ROLLUP`, `MUBIAO-ASSESSMENT`), a zero
+//! byte and a little-endian `u16` version — then the value as JSON. Reading them back
+//! checks all three and every figure: a roll-up whose counts cannot come from an
+//! evaluation (more milestones by status than in all, a light for more milestones than
+//! there are, a lagging list of another length than the lagging count), or an assessment
+//! with a score outside 0–100 or a rank of 0, is refused, so forged or damaged bytes never
+//! reach a district's figures.
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::assessment::Assessment;
 use crate::error::FormatError;
 use crate::rollup::{Rollup, Summary};
 
 /// The first bytes of a roll-up.
 const MAGIC: &[u8] = b"MUBIAO-ROLLUP\0";
-/// The version of the bytes this library writes and reads.
+/// The version of the roll-up bytes this library writes and reads.
 pub const ROLLUP_BYTES_VERSION: u16 = 1;
+/// The first bytes of an assessment.
+const ASSESSMENT_MAGIC: &[u8] = b"MUBIAO-ASSESSMENT\0";
+/// The version of the assessment bytes this library writes and reads.
+pub const ASSESSMENT_BYTES_VERSION: u16 = 1;
+
+/// `value` as bytes after the header `magic` and `version`.
+fn write<T: Serialize>(magic: &[u8], version: u16, value: &T) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(4096);
+    bytes.extend_from_slice(magic);
+    bytes.extend_from_slice(&version.to_le_bytes());
+    // Roll-ups and assessments hold text keys, text and numbers only: writing cannot fail.
+    let _ = serde_json::to_writer(&mut bytes, value);
+    bytes
+}
+
+/// The value after the header `magic` and `version` — `what` in English and Chinese names
+/// it in errors.
+fn read<T: DeserializeOwned>(
+    bytes: &[u8],
+    magic: &[u8],
+    version: u16,
+    (what, what_zh): (&str, &str),
+) -> Result<T, FormatError> {
+    let name = String::from_utf8_lossy(magic.strip_suffix(b"\0").unwrap_or(magic)).into_owned();
+    let Some(rest) = bytes.strip_prefix(magic) else {
+        return Err(refused(
+            format!("these bytes are not a mubiao {what} (they do not start with `{name}`); pass the bytes `to_bytes` wrote"),
+            format!("这些字节不是 mubiao {what_zh}(开头不是 `{name}`);请传入 `to_bytes` 写出的字节"),
+        ));
+    };
+    let (Some(&low), Some(&high)) = (rest.first(), rest.get(1)) else {
+        return Err(refused(
+            format!("the {what}'s bytes end after their header; send the whole of them"),
+            format!("{what_zh}的字节在开头之后就结束了;请完整传送"),
+        ));
+    };
+    let found = u16::from_le_bytes([low, high]);
+    if found != version {
+        return Err(refused(
+            format!("the {what} was written in version {found} of the format; this library reads version {version}: evaluate with the same mubiao version everywhere"),
+            format!("该{what_zh}采用第 {found} 版格式写出,本库读取第 {version} 版;请各处使用同一版本的 mubiao"),
+        ));
+    }
+    serde_json::from_slice(rest.get(2..).unwrap_or_default())
+        .map_err(|error| FormatError::from_json(error, String::new()))
+}
 
 fn refused(message: String, message_zh: String) -> FormatError {
     FormatError::Snapshot {
@@ -40,12 +91,7 @@ impl Rollup {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(4096);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&ROLLUP_BYTES_VERSION.to_le_bytes());
-        // A roll-up holds text keys and numbers only: writing it cannot fail.
-        let _ = serde_json::to_writer(&mut bytes, self);
-        bytes
+        write(MAGIC, ROLLUP_BYTES_VERSION, self)
     }
 
     /// A roll-up from the bytes [`Rollup::to_bytes`] wrote, checked: the header, the
@@ -57,28 +103,7 @@ impl Rollup {
     /// of another version, or whose counts do not add up; [`FormatError::Syntax`] or
     /// [`FormatError::Shape`] for a damaged body.
     pub fn from_bytes(bytes: &[u8]) -> Result<Rollup, FormatError> {
-        let Some(rest) = bytes.strip_prefix(MAGIC) else {
-            return Err(refused(
-                "these bytes are not a mubiao roll-up (they do not start with `MUBIAO-ROLLUP`); pass the bytes `Rollup::to_bytes` wrote".to_owned(),
-                "这些字节不是 mubiao 汇总(开头不是 `MUBIAO-ROLLUP`);请传入 `Rollup::to_bytes` 写出的字节".to_owned(),
-            ));
-        };
-        let (Some(&low), Some(&high)) = (rest.first(), rest.get(1)) else {
-            return Err(refused(
-                "the roll-up's bytes end after their header; send the whole of them".to_owned(),
-                "汇总的字节在开头之后就结束了;请完整传送".to_owned(),
-            ));
-        };
-        let version = u16::from_le_bytes([low, high]);
-        if version != ROLLUP_BYTES_VERSION {
-            return Err(refused(
-                format!("the roll-up was written in version {version} of the format; this library reads version {ROLLUP_BYTES_VERSION}: evaluate with the same mubiao version everywhere"),
-                format!("该汇总采用第 {version} 版格式写出,本库读取第 {ROLLUP_BYTES_VERSION} 版;请各处使用同一版本的 mubiao"),
-            ));
-        }
-        let body = rest.get(2..).unwrap_or_default();
-        let rollup: Rollup = serde_json::from_slice(body)
-            .map_err(|error| FormatError::from_json(error, String::new()))?;
+        let rollup: Rollup = read(bytes, MAGIC, ROLLUP_BYTES_VERSION, ("roll-up", "汇总"))?;
         rollup.check()?;
         Ok(rollup)
     }
@@ -133,6 +158,47 @@ impl Rollup {
             ));
         }
         Ok(())
+    }
+}
+
+impl Assessment {
+    /// The assessment as versioned bytes, to send to another process; read back with
+    /// [`Assessment::from_bytes`].
+    pub fn to_bytes(&self) -> Vec<u8> {
+        write(ASSESSMENT_MAGIC, ASSESSMENT_BYTES_VERSION, self)
+    }
+
+    /// An assessment from the bytes [`Assessment::to_bytes`] wrote, checked: the header,
+    /// the version, the JSON, and every unit's scores (finite, 0–100) and ranks (from 1).
+    ///
+    /// # Errors
+    ///
+    /// [`FormatError::Snapshot`] (code `bad-snapshot`) for bytes that are not an
+    /// assessment, of another version, or with impossible figures; [`FormatError::Syntax`]
+    /// or [`FormatError::Shape`] for a damaged body.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Assessment, FormatError> {
+        let assessment: Assessment = read(
+            bytes,
+            ASSESSMENT_MAGIC,
+            ASSESSMENT_BYTES_VERSION,
+            ("assessment", "考核结果"),
+        )?;
+        let score = |v: f64| v.is_finite() && (0.0..=100.0).contains(&v);
+        for unit in &assessment.units {
+            let scores_fit = [unit.target_completion, unit.performance]
+                .into_iter()
+                .chain(unit.lead_score)
+                .chain(unit.partner_score)
+                .chain(unit.components.values().copied())
+                .all(score);
+            if !scores_fit || unit.rank == 0 || unit.group_rank == 0 {
+                return Err(refused(
+                    format!("the assessment of unit `{}` has a score outside 0–100 or a rank of 0; the bytes were damaged or not written by mubiao", unit.unit),
+                    format!("单位“{}”的考核结果有超出 0–100 的得分或为 0 的名次;这些字节已损坏或并非 mubiao 写出", unit.unit),
+                ));
+            }
+        }
+        Ok(assessment)
     }
 }
 
@@ -200,6 +266,7 @@ mod tests {
         assert_eq!(code(b"{}"), Err("bad-snapshot"));
         assert_eq!(code(b"MUBIAO-ROLLUP\0"), Err("bad-snapshot"));
         assert_eq!(code(b"MUBIAO-ROLLUP\0\x02\x00{}"), Err("bad-snapshot"));
+        assert_eq!(code(b"MUBIAO-ASSESSMENT\0\x01\x00{}"), Err("bad-snapshot"));
         assert_eq!(code(b"MUBIAO-ROLLUP\0\x01\x00{"), Err("malformed-json"));
         let empty = Rollup::empty().to_bytes();
         assert_eq!(Rollup::from_bytes(&empty), Ok(Rollup::empty()));

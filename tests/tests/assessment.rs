@@ -593,3 +593,36 @@ fn xuhui_2017_every_point_adds_up() {
     let json = serde_json::to_value(&assessment).unwrap();
     assert_eq!(json["units"][0]["rank"], 1);
 }
+
+#[test]
+fn an_assessment_travels_as_checked_bytes() {
+    let (plan, components) = xuhui_year_end();
+    let assessment = plan
+        .assess(
+            day(12, 31),
+            &mubiao::Scheme::default(),
+            &components,
+            &StatusOptions::default(),
+        )
+        .unwrap();
+    let bytes = assessment.to_bytes();
+    assert!(bytes.starts_with(b"MUBIAO-ASSESSMENT\0\x01\x00{"));
+    assert_eq!(mubiao::Assessment::from_bytes(&bytes).unwrap(), assessment);
+    // A roll-up's bytes are not an assessment's, nor the other way round.
+    assert_eq!(
+        mubiao::Rollup::from_bytes(&bytes).unwrap_err().code(),
+        "bad-snapshot"
+    );
+    // Impossible figures are refused, naming the unit.
+    let mut forged = assessment.clone();
+    forged.units[0].performance = 140.0;
+    let error = mubiao::Assessment::from_bytes(&forged.to_bytes()).unwrap_err();
+    assert_eq!(error.code(), "bad-snapshot");
+    assert!(
+        error.to_string().contains(forged.units[0].unit.as_str()),
+        "{error}"
+    );
+    let mut unranked = assessment;
+    unranked.units[1].rank = 0;
+    assert!(mubiao::Assessment::from_bytes(&unranked.to_bytes()).is_err());
+}
