@@ -21,64 +21,44 @@ fn days(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - UNIX_EPOCH_FROM_CE
 }
 
-/// A column of names from a short fixed list, written as dictionary keys (each name's
-/// place in the list): no hashing per row.
+/// A column of names (the `as_str` of a core enum), written as dictionary keys: the
+/// dictionary holds each name in the order it first appears, so a variant added in core
+/// needs nothing here, and no row is hashed.
 struct Names {
-    values: &'static [&'static str],
+    values: Vec<&'static str>,
     keys: Vec<Option<u32>>,
 }
 
 impl Names {
-    fn new(values: &'static [&'static str], capacity: usize) -> Names {
+    fn new(capacity: usize) -> Names {
         Names {
-            values,
+            values: Vec::new(),
             keys: Vec::with_capacity(capacity),
         }
     }
 
-    fn append(&mut self, name: Option<&str>) {
+    fn append(&mut self, name: Option<&'static str>) {
         let key = name.and_then(|name| {
-            self.values
-                .iter()
-                .position(|v| *v == name)
-                .and_then(|k| u32::try_from(k).ok())
+            let place = match self.values.iter().position(|v| *v == name) {
+                Some(place) => place,
+                None => {
+                    self.values.push(name);
+                    self.values.len() - 1
+                }
+            };
+            u32::try_from(place).ok()
         });
         self.keys.push(key);
     }
 
     fn finish(self) -> Option<ArrayRef> {
         let keys = UInt32Array::from(self.keys);
-        let values = Arc::new(StringArray::from(self.values.to_vec()));
+        let values = Arc::new(StringArray::from(self.values));
         Some(Arc::new(
             DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
         ))
     }
 }
-
-const KINDS: &[&str] = &[
-    "key_work",
-    "special_work",
-    "major_project",
-    "practical_project",
-    "unit_goal",
-];
-const LEVELS: &[&str] = &["city", "district"];
-const STATUSES: &[&str] = &[
-    "not_yet_due",
-    "completed_early",
-    "completed_on_time",
-    "completed_late",
-    "lagging",
-    "withdrawn",
-];
-const LIGHTS: &[&str] = &["green", "yellow", "red"];
-const CLASSES: &[&str] = &["objective", "subjective"];
-const CAUSES: &[&str] = &[
-    "policy_change",
-    "higher_level_approval",
-    "force_majeure",
-    "other",
-];
 
 fn name_type() -> DataType {
     DataType::Dictionary(Box::new(DataType::UInt32), Box::new(DataType::Utf8))
@@ -90,10 +70,10 @@ pub fn batch(rows: &[MilestoneStatusRow]) -> Option<RecordBatch> {
     let text = || StringBuilder::with_capacity(n, n * 8);
     let (mut milestone, mut title, mut sub_project, mut key_task) =
         (text(), text(), text(), text());
-    let mut kind = Names::new(KINDS, n);
-    let mut level = Names::new(LEVELS, n);
-    let mut status = Names::new(STATUSES, n);
-    let mut light = Names::new(LIGHTS, n);
+    let mut kind = Names::new(n);
+    let mut level = Names::new(n);
+    let mut status = Names::new(n);
+    let mut light = Names::new(n);
     let mut due = Date32Builder::with_capacity(n);
     let mut due_period = text();
     let (mut at_risk, mut behind, mut due_soon, mut needs_reason) = (
@@ -111,7 +91,7 @@ pub fn batch(rows: &[MilestoneStatusRow]) -> Option<RecordBatch> {
     );
     let mut forecast = Date32Builder::with_capacity(n);
     let (mut lead_unit, mut responsible, mut leader) = (text(), text(), text());
-    let (mut class, mut cause) = (Names::new(CLASSES, n), Names::new(CAUSES, n));
+    let (mut class, mut cause) = (Names::new(n), Names::new(n));
     let mut reason_text = StringBuilder::new();
     let mut recorded_on = Date32Builder::new();
     let mut pending = UInt64Builder::new();

@@ -173,9 +173,7 @@ impl Assessment {
         html.numbered_heading(heading);
         let chart = chart_options(SMALL_CHART, options);
         for unit in &self.units {
-            let Ok(svg) = self.explanation_svg(unit.unit.as_str(), &chart) else {
-                continue;
-            };
+            let svg = crate::charts::explanation_of(unit, &chart);
             let caption = if html.zh() {
                 format!(
                     "{}:各部分加权得分累计至绩效得分 {:.2}",
@@ -217,10 +215,16 @@ impl Assessment {
                 "Reason",
             ]
         };
+        // Units named from the plan, or else from the assessment itself, found by id.
+        let assessed: std::collections::HashMap<&str, &str> = self
+            .units
+            .iter()
+            .map(|u| (u.unit.as_str(), u.name.as_str()))
+            .collect();
         let unit = |id: &str| {
             plan.and_then(|plan| plan.unit(id))
                 .map(|u| u.name.clone())
-                .or_else(|| self.unit(id).map(|u| u.name.clone()))
+                .or_else(|| assessed.get(id).map(|name| (*name).to_owned()))
                 .unwrap_or_else(|| id.to_owned())
         };
         let person = |id: &str| {

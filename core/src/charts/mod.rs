@@ -19,6 +19,7 @@ pub use rate_trend::{RateSeries, RateTrend};
 pub use timeline::{Timeline, TimelineMark, TimelineRow, TimelineRows};
 pub use trajectory::{Trajectory, TrajectoryNode, TrajectoryPoint, TrajectorySeries};
 
+pub(crate) use explanation::explanation_of;
 pub(crate) use ranking::component_name;
 pub(crate) use svg::escape as svg_escape;
 use svg::{fit, whole, Svg};

@@ -4,6 +4,8 @@
 //! forecast at the pace so far; for its deliverables, each node done on time, early,
 //! late or lagging.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -124,7 +126,9 @@ impl Evaluation<'_> {
             .and_then(|&u| at(&document.units, u))
             .map(|u| u.name.clone())
             .unwrap_or_default();
-        let mut quantities: Vec<(u32, TrajectorySeries)> = Vec::new();
+        // Quantity series in the order their first node appears, found by series number.
+        let mut quantities: Vec<TrajectorySeries> = Vec::new();
+        let mut place_of: HashMap<u32, usize> = HashMap::new();
         let mut deliverables = TrajectorySeries {
             unit: None,
             baseline: 0.0,
@@ -176,7 +180,7 @@ impl Evaluation<'_> {
                 continue;
             };
             let series = schedule.series_of(i);
-            if let Some((_, found)) = quantities.iter_mut().find(|(x, _)| *x == series) {
+            if let Some(found) = place_of.get(&series).and_then(|&p| quantities.get_mut(p)) {
                 found.nodes.push(node);
                 continue;
             }
@@ -191,17 +195,15 @@ impl Evaluation<'_> {
                     _ => None,
                 })
                 .collect();
-            quantities.push((
-                series,
-                TrajectorySeries {
-                    unit: Some(quantity.unit.clone()),
-                    baseline,
-                    nodes: vec![node],
-                    reports,
-                },
-            ));
+            place_of.insert(series, quantities.len());
+            quantities.push(TrajectorySeries {
+                unit: Some(quantity.unit.clone()),
+                baseline,
+                nodes: vec![node],
+                reports,
+            });
         }
-        let mut series: Vec<TrajectorySeries> = quantities.into_iter().map(|(_, s)| s).collect();
+        let mut series = quantities;
         if !deliverables.nodes.is_empty() {
             series.push(deliverables);
         }
