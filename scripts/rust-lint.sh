@@ -16,6 +16,9 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "cargo clippy -p mubiao --features tables (the table readers)"
 cargo clippy -p mubiao --features tables --all-targets --locked -- -D warnings
 
+step "cargo clippy -p mubiao --features parallel (evaluation on every core)"
+cargo clippy -p mubiao --features parallel --all-targets --locked -- -D warnings
+
 step "cargo doc (warnings are errors)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 RUSTDOCFLAGS="-D warnings" cargo doc -p mubiao --features tables --no-deps --locked

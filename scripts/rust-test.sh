@@ -9,6 +9,10 @@ step "cargo test -p mubiao --features tables (the table readers)"
 cargo test -p mubiao --features tables --lib --locked
 cargo test -p mubiao --features tables --doc --locked tables
 
+step "cargo test with --features mubiao/parallel (the same answers on every core)"
+cargo test -p mubiao --features parallel --lib --locked
+cargo test -p mubiao-tests --features mubiao/parallel --locked
+
 step "cargo run --example xuhui_2017 (the README's first command)"
 cargo run --quiet --locked --example xuhui_2017
 cargo run --quiet --locked --example xuhui_2017 -- --as-of 2017-06-30 --lang zh > /dev/null

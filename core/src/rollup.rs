@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::{KeyTaskKind, Level};
 use crate::ids::{KeyTaskId, MilestoneId, PersonId, SubProjectId, UnitId};
-use crate::schedule::{at, range_of, NONE};
+use crate::schedule::{at, date, day, range_of};
 use crate::status::{Evaluation, LagReasonSummary, Light, MilestoneStatus, State, SubState};
 
 /// Counts of milestones and sub-projects by status and light.
@@ -177,6 +177,29 @@ impl Summary {
         }
     }
 
+    /// Adds milestones tallied by [`tally_code`]: one addition a combination instead of
+    /// several a milestone.
+    pub(crate) fn count_tally(&mut self, tally: &Tally) {
+        let [withdrawn, not_due, at_risk, early, on_time, late, no_reason, objective, subjective] =
+            *tally;
+        let lagging = no_reason + objective + subjective;
+        let completed = early + on_time + late;
+        self.withdrawn += withdrawn;
+        self.milestones += not_due + at_risk + completed + lagging;
+        self.not_yet_due += not_due + at_risk;
+        self.at_risk += at_risk;
+        self.completed_early += early;
+        self.completed_on_time += on_time;
+        self.completed_late += late;
+        self.lagging += lagging;
+        self.lagging_without_reason += no_reason;
+        self.lagging_objective += objective;
+        self.lagging_subjective += subjective;
+        self.green += not_due + completed;
+        self.yellow += at_risk;
+        self.red += lagging;
+    }
+
     pub(crate) fn count_sub_project(&mut self, state: SubState) {
         if state.withdrawn {
             self.sub_projects_withdrawn += 1;
@@ -200,6 +223,26 @@ impl Summary {
             Light::Yellow => self.sub_projects_yellow += 1,
             Light::Red => self.sub_projects_red += 1,
         }
+    }
+}
+
+/// Milestones counted by the combinations of standing a [`Summary`] tells apart: withdrawn;
+/// not yet due (green); not yet due and at risk (yellow); completed early, on time, late;
+/// lagging without a reason, with an objective one, with a subjective one.
+pub(crate) type Tally = [u64; 9];
+
+/// Where a milestone's standing falls in a [`Tally`]. A not-yet-due milestone is yellow
+/// exactly when at risk, a completed one green, a lagging one red: the light follows.
+pub(crate) fn tally_code(state: State) -> usize {
+    match state.status {
+        MilestoneStatus::Withdrawn => 0,
+        MilestoneStatus::NotYetDue => 1 + usize::from(state.at_risk()),
+        MilestoneStatus::CompletedEarly => 3,
+        MilestoneStatus::CompletedOnTime => 4,
+        MilestoneStatus::CompletedLate => 5,
+        MilestoneStatus::Lagging if state.needs_reason => 6,
+        MilestoneStatus::Lagging if state.objective => 7,
+        MilestoneStatus::Lagging => 8,
     }
 }
 
@@ -394,23 +437,29 @@ impl Evaluation<'_> {
         let mut by_task = vec![Summary::default(); document.key_tasks.len()];
         let mut by_lead = vec![Summary::default(); document.units.len()];
         let mut by_partner = vec![Summary::default(); document.units.len()];
+        let tallies = self.tally_sub_projects();
         let mut overrides = schedule.lead_overrides.iter().peekable();
-        for (s, &sub_state) in (0u32..).zip(self.sub_states.iter()) {
-            let mut all = Summary::default();
-            let mut lead_part = Summary::default();
-            for i in layout.milestones_of_sub(s) {
-                let Some(state) = self.state(i) else { continue };
-                all.count_milestone(state);
-                match overrides.next_if(|(m, _)| *m == i) {
-                    Some(&(_, unit)) => {
-                        if let Some(summary) = at_mut(&mut by_lead, unit) {
-                            summary.count_milestone(state);
-                        }
-                    }
-                    None => lead_part.count_milestone(state),
+        for ((s, &sub_state), tally) in (0u32..).zip(self.sub_states.iter()).zip(&tallies) {
+            // The sub-project's lead unit counts every milestone without a lead unit of
+            // its own; the few that have one count for theirs instead.
+            let milestones = layout.milestones_of_sub(s);
+            let mut lead_tally = *tally;
+            while let Some(&(m, unit)) = overrides.next_if(|(m, _)| *m < milestones.end) {
+                let Some(state) = self.state(m).filter(|_| m >= milestones.start) else {
+                    continue;
+                };
+                if let Some(count) = lead_tally.get_mut(tally_code(state)) {
+                    *count = count.saturating_sub(1);
+                }
+                if let Some(summary) = at_mut(&mut by_lead, unit) {
+                    summary.count_milestone(state);
                 }
             }
+            let mut all = Summary::default();
+            all.count_tally(tally);
             all.count_sub_project(sub_state);
+            let mut lead_part = Summary::default();
+            lead_part.count_tally(&lead_tally);
             lead_part.count_sub_project(sub_state);
             if let Some(&k) = at(&layout.sub_key_task, s) {
                 if let Some(summary) = at_mut(&mut by_task, k) {
@@ -436,65 +485,166 @@ impl Evaluation<'_> {
             as_of: Some(self.as_of),
             ..Rollup::default()
         };
-        for (k, (task, summary)) in document.key_tasks.iter().zip(&by_task).enumerate() {
+        // Groups few in number (leaders, kinds, levels) are summed by index first; every
+        // grouping becomes a map in one bulk build, not an insertion a key task.
+        let mut by_leader = vec![Summary::default(); document.people.len()];
+        let mut by_kind = [Summary::default(); KeyTaskKind::ALL.len()];
+        let mut by_level = [Summary::default(); Level::ALL.len()];
+        let mut seen_kind = [false; KeyTaskKind::ALL.len()];
+        let mut seen_level = [false; Level::ALL.len()];
+        let mut seen_leader = vec![false; document.people.len()];
+        for (task, (summary, &leader)) in document
+            .key_tasks
+            .iter()
+            .zip(by_task.iter().zip(&schedule.task_leader))
+        {
             rollup.overall.add(summary);
-            rollup.by_kind.entry(task.kind).or_default().add(summary);
-            rollup.by_level.entry(task.level).or_default().add(summary);
-            rollup.by_key_task.insert(task.id.clone(), *summary);
-            let leader = u32::try_from(k)
-                .ok()
-                .and_then(|k| at(&schedule.task_leader, k).copied())
-                .unwrap_or(NONE);
-            if let Some(person) = at(&document.people, leader) {
-                rollup
-                    .by_supervising_leader
-                    .entry(person.id.clone())
-                    .or_default()
-                    .add(summary);
+            let kind = KeyTaskKind::ALL.iter().position(|&k| k == task.kind);
+            if let Some(k) = kind {
+                if let (Some(sum), Some(seen)) = (by_kind.get_mut(k), seen_kind.get_mut(k)) {
+                    sum.add(summary);
+                    *seen = true;
+                }
+            }
+            let level = Level::ALL.iter().position(|&l| l == task.level);
+            if let Some(l) = level {
+                if let (Some(sum), Some(seen)) = (by_level.get_mut(l), seen_level.get_mut(l)) {
+                    sum.add(summary);
+                    *seen = true;
+                }
+            }
+            if let Some(sum) = at_mut(&mut by_leader, leader) {
+                sum.add(summary);
+            }
+            if let Some(seen) = at_mut(&mut seen_leader, leader) {
+                *seen = true;
             }
         }
-        for (unit, (lead, partner)) in document.units.iter().zip(by_lead.iter().zip(&by_partner)) {
-            if lead.milestones > 0 || lead.sub_projects > 0 {
-                rollup.by_lead_unit.insert(unit.id.clone(), *lead);
-            }
-            if partner.sub_projects > 0 {
-                rollup.by_partner_unit.insert(unit.id.clone(), *partner);
-            }
-        }
+        rollup.by_kind = KeyTaskKind::ALL
+            .iter()
+            .zip(by_kind.iter().zip(seen_kind))
+            .filter(|(_, (_, seen))| *seen)
+            .map(|(&kind, (summary, _))| (kind, *summary))
+            .collect();
+        rollup.by_level = Level::ALL
+            .iter()
+            .zip(by_level.iter().zip(seen_level))
+            .filter(|(_, (_, seen))| *seen)
+            .map(|(&level, (summary, _))| (level, *summary))
+            .collect();
+        rollup.by_supervising_leader = document
+            .people
+            .iter()
+            .zip(by_leader.iter().zip(seen_leader))
+            .filter(|(_, (_, seen))| *seen)
+            .map(|(person, (summary, _))| (person.id.clone(), *summary))
+            .collect();
+        rollup.by_key_task = document
+            .key_tasks
+            .iter()
+            .zip(&by_task)
+            .map(|(task, summary)| (task.id.clone(), *summary))
+            .collect();
+        rollup.by_lead_unit = document
+            .units
+            .iter()
+            .zip(&by_lead)
+            .filter(|(_, lead)| lead.milestones > 0 || lead.sub_projects > 0)
+            .map(|(unit, lead)| (unit.id.clone(), *lead))
+            .collect();
+        rollup.by_partner_unit = document
+            .units
+            .iter()
+            .zip(&by_partner)
+            .filter(|(_, partner)| partner.sub_projects > 0)
+            .map(|(unit, partner)| (unit.id.clone(), *partner))
+            .collect();
         rollup.lagging = self.lagging();
         rollup
     }
 
+    /// Each sub-project's milestones tallied by standing, in plan order.
+    fn tally_sub_projects(&self) -> Vec<Tally> {
+        let layout = self.plan.layout();
+        let tally = |s: u32| {
+            let milestones = layout.milestones_of_sub(s);
+            let range = usize::try_from(milestones.start).unwrap_or(0)
+                ..usize::try_from(milestones.end).unwrap_or(0);
+            let mut tally: Tally = [0; 9];
+            for &state in self.states.get(range).unwrap_or_default() {
+                if let Some(count) = tally.get_mut(tally_code(state)) {
+                    *count += 1;
+                }
+            }
+            tally
+        };
+        let subs = 0..u32::try_from(self.sub_states.len()).unwrap_or(u32::MAX);
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            subs.into_par_iter()
+                .with_min_len(1 << 12)
+                .map(tally)
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        subs.map(tally).collect()
+    }
+
     /// Every lagging milestone, by due date then id, with who answers for it and why.
     pub fn lagging(&self) -> Vec<LaggingItem> {
-        let mut items: Vec<LaggingItem> = (0..self.states.len())
-            .filter_map(|i| u32::try_from(i).ok())
-            .filter(|&i| {
-                self.state(i)
-                    .is_some_and(|s| s.status == MilestoneStatus::Lagging)
-            })
-            .filter_map(|i| {
-                let row = self.milestone_row(i)?;
-                let found = self.plan.milestone_at(i)?;
-                Some(LaggingItem {
-                    days_overdue: (self.as_of - row.due).num_days(),
-                    milestone: row.milestone,
-                    title: row.title,
-                    sub_project: row.sub_project,
-                    key_task: row.key_task,
-                    kind: row.kind,
-                    level: row.level,
-                    due: row.due,
-                    lead_unit: row.lead_unit,
-                    partner_units: found.responsibility.partner_units.clone(),
-                    responsible_person: row.responsible_person,
-                    supervising_leader: row.supervising_leader,
-                    reason: row.lag_reason,
-                })
+        let schedule = self.plan.schedule();
+        let mut found: Vec<(crate::schedule::Day, &str, u32)> = (0u32..)
+            .zip(&self.states)
+            .filter(|(_, state)| state.status == MilestoneStatus::Lagging)
+            .filter_map(|(i, _)| {
+                let due = *at(&schedule.due, i)?;
+                let milestone = self.plan.milestone_at(i)?;
+                Some((due, milestone.milestone.id.as_str(), i))
             })
             .collect();
-        items.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
-        items
+        // Ids are unique within a plan: the order is total, whatever the sort.
+        found.sort_unstable();
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            found
+                .into_par_iter()
+                .with_min_len(1 << 10)
+                .filter_map(|(_, _, i)| self.lagging_item(i))
+                .collect()
+        }
+        #[cfg(not(feature = "parallel"))]
+        found
+            .into_iter()
+            .filter_map(|(_, _, i)| self.lagging_item(i))
+            .collect()
+    }
+
+    fn lagging_item(&self, i: u32) -> Option<LaggingItem> {
+        let found = self.plan.milestone_at(i)?;
+        let due = date(*at(&self.plan.schedule().due, i)?)?;
+        let reason = crate::status::latest_lag_reason(self.plan, i, day(self.as_of));
+        let responsibility = found.responsibility;
+        Some(LaggingItem {
+            milestone: found.milestone.id.clone(),
+            title: found.milestone.title.clone(),
+            sub_project: found.sub_project.id.clone(),
+            key_task: found.key_task.id.clone(),
+            kind: found.key_task.kind,
+            level: found.key_task.level,
+            due,
+            days_overdue: (self.as_of - due).num_days(),
+            lead_unit: responsibility.lead_unit.clone().unwrap_or_default(),
+            partner_units: responsibility.partner_units.clone(),
+            responsible_person: responsibility.responsible_person.clone(),
+            supervising_leader: found
+                .key_task
+                .supervising_leader
+                .clone()
+                .unwrap_or_default(),
+            reason: reason.map(LagReasonSummary::from),
+        })
     }
 }
 

@@ -90,10 +90,16 @@ pub(crate) struct Schedule {
     /// by date, then document order.
     pub report_start: Vec<u32>,
     pub report_order: Vec<u32>,
+    /// The date of each report in `report_order`, aligned with it: the evaluation finds a
+    /// series' latest report without reaching into the document.
+    pub report_day: Vec<Day>,
     /// The cumulative-value reports of series `x`, likewise: the values a quantity series
     /// is judged by, searched by date in logarithmic time.
     pub value_start: Vec<u32>,
     pub value_order: Vec<u32>,
+    /// The date and value of each report in `value_order`, aligned with it.
+    pub value_day: Vec<Day>,
+    pub value: Vec<f64>,
     /// Lag reasons of milestone `i`, likewise, by recorded date then document order.
     pub lag_start: Vec<u32>,
     pub lag_order: Vec<u32>,
@@ -213,6 +219,20 @@ impl Schedule {
             &value_series,
             |r: &ProgressReport| day(r.date),
         );
+        let report_day_of =
+            |&r: &u32| at(&document.progress_reports, r).map_or(NEVER, |report| day(report.date));
+        schedule.report_day = schedule.report_order.iter().map(report_day_of).collect();
+        schedule.value_day = schedule.value_order.iter().map(report_day_of).collect();
+        schedule.value = schedule
+            .value_order
+            .iter()
+            .map(
+                |&r| match at(&document.progress_reports, r).map(|r| r.progress) {
+                    Some(Progress::Cumulative(value)) => value,
+                    _ => f64::NAN,
+                },
+            )
+            .collect();
         // The highest value reached by each report of a series, for finding the first
         // report that meets an at-least target by binary search; needed only while
         // building.
@@ -344,22 +364,14 @@ impl Schedule {
             .filter_map(move |&r| document.progress_reports.get(usize::try_from(r).ok()?))
     }
 
-    /// The date of the latest report of milestone `i` on or before day `d`, found by binary
-    /// search: a series may hold many reports.
-    pub(crate) fn latest_report_until(
-        &self,
-        document: &PlanDocument,
-        i: u32,
-        d: Day,
-    ) -> Option<Day> {
-        let report = last_until(
-            document,
-            &self.report_start,
-            &self.report_order,
-            self.series_of(i),
-            d,
-        )?;
-        Some(day(report.date))
+    /// The date of the latest report of series `series` on or before day `d`, found by
+    /// binary search: a series may hold many reports.
+    pub(crate) fn latest_report_until(&self, series: u32, d: Day) -> Option<Day> {
+        let days = self
+            .report_day
+            .get(range_of(&self.report_start, series))
+            .unwrap_or_default();
+        days.get(count_until(days, d).checked_sub(1)?).copied()
     }
 
     pub(crate) fn series_of(&self, i: u32) -> u32 {
@@ -379,25 +391,14 @@ impl Schedule {
             .filter_map(move |&r| document.progress_reports.get(usize::try_from(r).ok()?))
     }
 
-    /// The latest cumulative value reported for milestone `i` on or before day `d`, with its
-    /// day, found by binary search.
-    pub(crate) fn latest_value_until(
-        &self,
-        document: &PlanDocument,
-        i: u32,
-        d: Day,
-    ) -> Option<(Day, f64)> {
-        let report = last_until(
-            document,
-            &self.value_start,
-            &self.value_order,
-            self.series_of(i),
-            d,
-        )?;
-        match report.progress {
-            Progress::Cumulative(value) => Some((day(report.date), value)),
-            _ => None,
-        }
+    /// The latest cumulative value reported for series `series` on or before day `d`, with
+    /// its day, found by binary search.
+    pub(crate) fn latest_value_until(&self, series: u32, d: Day) -> Option<(Day, f64)> {
+        let range = range_of(&self.value_start, series);
+        let days = self.value_day.get(range.clone()).unwrap_or_default();
+        let last = count_until(days, d).checked_sub(1)?;
+        let values = self.value.get(range).unwrap_or_default();
+        Some((*days.get(last)?, *values.get(last)?))
     }
 
     /// When milestone `i` was completed, and how, from its reports. `maxima` holds the
@@ -425,7 +426,8 @@ impl Schedule {
             GoalKind::AtMost { .. } | GoalKind::Within { .. } => {
                 // Judged at the due date by the last report on or before it, or failing
                 // that by the first report after it (reported late).
-                let until = until_day(document, values, due);
+                let days = self.value_day.get(range.clone()).unwrap_or_default();
+                let until = count_until(days, due);
                 let deciding = match until.checked_sub(1) {
                     Some(last) => report_at(last).map(|r| (r, true)),
                     None => report_at(until).map(|r| (r, false)),
@@ -483,6 +485,9 @@ impl Schedule {
             + self.goal.capacity() * size_of::<GoalKind>()
             + self.withdrawn.capacity()
             + self.sub_withdrawn.capacity()
+            + self.report_day.capacity() * size_of::<Day>()
+            + self.value_day.capacity() * size_of::<Day>()
+            + self.value.capacity() * size_of::<f64>()
             + (self.series.capacity()
                 + self.report_start.capacity()
                 + self.report_order.capacity()
@@ -500,37 +505,18 @@ impl Schedule {
     }
 }
 
-/// The last report of series `series` in the grouped `order` on or before day `d`.
-fn last_until<'a>(
-    document: &'a PlanDocument,
-    start: &[u32],
-    order: &[u32],
-    series: u32,
-    d: Day,
-) -> Option<&'a ProgressReport> {
-    let order = order.get(range_of(start, series)).unwrap_or_default();
-    let last = order.get(until_day(document, order, d).checked_sub(1)?)?;
-    document.progress_reports.get(usize::try_from(*last).ok()?)
-}
-
-/// How many of the reports `order` (sorted by date) fall on or before day `d`.
-fn until_day(document: &PlanDocument, order: &[u32], d: Day) -> usize {
-    let on_or_before = |&r: &u32| {
-        usize::try_from(r)
-            .ok()
-            .and_then(|r| document.progress_reports.get(r))
-            .is_some_and(|report| day(report.date) <= d)
-    };
+/// How many of `days` (sorted) fall on or before day `d`.
+fn count_until(days: &[Day], d: Day) -> usize {
     // Most series hold a handful of reports, the latest usually on or before `d`: a short
     // scan from the end is faster there; a long series is searched in halves.
     const SHORT: usize = 8;
-    if order.len() <= SHORT {
-        return order
+    if days.len() <= SHORT {
+        return days
             .iter()
-            .rposition(on_or_before)
+            .rposition(|&x| x <= d)
             .map_or(0, |last| last + 1);
     }
-    order.partition_point(on_or_before)
+    days.partition_point(|&x| x <= d)
 }
 
 pub(crate) fn at<T>(items: &[T], i: u32) -> Option<&T> {

@@ -337,52 +337,255 @@ impl Plan {
     }
 }
 
+/// The last day a milestone not yet due can fall due and still be "due soon": within
+/// `working_days` working days of `as_of`. Working-day numbers never decrease from one
+/// day to the next, so the days that are due soon end at one day, found by halves
+/// between `as_of` and the plan's last due date.
+fn due_soon_until(
+    calendar: &WorkingCalendar,
+    as_of: NaiveDate,
+    working_days: u32,
+    last_due: Day,
+) -> Day {
+    let limit = calendar
+        .working_day_number(as_of)
+        .saturating_add(i64::from(working_days));
+    let within = |d: Day| date(d).is_some_and(|x| calendar.working_day_number(x) <= limit);
+    let (mut low, mut high) = (day(as_of), last_due.max(day(as_of)));
+    if within(high) {
+        return high;
+    }
+    // `within(low)` holds (as_of itself is due soon) and `within(high)` does not.
+    while high - low > 1 {
+        let middle = low + (high - low) / 2;
+        if within(middle) {
+            low = middle;
+        } else {
+            high = middle;
+        }
+    }
+    low
+}
+
+/// The latest report of a series and its latest cumulative value on a day; the milestones
+/// of a series follow one another, so each series is looked up once.
+struct SeriesCache {
+    series: u32,
+    report: Option<Day>,
+    value: Option<(Day, f64)>,
+}
+
+/// What every milestone's judgement shares: the day and the thresholds drawn from the
+/// options once.
+struct Question {
+    d: Day,
+    due_soon_until: Day,
+    fresh_since: Day,
+    margin: f64,
+}
+
+const UNJUDGED: State = State {
+    status: MilestoneStatus::NotYetDue,
+    light: Light::Green,
+    behind: false,
+    due_soon: false,
+    needs_reason: false,
+    objective: false,
+};
+
+const UNJUDGED_SUB: SubState = SubState {
+    withdrawn: false,
+    has_due: false,
+    on_schedule: true,
+    stale: false,
+    light: Light::Green,
+};
+
 fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Evaluation<'p> {
     let schedule = plan.schedule();
     let layout = plan.layout();
-    let document = plan.document();
-    let d = day(as_of);
-    let calendar = &options.calendar;
-    let as_of_working = calendar.working_day_number(as_of);
-    let due_soon_days = i64::from(options.due_soon_working_days);
-    let fresh_since = day(options.reporting_cadence.fresh_since(as_of));
-    let mut states = Vec::with_capacity(layout.milestone_count());
-    let mut sub_states = Vec::with_capacity(layout.sub_project_count());
-    for (s, &start) in (0u32..).zip(schedule.sub_start.iter()) {
+    let question = Question {
+        d: day(as_of),
+        due_soon_until: due_soon_until(
+            &options.calendar,
+            as_of,
+            options.due_soon_working_days,
+            schedule.last_due,
+        ),
+        fresh_since: day(options.reporting_cadence.fresh_since(as_of)),
+        margin: options.risk_margin,
+    };
+    let mut states = vec![UNJUDGED; layout.milestone_count()];
+    let mut sub_states = vec![UNJUDGED_SUB; layout.sub_project_count()];
+    let subs = 0..u32::try_from(sub_states.len()).unwrap_or(u32::MAX);
+    judge_in_parts(
+        plan,
+        &question,
+        subs,
+        &mut states,
+        &mut sub_states,
+        PART_MILESTONES,
+    );
+    Evaluation {
+        plan,
+        as_of,
+        options: options.clone(),
+        states,
+        sub_states,
+    }
+}
+
+/// Judges sub-projects `subs` into `states` and `sub_states` (theirs, from their first),
+/// one part at a time.
+#[cfg(not(feature = "parallel"))]
+fn judge_in_parts(
+    plan: &Plan,
+    question: &Question,
+    subs: std::ops::Range<u32>,
+    states: &mut [State],
+    sub_states: &mut [SubState],
+    _part_milestones: u32,
+) {
+    judge(plan, question, subs, states, sub_states);
+}
+
+/// Judges sub-projects `subs` into `states` and `sub_states`, in parts of about
+/// `part_milestones` milestones spread over the cores: every sub-project is judged
+/// alone, so the parts give exactly the answers of one pass.
+#[cfg(feature = "parallel")]
+fn judge_in_parts(
+    plan: &Plan,
+    question: &Question,
+    subs: std::ops::Range<u32>,
+    states: &mut [State],
+    sub_states: &mut [SubState],
+    part_milestones: u32,
+) {
+    use rayon::prelude::*;
+    let layout = plan.layout();
+    let mut parts = Vec::new();
+    let (mut states, mut sub_states) = (states, sub_states);
+    let mut first = subs.start;
+    while first < subs.end {
+        let begins = layout.milestones_of_sub(first).start;
+        let mut end = first;
+        while end < subs.end
+            && layout.milestones_of_sub(end).end.saturating_sub(begins) < part_milestones
+        {
+            end += 1;
+        }
+        let end = end.max(first + 1).min(subs.end);
+        let milestones = layout.milestones_of_sub(end - 1).end.saturating_sub(begins);
+        let count = usize::try_from(milestones).unwrap_or(0).min(states.len());
+        let (part_states, rest) = std::mem::take(&mut states).split_at_mut(count);
+        states = rest;
+        let sub_count = usize::try_from(end - first)
+            .unwrap_or(0)
+            .min(sub_states.len());
+        let (part_subs, rest) = std::mem::take(&mut sub_states).split_at_mut(sub_count);
+        sub_states = rest;
+        parts.push((first..end, part_states, part_subs));
+        first = end;
+    }
+    parts
+        .into_par_iter()
+        .for_each(|(subs, states, sub_states)| judge(plan, question, subs, states, sub_states));
+}
+
+/// Milestones in one part of a parallel evaluation: large enough that a part outweighs
+/// handing it to a thread, small enough that the cores share the work evenly.
+const PART_MILESTONES: u32 = 1 << 15;
+
+/// Judges sub-projects `subs`, writing their milestones' states into `states` and their
+/// own into `sub_states`, both from the first of `subs`.
+fn judge(
+    plan: &Plan,
+    question: &Question,
+    subs: std::ops::Range<u32>,
+    states: &mut [State],
+    sub_states: &mut [SubState],
+) {
+    let schedule = plan.schedule();
+    let layout = plan.layout();
+    let &Question {
+        d,
+        due_soon_until,
+        fresh_since,
+        margin,
+    } = question;
+    let base = layout.milestones_of_sub(subs.start).start;
+    let mut cache = SeriesCache {
+        series: crate::schedule::NONE,
+        report: None,
+        value: None,
+    };
+    for (s, sub_out) in subs.zip(sub_states.iter_mut()) {
+        let Some(&start) = at(&schedule.sub_start, s) else {
+            continue;
+        };
         let mut sub = SubState {
             withdrawn: at(&schedule.sub_withdrawn, s).copied().unwrap_or(false),
-            has_due: false,
-            on_schedule: true,
-            stale: false,
-            light: Light::Green,
+            ..UNJUDGED_SUB
         };
         let mut all_done = true;
         let mut latest_report: Day = i32::MIN;
-        for i in layout.milestones_of_sub(s) {
-            let (Some(&due), Some(&completed)) = (at(&schedule.due, i), at(&schedule.completed, i))
-            else {
-                continue;
-            };
-            let mut state = State {
-                status: MilestoneStatus::NotYetDue,
-                light: Light::Green,
-                behind: false,
-                due_soon: false,
-                needs_reason: false,
-                objective: false,
-            };
-            if at(&schedule.withdrawn, i).copied().unwrap_or(false) {
+        let milestones = layout.milestones_of_sub(s);
+        let range = usize::try_from(milestones.start).unwrap_or(0)
+            ..usize::try_from(milestones.end).unwrap_or(0);
+        let Some(local) = milestones.start.checked_sub(base) else {
+            continue;
+        };
+        let local = usize::try_from(local).unwrap_or(0)..;
+        let (
+            Some(due),
+            Some(completed),
+            Some(withdrawn),
+            Some(series),
+            Some(goal),
+            Some(completion),
+            Some(out),
+        ) = (
+            schedule.due.get(range.clone()),
+            schedule.completed.get(range.clone()),
+            schedule.withdrawn.get(range.clone()),
+            schedule.series.get(range.clone()),
+            schedule.goal.get(range.clone()),
+            schedule.completion.get(range.clone()),
+            states.get_mut(local),
+        )
+        else {
+            *sub_out = sub;
+            continue;
+        };
+        let columns = due
+            .iter()
+            .zip(completed)
+            .zip(withdrawn.iter().zip(series))
+            .zip(goal.iter().zip(completion))
+            .zip(out.iter_mut());
+        for (i, ((((&due, &completed), (&withdrawn, &series)), (&goal, &completion)), out)) in
+            milestones.zip(columns)
+        {
+            let mut state = UNJUDGED;
+            if withdrawn {
                 state.status = MilestoneStatus::Withdrawn;
-                states.push(state);
+                *out = state;
                 continue;
             }
-            if let Some(last) = schedule.latest_report_until(document, i, d) {
+            if series != cache.series {
+                cache = SeriesCache {
+                    series,
+                    report: schedule.latest_report_until(series, d),
+                    value: schedule.latest_value_until(series, d),
+                };
+            }
+            if let Some(last) = cache.report {
                 latest_report = latest_report.max(last);
             }
             if completed <= d {
-                state.status = match at(&schedule.completion, i) {
-                    Some(Completion::Early) => MilestoneStatus::CompletedEarly,
-                    Some(Completion::Late) => MilestoneStatus::CompletedLate,
+                state.status = match completion {
+                    Completion::Early => MilestoneStatus::CompletedEarly,
+                    Completion::Late => MilestoneStatus::CompletedLate,
                     _ => MilestoneStatus::CompletedOnTime,
                 };
             } else if due <= d {
@@ -395,10 +598,8 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
                     None => state.needs_reason = true,
                 }
             } else {
-                let due_date = date(due).unwrap_or(as_of);
-                let working_left = calendar.working_day_number(due_date) - as_of_working;
-                state.due_soon = working_left <= due_soon_days;
-                state.behind = behind_trajectory(plan, i, start, due, d, options.risk_margin);
+                state.due_soon = due <= due_soon_until;
+                state.behind = behind_trajectory(goal, cache.value, start, due, d, margin);
                 if state.at_risk() {
                     state.light = Light::Yellow;
                 }
@@ -413,17 +614,10 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
                 all_done = false;
             }
             sub.light = sub.light.max(state.light);
-            states.push(state);
+            *out = state;
         }
         sub.stale = start <= d && !all_done && latest_report.max(start) < fresh_since;
-        sub_states.push(sub);
-    }
-    Evaluation {
-        plan,
-        as_of,
-        options: options.clone(),
-        states,
-        sub_states,
+        *sub_out = sub;
     }
 }
 
@@ -443,16 +637,24 @@ pub(crate) fn latest_lag_reason(plan: &Plan, i: u32, d: Day) -> Option<&crate::L
 
 /// The latest cumulative value reported for milestone `i` on or before day `d`, with its day.
 pub(crate) fn latest_value(plan: &Plan, i: u32, d: Day) -> Option<(Day, f64)> {
-    plan.schedule().latest_value_until(plan.document(), i, d)
+    let schedule = plan.schedule();
+    schedule.latest_value_until(schedule.series_of(i), d)
 }
 
 /// The share of the way from baseline to target that a quantity milestone has gone,
 /// by the latest report on or before day `d`; `None` for other targets.
 pub(crate) fn progress_share(plan: &Plan, i: u32, d: Day) -> Option<f64> {
-    let GoalKind::AtLeast { target, baseline } = *at(&plan.schedule().goal, i)? else {
+    let goal = *at(&plan.schedule().goal, i)?;
+    share_of(goal, latest_value(plan, i, d))
+}
+
+/// The share of the way from baseline to target that a quantity milestone with goal
+/// `goal` has gone by its latest value `latest`; `None` for other targets.
+fn share_of(goal: GoalKind, latest: Option<(Day, f64)>) -> Option<f64> {
+    let GoalKind::AtLeast { target, baseline } = goal else {
         return None;
     };
-    let reported = latest_value(plan, i, d).map(|(_, v)| v);
+    let reported = latest.map(|(_, v)| v);
     if target <= baseline {
         // No way to go from baseline to target: the share is all or nothing, and only a
         // report that meets the target shows the way was gone.
@@ -474,14 +676,21 @@ pub(crate) fn expected_share(start: Day, due: Day, d: Day) -> f64 {
     (f64::from(d.saturating_sub(start)) / f64::from(due - start)).clamp(0.0, 1.0)
 }
 
-fn behind_trajectory(plan: &Plan, i: u32, start: Day, due: Day, d: Day, margin: f64) -> bool {
-    match at(&plan.schedule().goal, i) {
-        Some(GoalKind::AtLeast { .. }) => progress_share(plan, i, d)
+/// Whether a milestone with goal `goal`, whose series' latest value is `latest`, trails
+/// its straight line by more than `margin` on day `d`.
+fn behind_trajectory(
+    goal: GoalKind,
+    latest: Option<(Day, f64)>,
+    start: Day,
+    due: Day,
+    d: Day,
+    margin: f64,
+) -> bool {
+    match goal {
+        GoalKind::AtLeast { .. } => share_of(goal, latest)
             .is_some_and(|share| expected_share(start, due, d) - share > margin),
         // A cumulative count already over its limit can only stay over it.
-        Some(GoalKind::AtMost { limit }) => {
-            latest_value(plan, i, d).is_some_and(|(_, value)| value > *limit)
-        }
+        GoalKind::AtMost { limit } => latest.is_some_and(|(_, value)| value > limit),
         _ => false,
     }
 }
@@ -511,4 +720,76 @@ pub(crate) fn forecast(plan: &Plan, i: u32, start: Day, d: Day) -> Option<NaiveD
     #[allow(clippy::cast_possible_truncation)]
     let remaining = remaining_days.max(0.0) as i32;
     date(reported.checked_add(remaining).unwrap_or(NEVER))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn calendar() -> WorkingCalendar {
+        WorkingCalendar::from_json_str(include_str!("../../../examples/data/calendar-2017.json"))
+            .unwrap()
+    }
+
+    proptest! {
+        /// The one threshold day answers "due within N working days" exactly as counting
+        /// the working days to each due date would, holidays and worked weekends included.
+        #[test]
+        fn due_soon_threshold_matches_counting(
+            as_of in 0i64..365,
+            working_days in prop_oneof![0u32..12, Just(u32::MAX)],
+            span in 0i32..400,
+        ) {
+            let calendar = calendar();
+            let year_start = NaiveDate::from_ymd_opt(2017, 1, 1).unwrap();
+            let as_of = year_start + chrono::Days::new(as_of.unsigned_abs());
+            let last_due = day(as_of) + span;
+            let until = due_soon_until(&calendar, as_of, working_days, last_due);
+            let from = calendar.working_day_number(as_of);
+            for due in day(as_of) + 1..=last_due {
+                let counted = calendar.working_day_number(date(due).unwrap()) - from;
+                prop_assert_eq!(due <= until, counted <= i64::from(working_days), "due {}", due);
+            }
+        }
+    }
+
+    /// Judged in parts of any size, on any number of threads, a plan gets exactly the
+    /// states of one pass over it.
+    #[test]
+    fn parts_judge_as_one_pass() {
+        let plan = crate::synthetic::synthetic_plan(crate::synthetic::SyntheticOptions {
+            milestones: 5_000,
+            sub_projects_per_key_task: 4,
+            units: 9,
+            seed: 7,
+        })
+        .unwrap()
+        .validate()
+        .unwrap();
+        for month in [1, 4, 6, 9, 12] {
+            let as_of = NaiveDate::from_ymd_opt(2017, month, 28).unwrap();
+            let options = StatusOptions::with_calendar(calendar());
+            let whole = plan.status(as_of, &options).unwrap();
+            let question = Question {
+                d: day(as_of),
+                due_soon_until: due_soon_until(
+                    &options.calendar,
+                    as_of,
+                    3,
+                    plan.schedule().last_due,
+                ),
+                fresh_since: day(options.reporting_cadence.fresh_since(as_of)),
+                margin: options.risk_margin,
+            };
+            for part in [1, 7, 100, 4_999, 1 << 20] {
+                let mut states = vec![UNJUDGED; plan.milestone_count()];
+                let mut sub_states = vec![UNJUDGED_SUB; plan.sub_project_count()];
+                let subs = 0..u32::try_from(sub_states.len()).unwrap();
+                judge_in_parts(&plan, &question, subs, &mut states, &mut sub_states, part);
+                assert_eq!(states, whole.states, "{as_of} in parts of {part}");
+                assert_eq!(sub_states, whole.sub_states, "{as_of} in parts of {part}");
+            }
+        }
+    }
 }

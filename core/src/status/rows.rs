@@ -240,7 +240,7 @@ impl<'p> Evaluation<'p> {
             .clone()
             .filter_map(|i| {
                 plan.schedule()
-                    .latest_report_until(plan.document(), i, d)
+                    .latest_report_until(plan.schedule().series_of(i), d)
                     .and_then(crate::schedule::date)
             })
             .max();
