@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example synthetic_status -- 10000000
+//! cargo run --release --example synthetic_status --features mubiao/parallel -- 10000000
 //! ```
 
 use std::process::ExitCode;
@@ -46,9 +47,11 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let options = StatusOptions::default();
-    let mut best = f64::MAX;
+    // Best of several runs; what a run makes is freed outside the timing.
+    let repeats = if milestones >= 5_000_000 { 5 } else { 25 };
+    let (mut best, mut best_status) = (f64::MAX, f64::MAX);
     let mut rollup = None;
-    for _ in 0..3 {
+    for _ in 0..repeats {
         let started = Instant::now();
         let evaluation = match plan.status(as_of, &options) {
             Ok(evaluation) => evaluation,
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+        best_status = best_status.min(started.elapsed().as_secs_f64());
         let result = evaluation.rollup();
         best = best.min(started.elapsed().as_secs_f64());
         rollup = Some(result);
@@ -69,7 +73,12 @@ fn main() -> ExitCode {
     println!("generate:              {:.2} s", generated.as_secs_f64());
     println!("validate and compile:  {:.2} s", validated.as_secs_f64());
     println!(
-        "status + roll-ups:     {:.3} s ({:.1} million milestones/s)",
+        "status alone:          {:.4} s ({:.1} million milestones/s)",
+        best_status,
+        count as f64 / best_status / 1e6
+    );
+    println!(
+        "status + roll-ups:     {:.4} s ({:.1} million milestones/s)",
         best,
         count as f64 / best / 1e6
     );

@@ -302,8 +302,9 @@ impl Plan {
             &due_soon_working_days,
             &reporting_cadence.0,
         )?;
+        // The question is checked here; the plan is evaluated when an answer is read.
         self.inner
-            .status(as_of, &options)
+            .check_status(as_of, &options)
             .map_err(|e| status_error(py, &e))?;
         Ok(Status {
             plan: Arc::clone(&self.inner),
