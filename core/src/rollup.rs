@@ -520,25 +520,10 @@ impl Evaluation<'_> {
                 *seen = true;
             }
         }
-        rollup.by_kind = KeyTaskKind::ALL
-            .iter()
-            .zip(by_kind.iter().zip(seen_kind))
-            .filter(|(_, (_, seen))| *seen)
-            .map(|(&kind, (summary, _))| (kind, *summary))
-            .collect();
-        rollup.by_level = Level::ALL
-            .iter()
-            .zip(by_level.iter().zip(seen_level))
-            .filter(|(_, (_, seen))| *seen)
-            .map(|(&level, (summary, _))| (level, *summary))
-            .collect();
-        rollup.by_supervising_leader = document
-            .people
-            .iter()
-            .zip(by_leader.iter().zip(seen_leader))
-            .filter(|(_, (_, seen))| *seen)
-            .map(|(person, (summary, _))| (person.id.clone(), *summary))
-            .collect();
+        rollup.by_kind = groups_seen(KeyTaskKind::ALL, &by_kind, seen_kind);
+        rollup.by_level = groups_seen(Level::ALL, &by_level, seen_level);
+        let leaders = document.people.iter().map(|person| person.id.clone());
+        rollup.by_supervising_leader = groups_seen(leaders, &by_leader, seen_leader);
         rollup.by_key_task = document
             .key_tasks
             .iter()
@@ -646,6 +631,20 @@ impl Evaluation<'_> {
             reason: reason.map(LagReasonSummary::from),
         })
     }
+}
+
+/// The groups some key task counted in, each with its sum, as a map: `keys`, `sums` and
+/// `seen` are aligned, one entry a group.
+fn groups_seen<K: Ord>(
+    keys: impl IntoIterator<Item = K>,
+    sums: &[Summary],
+    seen: impl IntoIterator<Item = bool>,
+) -> BTreeMap<K, Summary> {
+    keys.into_iter()
+        .zip(sums.iter().zip(seen))
+        .filter(|(_, (_, seen))| *seen)
+        .map(|(key, (summary, _))| (key, *summary))
+        .collect()
 }
 
 fn at_mut<T>(items: &mut [T], i: u32) -> Option<&mut T> {
