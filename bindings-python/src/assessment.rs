@@ -3,9 +3,10 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use crate::convert::{from_py, named, table, to_py, to_text, Text};
+use crate::convert::{from_py, named, to_py, to_text, Text};
 use crate::errors::{format_error, scheme_error};
 use crate::plan::{default_options, html_pre, Calendar};
+use crate::rows::table;
 
 /// The inputs of an assessment from keyword arguments: component scores, the scheme (the
 /// default when none), and status options with the calendar.
@@ -252,7 +253,7 @@ impl Assessment {
                 row
             })
             .collect();
-        table(py, &rows)
+        table(py, rows)
     }
 
     /// The explanation tree of one unit, as a dict, or None.
@@ -270,12 +271,12 @@ impl Assessment {
         for unit in &self.inner.units {
             flatten(unit.unit.as_str(), &unit.explanation, 0, "", &mut rows);
         }
-        table(py, &rows)
+        table(py, rows)
     }
 
     /// Lagging milestones someone must answer for, most overdue first, one row each.
     fn accountability<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(py, &self.inner.accountability)
+        table(py, self.inner.accountability.clone())
     }
 
     /// Working units with nothing to assess.

@@ -299,14 +299,6 @@ pub fn named<T: DeserializeOwned>(name: &str, argument: &str) -> PyResult<T> {
     mubiao::arguments::named(argument, name).map_err(|e| argument_error(&e))
 }
 
-/// A list of records wrapped in `mubiao.Table`.
-pub fn table<'py, T: Serialize + Clone + Send + Sync + 'static>(
-    py: Python<'py>,
-    rows: &[T],
-) -> PyResult<Bound<'py, PyAny>> {
-    crate::rows::native_table(py, rows.to_vec())
-}
-
 /// A date from `datetime.date` (or `datetime.datetime`) or text written `YYYY-MM-DD`.
 pub fn to_date(value: &Bound<'_, PyAny>, name: &str) -> PyResult<NaiveDate> {
     if value.is_instance_of::<PyDateTime>() {

@@ -6,9 +6,10 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{from_py, table, to_bytes, to_date, to_datetime, to_py, to_text, Text};
+use crate::convert::{from_py, to_bytes, to_date, to_datetime, to_py, to_text, Text};
 use crate::errors::{integrity_error, refused, to_py_err};
 use crate::plan::{default_options, read_plan, Calendar, Plan, Report, Status};
+use crate::rows::table;
 
 /// Published heads from a list of dicts (`sequence`, `hash`).
 fn heads(published: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<mubiao::Head>> {
@@ -178,12 +179,12 @@ impl Ledger {
     /// Every request for a later date, with its decision, one row each.
     fn requests<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.inner.requests().cloned().collect();
-        table(py, &rows)
+        table(py, rows)
     }
 
     /// The plan as adopted beside the plan as adjusted, one row per milestone changed.
     fn adjustments<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(py, &self.inner.adjustments())
+        table(py, self.inner.adjustments())
     }
 
     /// Checks the hash chain; raises IntegrityError at the first bad entry.

@@ -10,7 +10,7 @@ use arrow_array::builder::{
 };
 use arrow_array::types::UInt32Type;
 use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, StructArray, UInt32Array};
-use arrow_schema::{DataType, Field, Fields, Schema};
+use arrow_schema::{DataType, Field, Fields};
 use chrono::{Datelike, NaiveDate};
 use mubiao::MilestoneStatusRow;
 
@@ -161,125 +161,36 @@ pub fn batch(rows: &[MilestoneStatusRow]) -> Option<RecordBatch> {
         Some(reason_present.into()),
     )
     .ok()?;
-    let columns: Vec<(&str, DataType, bool, ArrayRef)> = vec![
-        (
-            "milestone",
-            DataType::Utf8,
-            false,
-            Arc::new(milestone.finish()),
-        ),
-        ("title", DataType::Utf8, false, Arc::new(title.finish())),
-        (
-            "sub_project",
-            DataType::Utf8,
-            false,
-            Arc::new(sub_project.finish()),
-        ),
-        (
-            "key_task",
-            DataType::Utf8,
-            false,
-            Arc::new(key_task.finish()),
-        ),
-        ("kind", name_type(), false, kind.finish()?),
-        ("level", name_type(), false, level.finish()?),
-        ("due", DataType::Date32, false, Arc::new(due.finish())),
-        (
-            "due_period",
-            DataType::Utf8,
-            false,
-            Arc::new(due_period.finish()),
-        ),
-        ("status", name_type(), false, status.finish()?),
-        ("light", name_type(), false, light.finish()?),
-        (
-            "at_risk",
-            DataType::Boolean,
-            false,
-            Arc::new(at_risk.finish()),
-        ),
-        (
-            "behind_trajectory",
-            DataType::Boolean,
-            false,
-            Arc::new(behind.finish()),
-        ),
-        (
-            "due_soon",
-            DataType::Boolean,
-            false,
-            Arc::new(due_soon.finish()),
-        ),
+    // The schema follows from the columns: each column's type is its array's.
+    let columns: [(&str, ArrayRef, bool); 24] = [
+        ("milestone", Arc::new(milestone.finish()), false),
+        ("title", Arc::new(title.finish()), false),
+        ("sub_project", Arc::new(sub_project.finish()), false),
+        ("key_task", Arc::new(key_task.finish()), false),
+        ("kind", kind.finish()?, false),
+        ("level", level.finish()?, false),
+        ("due", Arc::new(due.finish()), false),
+        ("due_period", Arc::new(due_period.finish()), false),
+        ("status", status.finish()?, false),
+        ("light", light.finish()?, false),
+        ("at_risk", Arc::new(at_risk.finish()), false),
+        ("behind_trajectory", Arc::new(behind.finish()), false),
+        ("due_soon", Arc::new(due_soon.finish()), false),
         (
             "working_days_to_due",
-            DataType::Int64,
-            false,
             Arc::new(working_days.finish()),
-        ),
-        (
-            "completed_on",
-            DataType::Date32,
-            true,
-            Arc::new(completed_on.finish()),
-        ),
-        (
-            "latest_value",
-            DataType::Float64,
-            true,
-            Arc::new(latest_value.finish()),
-        ),
-        (
-            "progress_share",
-            DataType::Float64,
-            true,
-            Arc::new(progress_share.finish()),
-        ),
-        (
-            "expected_share",
-            DataType::Float64,
             false,
-            Arc::new(expected_share.finish()),
         ),
-        (
-            "forecast",
-            DataType::Date32,
-            true,
-            Arc::new(forecast.finish()),
-        ),
-        (
-            "lead_unit",
-            DataType::Utf8,
-            false,
-            Arc::new(lead_unit.finish()),
-        ),
-        (
-            "responsible_person",
-            DataType::Utf8,
-            true,
-            Arc::new(responsible.finish()),
-        ),
-        (
-            "supervising_leader",
-            DataType::Utf8,
-            false,
-            Arc::new(leader.finish()),
-        ),
-        (
-            "lag_reason",
-            DataType::Struct(reason_fields),
-            true,
-            Arc::new(lag_reason),
-        ),
-        (
-            "needs_reason",
-            DataType::Boolean,
-            false,
-            Arc::new(needs_reason.finish()),
-        ),
+        ("completed_on", Arc::new(completed_on.finish()), true),
+        ("latest_value", Arc::new(latest_value.finish()), true),
+        ("progress_share", Arc::new(progress_share.finish()), true),
+        ("expected_share", Arc::new(expected_share.finish()), false),
+        ("forecast", Arc::new(forecast.finish()), true),
+        ("lead_unit", Arc::new(lead_unit.finish()), false),
+        ("responsible_person", Arc::new(responsible.finish()), true),
+        ("supervising_leader", Arc::new(leader.finish()), false),
+        ("lag_reason", Arc::new(lag_reason), true),
+        ("needs_reason", Arc::new(needs_reason.finish()), false),
     ];
-    let (fields, arrays): (Vec<Field>, Vec<ArrayRef>) = columns
-        .into_iter()
-        .map(|(name, data_type, nullable, array)| (Field::new(name, data_type, nullable), array))
-        .unzip();
-    RecordBatch::try_new(Arc::new(Schema::new(fields)), arrays).ok()
+    RecordBatch::try_from_iter_with_nullable(columns).ok()
 }

@@ -9,9 +9,10 @@ use pyo3::types::PyDict;
 use crate::assessment::{Assessment, Scheme};
 use crate::charts::{chart_options, Chart};
 use crate::convert::{
-    from_py, json_value, named, table, to_bytes, to_date, to_py, to_text, Text, WholeNumber,
+    from_py, json_value, named, to_bytes, to_date, to_py, to_text, Text, WholeNumber,
 };
 use crate::errors::{assessment_error, format_error, status_error, to_py_err, validation_error};
+use crate::rows::table;
 
 /// Reads a plan document from `str`, `bytes` or a `dict`; a dict is held to exactly the
 /// rules of the same document as text.
@@ -303,14 +304,7 @@ impl Plan {
             &reporting_cadence.0,
         )?;
         // The question is checked here; the plan is evaluated when an answer is read.
-        self.inner
-            .check_status(as_of, &options)
-            .map_err(|e| status_error(py, &e))?;
-        Ok(Status {
-            plan: Arc::clone(&self.inner),
-            as_of,
-            options,
-        })
+        Status::of(py, Arc::clone(&self.inner), as_of, options)
     }
 
     /// The counts at the end of every month (or quarter) up to `as_of`, one row each.
@@ -343,12 +337,12 @@ impl Plan {
                 row
             })
             .collect();
-        table(py, &rows)
+        table(py, rows)
     }
 
     /// Every responsibility contract still to be signed, one row each.
     fn contract_gaps<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(py, &self.inner.contract_gaps())
+        table(py, self.inner.contract_gaps())
     }
 
     /// The year-end assessment on `as_of`, with the host's `components` per unit
@@ -619,7 +613,7 @@ impl Status {
     /// Every sub-project's standing, one row each.
     fn sub_projects<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let rows: Vec<_> = self.evaluation(py)?.sub_project_rows().collect();
-        crate::rows::native_table(py, rows)
+        table(py, rows)
     }
 
     /// One grouping of the roll-up as a table, one row per group with its name, counts and
@@ -629,7 +623,7 @@ impl Status {
         let grouping: mubiao::Grouping = named(&grouping.0, "grouping")?;
         let evaluation = self.evaluation(py)?;
         let rows = evaluation.rollup().records(grouping, &self.plan);
-        table(py, &rows)
+        table(py, rows)
     }
 
     /// Every roll-up, as a `Rollup`: `rollup["by_kind"]` and the other groupings read as
@@ -644,7 +638,7 @@ impl Status {
 
     /// Every lagging milestone with who answers for it and why, one row each.
     fn lagging<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(py, &self.evaluation(py)?.lagging())
+        table(py, self.evaluation(py)?.lagging())
     }
 
     /// The date and every roll-up, as a dict.
@@ -749,7 +743,7 @@ impl Calendar {
 /// Every problem of a plan document (JSON text, bytes or a dict), as rows; empty when valid.
 #[pyfunction]
 pub fn problems<'py>(py: Python<'py>, source: &Bound<'_, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    table(py, &read_document(py, source)?.problems())
+    table(py, read_document(py, source)?.problems())
 }
 
 /// A deterministic synthetic plan of `milestones` milestones, for trying things at scale.

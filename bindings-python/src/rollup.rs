@@ -6,8 +6,9 @@ use pyo3::exceptions::PyKeyError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
-use crate::convert::{table, to_py};
+use crate::convert::to_py;
 use crate::errors::{argument_error, format_error};
+use crate::rows::table;
 
 /// Every roll-up of a plan (or of many plans) on one date. `rollup["by_kind"]` reads one
 /// grouping as a dict, `to_dict()` all of them; `merge` adds another part's roll-up;
@@ -89,7 +90,7 @@ impl Rollup {
 
     /// Every lagging milestone, one row each.
     fn lagging<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        table(py, &self.inner.lagging)
+        table(py, self.inner.lagging.clone())
     }
 
     /// One grouping as a dict (`rollup["by_kind"]["key_work"]`): `overall`,
@@ -107,10 +108,15 @@ impl Rollup {
             "by_level" => to_py(py, &inner.by_level),
             "by_key_task" => to_py(py, &inner.by_key_task),
             "lagging" => to_py(py, &inner.lagging),
-            other => Err(PyKeyError::new_err(format!(
-                "`{other}` is not part of a roll-up; use one of as_of, {}",
-                GROUPINGS.join(", ")
-            ))),
+            other => {
+                let known = GROUPINGS.join(", ");
+                Err(PyKeyError::new_err(match crate::errors::language() {
+                    mubiao::Language::Chinese => {
+                        format!("`{other}` 不是汇总的组成部分;请使用 as_of, {known} 之一")
+                    }
+                    _ => format!("`{other}` is not part of a roll-up; use one of as_of, {known}"),
+                }))
+            }
         }
     }
 

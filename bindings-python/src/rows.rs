@@ -10,7 +10,7 @@ use pyo3::exceptions::PyIndexError;
 use pyo3::prelude::*;
 use pyo3::types::PyCapsule;
 use serde::Serialize;
-use serde_arrow::schema::TracingOptions;
+use serde_arrow::schema::{SchemaLike, TracingOptions};
 
 use crate::convert::to_py;
 
@@ -23,15 +23,17 @@ trait RowSource: Send + Sync {
     fn batch(&self) -> Option<RecordBatch>;
 }
 
-struct Rows<T>(Vec<T>);
+/// A function that writes rows' Arrow columns itself.
+type ColumnWriter<T> = fn(&[T]) -> Option<RecordBatch>;
 
-/// Rows whose Arrow columns a function of their own writes (the milestone table's).
-struct Written<T> {
+/// Rows, with the function that writes their Arrow columns where they have one of their
+/// own (the milestone table's); the others' columns are traced from the rows.
+struct Rows<T> {
     rows: Vec<T>,
-    columns: fn(&[T]) -> Option<RecordBatch>,
+    columns: Option<ColumnWriter<T>>,
 }
 
-impl<T: Serialize + Send + Sync> RowSource for Written<T> {
+impl<T: Serialize + Send + Sync> RowSource for Rows<T> {
     fn len(&self) -> usize {
         self.rows.len()
     }
@@ -45,50 +47,39 @@ impl<T: Serialize + Send + Sync> RowSource for Written<T> {
     }
 
     fn batch(&self) -> Option<RecordBatch> {
-        (self.columns)(&self.rows)
+        match self.columns {
+            Some(columns) => columns(&self.rows),
+            None => traced_batch(&self.rows),
+        }
     }
 }
 
-impl<T: Serialize + Send + Sync> RowSource for Rows<T> {
-    fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    fn record<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
-        self.0.get(index).map(|row| to_py(py, row)).transpose()
-    }
-
-    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.0)
-    }
-
-    fn batch(&self) -> Option<RecordBatch> {
-        // The columns' types are traced from the rows themselves: every enum a string,
-        // a missing value a null.
-        let options = TracingOptions::default()
-            .allow_null_fields(true)
-            .enums_without_data_as_strings(true)
-            .map_as_struct(true);
-        // Tracing every row of a million costs more than writing them: a sample spread
-        // over the rows is traced first, and all of them only when the sample missed a
-        // shape (a value where the sample had only nulls).
-        let step = (self.0.len() / 2_000).max(1);
-        let sample: Vec<&T> = self.0.iter().step_by(step).collect();
-        let traced = |rows: &dyn erased::Rows| -> Option<Vec<FieldRef>> {
-            let fields = rows.trace(options.clone())?;
-            let fields: Vec<FieldRef> = fields.iter().map(|f| Arc::new(named_values(f))).collect();
-            // A union (an enum with data) is a type not every reader takes (polars panics
-            // on one): such rows stay rows.
-            (!fields.iter().any(|f| has_union(f.data_type()))).then_some(fields)
-        };
-        if let Some(fields) = traced(&sample) {
-            if let Ok(batch) = serde_arrow::to_record_batch(&fields, &self.0) {
-                return Some(batch);
-            }
+/// Rows as one record batch, the columns' types traced from the rows themselves: every
+/// enum a string, a missing value a null.
+fn traced_batch<T: Serialize>(rows: &[T]) -> Option<RecordBatch> {
+    // Tracing every row of a million costs more than writing them: a sample spread over
+    // the rows is traced first, and all of them only when the sample missed a shape (a
+    // value where the sample had only nulls).
+    let step = (rows.len() / 2_000).max(1);
+    let sample: Vec<&T> = rows.iter().step_by(step).collect();
+    if let Some(fields) = traced_fields(&sample) {
+        if let Ok(batch) = serde_arrow::to_record_batch(&fields, &rows) {
+            return Some(batch);
         }
-        let fields = traced(&self.0)?;
-        serde_arrow::to_record_batch(&fields, &self.0).ok()
     }
+    serde_arrow::to_record_batch(&traced_fields(rows)?, &rows).ok()
+}
+
+/// The Arrow fields of `rows`; `None` where a row holds a union (an enum with data), a
+/// type not every reader takes (polars panics on one): such rows stay rows.
+fn traced_fields<T: Serialize>(rows: &[T]) -> Option<Vec<FieldRef>> {
+    let options = TracingOptions::default()
+        .allow_null_fields(true)
+        .enums_without_data_as_strings(true)
+        .map_as_struct(true);
+    let fields = Vec::<FieldRef>::from_samples(rows, options).ok()?;
+    let fields: Vec<FieldRef> = fields.iter().map(|f| Arc::new(named_values(f))).collect();
+    (!fields.iter().any(|f| has_union(f.data_type()))).then_some(fields)
 }
 
 /// A field with every enum of names (a union of null variants: the tracer saw only some
@@ -158,23 +149,6 @@ fn has_union(data_type: &DataType) -> bool {
     }
 }
 
-/// Rows to trace, whether owned or borrowed.
-mod erased {
-    use arrow_schema::FieldRef;
-    use serde::Serialize;
-    use serde_arrow::schema::{SchemaLike, TracingOptions};
-
-    pub(super) trait Rows {
-        fn trace(&self, options: TracingOptions) -> Option<Vec<FieldRef>>;
-    }
-
-    impl<T: Serialize> Rows for Vec<T> {
-        fn trace(&self, options: TracingOptions) -> Option<Vec<FieldRef>> {
-            Vec::<FieldRef>::from_samples(self, options).ok()
-        }
-    }
-}
-
 /// Rows kept in Rust for a `mubiao.Table`.
 #[pyclass(module = "mubiao._native", name = "_Rows", frozen)]
 pub struct NativeRows {
@@ -184,14 +158,6 @@ pub struct NativeRows {
 }
 
 impl NativeRows {
-    /// Rows of any serialisable type.
-    pub fn of<T: Serialize + Send + Sync + 'static>(rows: Vec<T>) -> Self {
-        NativeRows {
-            source: Box::new(Rows(rows)),
-            arrow: OnceLock::new(),
-        }
-    }
-
     fn batch(&self) -> Option<&RecordBatch> {
         self.arrow.get_or_init(|| self.source.batch()).as_ref()
     }
@@ -231,7 +197,12 @@ impl NativeRows {
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let Some(batch) = self.batch() else {
             return Err(pyo3::exceptions::PyTypeError::new_err(
-                "these rows have no Arrow form (a row holds a map of varying keys); use to_records()",
+                match crate::errors::language() {
+                    mubiao::Language::Chinese => {
+                        "这些行没有 Arrow 形式(某行含有键不固定的映射);请改用 to_records()"
+                    }
+                    _ => "these rows have no Arrow form (a row holds a map of varying keys); use to_records()",
+                },
             ));
         };
         let schema = batch.schema();
@@ -252,26 +223,42 @@ impl NativeRows {
 pub fn written_table<T: Serialize + Send + Sync + 'static>(
     py: Python<'_>,
     rows: Vec<T>,
-    columns: fn(&[T]) -> Option<RecordBatch>,
+    columns: ColumnWriter<T>,
+) -> PyResult<Bound<'_, PyAny>> {
+    wrapped(
+        py,
+        Rows {
+            rows,
+            columns: Some(columns),
+        },
+    )
+}
+
+/// A `mubiao.Table` over rows kept in Rust.
+pub fn table<T: Serialize + Send + Sync + 'static>(
+    py: Python<'_>,
+    rows: Vec<T>,
+) -> PyResult<Bound<'_, PyAny>> {
+    wrapped(
+        py,
+        Rows {
+            rows,
+            columns: None,
+        },
+    )
+}
+
+fn wrapped<T: Serialize + Send + Sync + 'static>(
+    py: Python<'_>,
+    rows: Rows<T>,
 ) -> PyResult<Bound<'_, PyAny>> {
     let native = Bound::new(
         py,
         NativeRows {
-            source: Box::new(Written { rows, columns }),
+            source: Box::new(rows),
             arrow: OnceLock::new(),
         },
     )?;
-    py.import("mubiao._table")?
-        .getattr("Table")?
-        .call_method1("_native", (native,))
-}
-
-/// A `mubiao.Table` over rows kept in Rust.
-pub fn native_table<T: Serialize + Send + Sync + 'static>(
-    py: Python<'_>,
-    rows: Vec<T>,
-) -> PyResult<Bound<'_, PyAny>> {
-    let native = Bound::new(py, NativeRows::of(rows))?;
     py.import("mubiao._table")?
         .getattr("Table")?
         .call_method1("_native", (native,))

@@ -71,6 +71,12 @@ def test_roll_ups_travel_as_bytes_and_by_pickle(xuhui: mubiao.Plan) -> None:
     assert mubiao.Rollup.empty().merge(rollup) == rollup
     with pytest.raises(KeyError, match="by_colour"):
         rollup["by_colour"]
+    mubiao.set_language("zh")
+    try:
+        with pytest.raises(KeyError, match="不是汇总的组成部分"):
+            rollup["by_colour"]
+    finally:
+        mubiao.set_language("en")
     with pytest.raises(mubiao.ArgumentError, match="same date"):
         rollup.merge(xuhui.status("2017-06-30").rollup())
     with pytest.raises(mubiao.FormatError) as raised:

@@ -68,9 +68,6 @@ pub enum Level {
 }
 
 impl Level {
-    /// Every level, in the order reports list them.
-    pub const ALL: [Level; 2] = [Level::City, Level::District];
-
     /// The name used in documents and messages.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -485,45 +485,31 @@ impl Evaluation<'_> {
             as_of: Some(self.as_of),
             ..Rollup::default()
         };
-        // Groups few in number (leaders, kinds, levels) are summed by index first; every
-        // grouping becomes a map in one bulk build, not an insertion a key task.
-        let mut by_leader = vec![Summary::default(); document.people.len()];
-        let mut by_kind = [Summary::default(); KeyTaskKind::ALL.len()];
-        let mut by_level = [Summary::default(); Level::ALL.len()];
-        let mut seen_kind = [false; KeyTaskKind::ALL.len()];
-        let mut seen_level = [false; Level::ALL.len()];
-        let mut seen_leader = vec![false; document.people.len()];
+        // Leaders are summed by index and named once; kinds and levels are a handful of
+        // keys, summed in short lists. Every map is then built in one bulk step.
+        let mut by_leader: Vec<Option<Summary>> = vec![None; document.people.len()];
+        let mut by_kind = Vec::new();
+        let mut by_level = Vec::new();
         for (task, (summary, &leader)) in document
             .key_tasks
             .iter()
             .zip(by_task.iter().zip(&schedule.task_leader))
         {
             rollup.overall.add(summary);
-            let kind = KeyTaskKind::ALL.iter().position(|&k| k == task.kind);
-            if let Some(k) = kind {
-                if let (Some(sum), Some(seen)) = (by_kind.get_mut(k), seen_kind.get_mut(k)) {
-                    sum.add(summary);
-                    *seen = true;
-                }
-            }
-            let level = Level::ALL.iter().position(|&l| l == task.level);
-            if let Some(l) = level {
-                if let (Some(sum), Some(seen)) = (by_level.get_mut(l), seen_level.get_mut(l)) {
-                    sum.add(summary);
-                    *seen = true;
-                }
-            }
+            add_to_group(&mut by_kind, task.kind, summary);
+            add_to_group(&mut by_level, task.level, summary);
             if let Some(sum) = at_mut(&mut by_leader, leader) {
-                sum.add(summary);
-            }
-            if let Some(seen) = at_mut(&mut seen_leader, leader) {
-                *seen = true;
+                sum.get_or_insert_with(Summary::default).add(summary);
             }
         }
-        rollup.by_kind = groups_seen(KeyTaskKind::ALL, &by_kind, seen_kind);
-        rollup.by_level = groups_seen(Level::ALL, &by_level, seen_level);
-        let leaders = document.people.iter().map(|person| person.id.clone());
-        rollup.by_supervising_leader = groups_seen(leaders, &by_leader, seen_leader);
+        rollup.by_kind = by_kind.into_iter().collect();
+        rollup.by_level = by_level.into_iter().collect();
+        rollup.by_supervising_leader = document
+            .people
+            .iter()
+            .zip(by_leader)
+            .filter_map(|(person, summary)| Some((person.id.clone(), summary?)))
+            .collect();
         rollup.by_key_task = document
             .key_tasks
             .iter()
@@ -633,18 +619,12 @@ impl Evaluation<'_> {
     }
 }
 
-/// The groups some key task counted in, each with its sum, as a map: `keys`, `sums` and
-/// `seen` are aligned, one entry a group.
-fn groups_seen<K: Ord>(
-    keys: impl IntoIterator<Item = K>,
-    sums: &[Summary],
-    seen: impl IntoIterator<Item = bool>,
-) -> BTreeMap<K, Summary> {
-    keys.into_iter()
-        .zip(sums.iter().zip(seen))
-        .filter(|(_, (_, seen))| *seen)
-        .map(|(key, (summary, _))| (key, *summary))
-        .collect()
+/// Adds `summary` to the group `key` of a short list of groups, starting the group if new.
+fn add_to_group<K: PartialEq>(groups: &mut Vec<(K, Summary)>, key: K, summary: &Summary) {
+    match groups.iter_mut().find(|(k, _)| *k == key) {
+        Some((_, sum)) => sum.add(summary),
+        None => groups.push((key, *summary)),
+    }
 }
 
 fn at_mut<T>(items: &mut [T], i: u32) -> Option<&mut T> {
@@ -729,6 +709,58 @@ impl Rollup {
                     .map_or_else(String::new, |t| t.title.clone());
                 (id.to_string(), title)
             }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every standing a milestone can have, with its light as the evaluation gives it.
+    fn every_state() -> Vec<State> {
+        let mut states = Vec::new();
+        for status in MilestoneStatus::ALL {
+            for flags in 0u8..16 {
+                let bit = |n: u8| flags & (1 << n) != 0;
+                let lagging = status == MilestoneStatus::Lagging;
+                let not_due = status == MilestoneStatus::NotYetDue;
+                let mut state = State {
+                    status,
+                    light: Light::Green,
+                    behind: not_due && bit(0),
+                    due_soon: not_due && bit(1),
+                    needs_reason: lagging && bit(2),
+                    objective: lagging && !bit(2) && bit(3),
+                };
+                if lagging {
+                    state.light = Light::Red;
+                } else if state.at_risk() {
+                    state.light = Light::Yellow;
+                }
+                states.push(state);
+            }
+        }
+        states
+    }
+
+    /// Tallying milestones and adding the tally counts each of them exactly as counting
+    /// them one by one.
+    #[test]
+    fn a_tally_counts_as_milestone_by_milestone() {
+        let states = every_state();
+        for taken in 1..=states.len() {
+            let mut one_by_one = Summary::default();
+            let mut tally: Tally = [0; 9];
+            for &state in states.iter().take(taken) {
+                one_by_one.count_milestone(state);
+                if let Some(count) = tally.get_mut(tally_code(state)) {
+                    *count += 1;
+                }
+            }
+            let mut tallied = Summary::default();
+            tallied.count_tally(&tally);
+            assert_eq!(tallied, one_by_one, "the first {taken} standings");
         }
     }
 }

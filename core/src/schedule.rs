@@ -236,15 +236,16 @@ impl Schedule {
         // The highest value reached by each report of a series, for finding the first
         // report that meets an at-least target by binary search; needed only while
         // building.
-        let mut maxima: Vec<f64> = Vec::with_capacity(schedule.value_order.len());
+        let mut maxima: Vec<f64> = Vec::with_capacity(schedule.value.len());
         for series in 0..to_u32(series_count) {
-            let mut highest = f64::NEG_INFINITY;
-            for report in schedule.values_of(document, series) {
-                if let Progress::Cumulative(value) = report.progress {
-                    highest = highest.max(value);
-                }
-                maxima.push(highest);
-            }
+            let values = schedule
+                .value
+                .get(range_of(&schedule.value_start, series))
+                .unwrap_or_default();
+            maxima.extend(values.iter().scan(f64::NEG_INFINITY, |highest, &value| {
+                *highest = highest.max(value);
+                Some(*highest)
+            }));
         }
         (schedule.lag_start, schedule.lag_order) = group_by_milestone(
             &document.lag_reasons,
@@ -413,28 +414,23 @@ impl Schedule {
         let (Some(&due), Some(&goal)) = (at(&self.due, i), at(&self.goal, i)) else {
             return (NEVER, Completion::Never);
         };
-        let series = at(&self.series, i).copied().unwrap_or(NONE);
-        let range = range_of(&self.value_start, series);
-        let values = self.value_order.get(range.clone()).unwrap_or_default();
-        let report_at = |k: usize| {
-            values
-                .get(k)
-                .and_then(|&r| document.progress_reports.get(usize::try_from(r).ok()?))
-        };
+        let range = range_of(&self.value_start, self.series_of(i));
+        let days = self.value_day.get(range.clone()).unwrap_or_default();
+        let values = self.value.get(range.clone()).unwrap_or_default();
         let mut completed = NEVER;
         match goal {
             GoalKind::AtMost { .. } | GoalKind::Within { .. } => {
                 // Judged at the due date by the last report on or before it, or failing
                 // that by the first report after it (reported late).
-                let days = self.value_day.get(range.clone()).unwrap_or_default();
                 let until = count_until(days, due);
-                let deciding = match until.checked_sub(1) {
-                    Some(last) => report_at(last).map(|r| (r, true)),
-                    None => report_at(until).map(|r| (r, false)),
+                let (deciding, in_time) = match until.checked_sub(1) {
+                    Some(last) => (last, true),
+                    None => (until, false),
                 };
-                if let Some((report, in_time)) = deciding {
-                    if goal.is_met_by(report.progress) {
-                        completed = if in_time { due } else { day(report.date) };
+                if let (Some(&reported), Some(&value)) = (days.get(deciding), values.get(deciding))
+                {
+                    if goal.is_met_by(Progress::Cumulative(value)) {
+                        completed = if in_time { due } else { reported };
                     }
                 }
             }
@@ -442,9 +438,8 @@ impl Schedule {
                 // The first report whose value reaches the target: the first whose running
                 // highest value does.
                 let highest = maxima.get(range).unwrap_or_default();
-                let first = highest.partition_point(|&h| h < target);
-                if let Some(report) = report_at(first) {
-                    completed = day(report.date);
+                if let Some(&reported) = days.get(highest.partition_point(|&h| h < target)) {
+                    completed = reported;
                 }
             }
             GoalKind::Deliverable => {

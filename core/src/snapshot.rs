@@ -110,43 +110,48 @@ impl Rollup {
 
     /// Refuses counts no evaluation can give.
     fn check(&self) -> Result<(), FormatError> {
-        let mut groups: Vec<(String, &Summary)> = vec![("overall".to_owned(), &self.overall)];
-        let named = |kind: &str, key: &dyn std::fmt::Display| format!("{kind} `{key}`");
-        groups.extend(
-            self.by_supervising_leader
-                .iter()
-                .map(|(k, s)| (named("supervising leader", k), s)),
-        );
-        groups.extend(
-            self.by_lead_unit
-                .iter()
-                .map(|(k, s)| (named("lead unit", k), s)),
-        );
-        groups.extend(
-            self.by_partner_unit
-                .iter()
-                .map(|(k, s)| (named("partner unit", k), s)),
-        );
-        groups.extend(
-            self.by_kind
-                .iter()
-                .map(|(k, s)| (named("kind", &k.as_str()), s)),
-        );
-        groups.extend(
-            self.by_level
-                .iter()
-                .map(|(k, s)| (named("level", &k.as_str()), s)),
-        );
-        groups.extend(
-            self.by_key_task
-                .iter()
-                .map(|(k, s)| (named("key task", k), s)),
-        );
-        for (name, summary) in groups {
-            if let Some(problem) = summary.inconsistency() {
+        // Each group as (what it is in English and Chinese, its key, its counts).
+        let groups = std::iter::once((("the whole plan", "全部"), "", &self.overall))
+            .chain(
+                self.by_supervising_leader
+                    .iter()
+                    .map(|(k, s)| (("supervising leader", "分管领导"), k.as_str(), s)),
+            )
+            .chain(
+                self.by_lead_unit
+                    .iter()
+                    .map(|(k, s)| (("lead unit", "牵头单位"), k.as_str(), s)),
+            )
+            .chain(
+                self.by_partner_unit
+                    .iter()
+                    .map(|(k, s)| (("partner unit", "配合单位"), k.as_str(), s)),
+            )
+            .chain(
+                self.by_kind
+                    .iter()
+                    .map(|(k, s)| (("kind of work", "工作类别"), k.as_str(), s)),
+            )
+            .chain(
+                self.by_level
+                    .iter()
+                    .map(|(k, s)| (("level", "层级"), k.as_str(), s)),
+            )
+            .chain(
+                self.by_key_task
+                    .iter()
+                    .map(|(k, s)| (("key task", "重点工作"), k.as_str(), s)),
+            );
+        for ((what, what_zh), key, summary) in groups {
+            if let Some((problem, problem_zh)) = summary.inconsistency() {
+                let key = if key.is_empty() {
+                    String::new()
+                } else {
+                    format!(" `{key}`")
+                };
                 return Err(refused(
-                    format!("the roll-up's counts for {name} do not add up ({problem}); the bytes were damaged or not written by mubiao"),
-                    format!("汇总中 {name} 的计数对不上({problem});这些字节已损坏或并非 mubiao 写出"),
+                    format!("the roll-up's counts for {what}{key} do not add up ({problem}); the bytes were damaged or not written by mubiao: evaluate the plan again and send the new bytes"),
+                    format!("汇总中{what_zh}{key}的计数对不上({problem_zh});这些字节已损坏或并非 mubiao 写出:请重新评估计划并传送新的字节"),
                 ));
             }
         }
@@ -206,7 +211,7 @@ impl Summary {
     /// What does not add up in these counts, if anything: the statuses must make up the
     /// milestones, the lights too, the kinds of lag the lagging, and so on for
     /// sub-projects.
-    fn inconsistency(&self) -> Option<&'static str> {
+    fn inconsistency(&self) -> Option<(&'static str, &'static str)> {
         let sum = |values: &[u64]| {
             values
                 .iter()
@@ -220,10 +225,10 @@ impl Summary {
             self.lagging,
         ]);
         if statuses != Some(self.milestones) {
-            return Some("statuses ≠ milestones");
+            return Some(("statuses ≠ milestones", "各状态节点数之和 ≠ 节点数"));
         }
         if sum(&[self.green, self.yellow, self.red]) != Some(self.milestones) {
-            return Some("lights ≠ milestones");
+            return Some(("lights ≠ milestones", "各灯色节点数之和 ≠ 节点数"));
         }
         let reasons = sum(&[
             self.lagging_objective,
@@ -231,10 +236,10 @@ impl Summary {
             self.lagging_without_reason,
         ]);
         if reasons != Some(self.lagging) {
-            return Some("kinds of lag ≠ lagging");
+            return Some(("kinds of lag ≠ lagging", "各类滞后原因之和 ≠ 滞后节点数"));
         }
         if self.at_risk > self.not_yet_due {
-            return Some("at risk > not yet due");
+            return Some(("at risk > not yet due", "风险节点数 > 未到期节点数"));
         }
         let lights = sum(&[
             self.sub_projects_green,
@@ -242,14 +247,20 @@ impl Summary {
             self.sub_projects_red,
         ]);
         if lights != Some(self.sub_projects) {
-            return Some("sub-project lights ≠ sub-projects");
+            return Some((
+                "sub-project lights ≠ sub-projects",
+                "各灯色子项目数之和 ≠ 子项目数",
+            ));
         }
         if self.sub_projects_on_schedule > self.sub_projects_with_due_milestone
             || self.sub_projects_with_due_milestone > self.sub_projects
             || self.sub_projects_lagging > self.sub_projects
             || self.sub_projects_stale > self.sub_projects
         {
-            return Some("sub-project counts exceed the sub-projects");
+            return Some((
+                "sub-project counts exceed the sub-projects",
+                "子项目分项计数超过子项目数",
+            ));
         }
         None
     }
@@ -290,7 +301,20 @@ mod tests {
         let chinese = Rollup::from_bytes(&wrong.to_bytes())
             .err()
             .map(|e| e.message(crate::Language::Chinese));
-        assert!(chinese.is_some_and(|m| m.contains("计数对不上")));
+        assert!(chinese.is_some_and(|m| m.contains("计数对不上") && m.contains("各状态节点数之和")));
+        // A group is named by what it is and its key, in the message's language.
+        let mut unit = Rollup::empty();
+        unit.by_lead_unit
+            .insert(crate::ids::UnitId::from("hongmei"), wrong.overall);
+        let chinese = Rollup::from_bytes(&unit.to_bytes())
+            .err()
+            .map(|e| e.message(crate::Language::Chinese));
+        assert!(
+            chinese
+                .as_deref()
+                .is_some_and(|m| m.contains("牵头单位 `hongmei`")),
+            "{chinese:?}"
+        );
         let mut huge = Rollup::empty();
         huge.overall.milestones = u64::MAX;
         huge.overall.not_yet_due = u64::MAX;

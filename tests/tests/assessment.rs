@@ -513,6 +513,18 @@ fn xuhui_year_end() -> (Plan, ComponentScores) {
     (plan, components)
 }
 
+/// The Xuhui 2017 year-end assessment with the default scheme.
+fn xuhui_assessment() -> mubiao::Assessment {
+    let (plan, components) = xuhui_year_end();
+    plan.assess(
+        day(12, 31),
+        &mubiao::Scheme::default(),
+        &components,
+        &StatusOptions::default(),
+    )
+    .unwrap()
+}
+
 #[test]
 fn the_year_end_data_is_what_the_generator_writes() {
     let (document, components) = xuhui::year_end_2017();
@@ -529,15 +541,7 @@ fn the_year_end_data_is_what_the_generator_writes() {
 
 #[test]
 fn xuhui_2017_every_point_adds_up() {
-    let (plan, components) = xuhui_year_end();
-    let assessment = plan
-        .assess(
-            day(12, 31),
-            &mubiao::Scheme::default(),
-            &components,
-            &StatusOptions::default(),
-        )
-        .unwrap();
+    let assessment = xuhui_assessment();
     // 24 departments and 13 streets and town, each leading or partnering some work.
     assert_eq!(assessment.units.len(), 37);
     assert!(assessment.not_assessed.is_empty());
@@ -596,15 +600,7 @@ fn xuhui_2017_every_point_adds_up() {
 
 #[test]
 fn an_assessment_travels_as_checked_bytes() {
-    let (plan, components) = xuhui_year_end();
-    let assessment = plan
-        .assess(
-            day(12, 31),
-            &mubiao::Scheme::default(),
-            &components,
-            &StatusOptions::default(),
-        )
-        .unwrap();
+    let assessment = xuhui_assessment();
     let bytes = assessment.to_bytes();
     assert!(bytes.starts_with(b"MUBIAO-ASSESSMENT\0\x01\x00{"));
     assert_eq!(mubiao::Assessment::from_bytes(&bytes).unwrap(), assessment);

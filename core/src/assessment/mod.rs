@@ -292,6 +292,19 @@ impl Assessment {
     pub fn unit(&self, unit: &str) -> Option<&UnitAssessment> {
         self.units.iter().find(|u| u.unit.as_str() == unit)
     }
+
+    /// The host's components any unit was scored on, by name, each once: the columns of
+    /// a table of component scores.
+    pub(crate) fn component_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .units
+            .iter()
+            .flat_map(|u| u.components.keys().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
 }
 
 /// The credits a unit earns as lead: key task → (weight, sub-project → (weight, credits)).

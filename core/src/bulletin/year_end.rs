@@ -85,16 +85,7 @@ impl Assessment {
             };
             html.figure(&self.ranking_svg(&ChartOptions { page, ..chart }), &caption);
         }
-        let components: Vec<String> = {
-            let mut names: Vec<String> = self
-                .units
-                .iter()
-                .flat_map(|u| u.components.keys().cloned())
-                .collect();
-            names.sort();
-            names.dedup();
-            names
-        };
+        let components = self.component_names();
         for (group, zh_name, en_name) in [
             (false, "部门", "Departments"),
             (true, "街道、镇", "Streets and towns"),

@@ -401,23 +401,29 @@ const UNJUDGED_SUB: SubState = SubState {
     light: Light::Green,
 };
 
+impl Question {
+    fn new(plan: &Plan, as_of: NaiveDate, options: &StatusOptions) -> Question {
+        Question {
+            d: day(as_of),
+            due_soon_until: due_soon_until(
+                &options.calendar,
+                as_of,
+                options.due_soon_working_days,
+                plan.schedule().last_due,
+            ),
+            fresh_since: day(options.reporting_cadence.fresh_since(as_of)),
+            margin: options.risk_margin,
+        }
+    }
+}
+
 fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Evaluation<'p> {
-    let schedule = plan.schedule();
     let layout = plan.layout();
-    let question = Question {
-        d: day(as_of),
-        due_soon_until: due_soon_until(
-            &options.calendar,
-            as_of,
-            options.due_soon_working_days,
-            schedule.last_due,
-        ),
-        fresh_since: day(options.reporting_cadence.fresh_since(as_of)),
-        margin: options.risk_margin,
-    };
+    let question = Question::new(plan, as_of, options);
     let mut states = vec![UNJUDGED; layout.milestone_count()];
     let mut sub_states = vec![UNJUDGED_SUB; layout.sub_project_count()];
     let subs = 0..u32::try_from(sub_states.len()).unwrap_or(u32::MAX);
+    #[cfg(feature = "parallel")]
     judge_in_parts(
         plan,
         &question,
@@ -426,6 +432,8 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
         &mut sub_states,
         PART_MILESTONES,
     );
+    #[cfg(not(feature = "parallel"))]
+    judge(plan, &question, subs, &mut states, &mut sub_states);
     Evaluation {
         plan,
         as_of,
@@ -433,20 +441,6 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
         states,
         sub_states,
     }
-}
-
-/// Judges sub-projects `subs` into `states` and `sub_states` (theirs, from their first),
-/// one part at a time.
-#[cfg(not(feature = "parallel"))]
-fn judge_in_parts(
-    plan: &Plan,
-    question: &Question,
-    subs: std::ops::Range<u32>,
-    states: &mut [State],
-    sub_states: &mut [SubState],
-    _part_milestones: u32,
-) {
-    judge(plan, question, subs, states, sub_states);
 }
 
 /// Judges sub-projects `subs` into `states` and `sub_states`, in parts of about
@@ -494,6 +488,7 @@ fn judge_in_parts(
 
 /// Milestones in one part of a parallel evaluation: large enough that a part outweighs
 /// handing it to a thread, small enough that the cores share the work evenly.
+#[cfg(feature = "parallel")]
 const PART_MILESTONES: u32 = 1 << 15;
 
 /// Judges sub-projects `subs`, writing their milestones' states into `states` and their
@@ -756,6 +751,7 @@ mod tests {
 
     /// Judged in parts of any size, on any number of threads, a plan gets exactly the
     /// states of one pass over it.
+    #[cfg(feature = "parallel")]
     #[test]
     fn parts_judge_as_one_pass() {
         let plan = crate::synthetic::synthetic_plan(crate::synthetic::SyntheticOptions {
@@ -770,25 +766,22 @@ mod tests {
         for month in [1, 4, 6, 9, 12] {
             let as_of = NaiveDate::from_ymd_opt(2017, month, 28).unwrap();
             let options = StatusOptions::with_calendar(calendar());
-            let whole = plan.status(as_of, &options).unwrap();
-            let question = Question {
-                d: day(as_of),
-                due_soon_until: due_soon_until(
-                    &options.calendar,
-                    as_of,
-                    3,
-                    plan.schedule().last_due,
-                ),
-                fresh_since: day(options.reporting_cadence.fresh_since(as_of)),
-                margin: options.risk_margin,
-            };
-            for part in [1, 7, 100, 4_999, 1 << 20] {
+            let question = Question::new(&plan, as_of, &options);
+            let judged = |part: Option<u32>| {
                 let mut states = vec![UNJUDGED; plan.milestone_count()];
                 let mut sub_states = vec![UNJUDGED_SUB; plan.sub_project_count()];
                 let subs = 0..u32::try_from(sub_states.len()).unwrap();
-                judge_in_parts(&plan, &question, subs, &mut states, &mut sub_states, part);
-                assert_eq!(states, whole.states, "{as_of} in parts of {part}");
-                assert_eq!(sub_states, whole.sub_states, "{as_of} in parts of {part}");
+                match part {
+                    Some(part) => {
+                        judge_in_parts(&plan, &question, subs, &mut states, &mut sub_states, part);
+                    }
+                    None => judge(&plan, &question, subs, &mut states, &mut sub_states),
+                }
+                (states, sub_states)
+            };
+            let one_pass = judged(None);
+            for part in [1, 7, 100, 4_999, 1 << 20] {
+                assert!(judged(Some(part)) == one_pass, "{as_of} in parts of {part}");
             }
         }
     }

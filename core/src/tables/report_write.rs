@@ -545,16 +545,7 @@ pub fn assessment_workbook(
     language: Language,
 ) -> WrittenWorkbook {
     let mut used = HashSet::new();
-    let components: Vec<String> = {
-        let mut names: Vec<String> = assessment
-            .units
-            .iter()
-            .flat_map(|u| u.components.keys().cloned())
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
+    let components = assessment.component_names();
     let mut header: Vec<String> = headers(
         language,
         &[
