@@ -1,18 +1,56 @@
-//! The milestone table's Arrow columns written straight from its rows: a million rows in a
-//! fraction of the time the general serde path takes, the same columns and names.
+//! The milestone table: rows read from the evaluation when asked, and Arrow columns
+//! written straight from it, names borrowed from the plan — no row struct, no string a
+//! row beyond the column's own bytes.
 
 use std::sync::Arc;
 
-use std::fmt::Write;
-
-use arrow_array::builder::{
-    BooleanBuilder, Date32Builder, Float64Builder, Int64Builder, StringBuilder, UInt64Builder,
-};
 use arrow_array::types::UInt32Type;
-use arrow_array::{ArrayRef, DictionaryArray, RecordBatch, StringArray, StructArray, UInt32Array};
-use arrow_schema::{DataType, Field, Fields};
+use arrow_array::types::{ArrowPrimitiveType, Date32Type, Float64Type, Int64Type, UInt64Type};
+use arrow_array::{
+    ArrayRef, BooleanArray, DictionaryArray, LargeStringArray, PrimitiveArray, RecordBatch,
+    StringArray, StructArray, UInt32Array,
+};
+use arrow_buffer::{Buffer, NullBuffer, OffsetBuffer, ScalarBuffer};
+use arrow_schema::{Field, Fields};
 use chrono::{Datelike, NaiveDate};
-use mubiao::MilestoneStatusRow;
+use mubiao::{Evaluation, MilestoneStatusRow, Period, SharedEvaluation};
+use pyo3::prelude::*;
+
+use crate::convert::to_py;
+use crate::rows::{wrapped, RowSource};
+
+/// Every milestone's standing in an evaluation, kept as the evaluation itself.
+struct MilestoneTable {
+    shared: Arc<SharedEvaluation>,
+}
+
+impl RowSource for MilestoneTable {
+    fn len(&self) -> usize {
+        self.shared.plan().milestone_count()
+    }
+
+    fn record<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Option<Bound<'py, PyAny>>> {
+        let evaluation = self.shared.evaluation();
+        let row = evaluation
+            .milestone_standing(index)
+            .map(MilestoneStatusRow::from);
+        row.map(|row| to_py(py, &row)).transpose()
+    }
+
+    fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let rows: Vec<MilestoneStatusRow> = self.shared.evaluation().milestone_rows().collect();
+        to_py(py, &rows)
+    }
+
+    fn batch(&self) -> Option<RecordBatch> {
+        batch(&self.shared.evaluation())
+    }
+}
+
+/// A `mubiao.Table` of every milestone's standing in `shared`.
+pub fn table(py: Python<'_>, shared: Arc<SharedEvaluation>) -> PyResult<Bound<'_, PyAny>> {
+    wrapped(py, MilestoneTable { shared })
+}
 
 /// Days from 0001-01-01 (chrono's day count) to 1970-01-01, Arrow's day zero.
 const UNIX_EPOCH_FROM_CE: i32 = 719_163;
@@ -26,20 +64,40 @@ fn days(date: NaiveDate) -> i32 {
 /// needs nothing here, and no row is hashed.
 struct Names {
     values: Vec<&'static str>,
-    keys: Vec<Option<u32>>,
+    keys: Vec<u32>,
+    /// Which rows have a name, for a column that may miss some.
+    valid: Option<Vec<bool>>,
 }
 
 impl Names {
-    fn new(capacity: usize) -> Names {
+    fn new(capacity: usize, nullable: bool) -> Names {
         Names {
             values: Vec::new(),
             keys: Vec::with_capacity(capacity),
+            valid: nullable.then(|| Vec::with_capacity(capacity)),
         }
     }
 
     fn append(&mut self, name: Option<&'static str>) {
+        // Rows in plan order repeat their neighbours' kinds, levels and statuses: the last
+        // name written is tried first.
+        if let (Some(name), Some(&last)) = (name, self.keys.last()) {
+            let last_name = usize::try_from(last).ok().and_then(|k| self.values.get(k));
+            if last_name.is_some_and(|v| std::ptr::eq(*v, name))
+                && self.valid.as_ref().is_none_or(|v| v.last() == Some(&true))
+            {
+                self.keys.push(last);
+                if let Some(valid) = &mut self.valid {
+                    valid.push(true);
+                }
+                return;
+            }
+        }
         let key = name.and_then(|name| {
-            let place = match self.values.iter().position(|v| *v == name) {
+            // The names are the core's string constants: the same name is the same address,
+            // so most rows compare one pointer (text is compared only when that fails).
+            let same = |v: &&str| std::ptr::eq(*v, name) || *v == name;
+            let place = match self.values.iter().position(same) {
                 Some(place) => place,
                 None => {
                     self.values.push(name);
@@ -48,11 +106,15 @@ impl Names {
             };
             u32::try_from(place).ok()
         });
-        self.keys.push(key);
+        self.keys.push(key.unwrap_or(0));
+        if let Some(valid) = &mut self.valid {
+            valid.push(key.is_some());
+        }
     }
 
     fn finish(self) -> Option<ArrayRef> {
-        let keys = UInt32Array::from(self.keys);
+        let nulls = self.valid.and_then(nulls);
+        let keys = UInt32Array::try_new(ScalarBuffer::from(self.keys), nulls).ok()?;
         let values = Arc::new(StringArray::from(self.values));
         Some(Arc::new(
             DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
@@ -60,137 +122,304 @@ impl Names {
     }
 }
 
-fn name_type() -> DataType {
-    DataType::Dictionary(Box::new(DataType::UInt32), Box::new(DataType::Utf8))
+/// A column of ids as dictionary keys: positions in one of the plan's lists, whose ids
+/// are written once each as the dictionary.
+fn keyed<'a>(
+    keys: impl IntoIterator<Item = Option<u32>>,
+    names: impl Iterator<Item = &'a str>,
+) -> Option<ArrayRef> {
+    let (keys, valid): (Vec<u32>, Vec<bool>) = keys
+        .into_iter()
+        .map(|key| (key.unwrap_or(0), key.is_some()))
+        .unzip();
+    let keys = UInt32Array::try_new(ScalarBuffer::from(keys), nulls(valid)).ok()?;
+    // Collected first: Arrow's own collecting needs a list whose length it knows.
+    let values = Arc::new(StringArray::from(names.collect::<Vec<&str>>()));
+    // A key past the list is refused here (an error, not a panic): no table is better
+    // than a wrong one.
+    Some(Arc::new(
+        DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
+    ))
 }
 
-/// The rows as one record batch, column for column as the general path writes them.
-pub fn batch(rows: &[MilestoneStatusRow]) -> Option<RecordBatch> {
-    let n = rows.len();
-    let text = || StringBuilder::with_capacity(n, n * 8);
-    let (mut milestone, mut title, mut sub_project, mut key_task) =
-        (text(), text(), text(), text());
-    let mut kind = Names::new(n);
-    let mut level = Names::new(n);
-    let mut status = Names::new(n);
-    let mut light = Names::new(n);
-    let mut due = Date32Builder::with_capacity(n);
+/// The validity of a column, or none when every value is there (Arrow's cheaper form).
+fn nulls(valid: Vec<bool>) -> Option<NullBuffer> {
+    valid.iter().any(|v| !v).then(|| NullBuffer::from(valid))
+}
+
+/// Where each value of a text column ends: 32-bit, as every reader expects, until the text
+/// passes 2 GiB, then 64-bit.
+enum Ends {
+    Narrow(Vec<i32>),
+    Wide(Vec<i64>),
+}
+
+/// A column of text: the bytes of every value one after another, and where each ends.
+struct Text {
+    ends: Ends,
+    bytes: Vec<u8>,
+    /// Which values are there, for a column that may miss some.
+    valid: Option<Vec<bool>>,
+}
+
+impl Text {
+    fn new(capacity: usize, bytes: usize, nullable: bool) -> Text {
+        let mut ends = Vec::with_capacity(capacity + 1);
+        ends.push(0);
+        Text {
+            ends: Ends::Narrow(ends),
+            bytes: Vec::with_capacity(bytes),
+            valid: nullable.then(|| Vec::with_capacity(capacity)),
+        }
+    }
+
+    fn push(&mut self, value: &str) {
+        self.bytes.extend_from_slice(value.as_bytes());
+        let end = self.bytes.len();
+        match &mut self.ends {
+            Ends::Narrow(ends) => match i32::try_from(end) {
+                Ok(end) => ends.push(end),
+                Err(_) => {
+                    let mut wide: Vec<i64> = ends.iter().map(|&e| i64::from(e)).collect();
+                    wide.push(i64::try_from(end).unwrap_or(i64::MAX));
+                    self.ends = Ends::Wide(wide);
+                }
+            },
+            Ends::Wide(ends) => ends.push(i64::try_from(end).unwrap_or(i64::MAX)),
+        }
+    }
+
+    /// Appends a value to a column whose values are always there.
+    fn append_value(&mut self, value: &str) {
+        self.push(value);
+    }
+
+    fn append(&mut self, value: Option<&str>) {
+        self.push(value.unwrap_or(""));
+        if let Some(valid) = &mut self.valid {
+            valid.push(value.is_some());
+        }
+    }
+
+    fn len(&self) -> usize {
+        match &self.ends {
+            Ends::Narrow(ends) => ends.len().saturating_sub(1),
+            Ends::Wide(ends) => ends.len().saturating_sub(1),
+        }
+    }
+
+    fn finish(self) -> Option<ArrayRef> {
+        let nulls = self.valid.and_then(nulls);
+        let values = Buffer::from_vec(self.bytes);
+        Some(match self.ends {
+            Ends::Narrow(ends) => {
+                let offsets = OffsetBuffer::new(ScalarBuffer::from(ends));
+                Arc::new(StringArray::try_new(offsets, values, nulls).ok()?)
+            }
+            Ends::Wide(ends) => {
+                let offsets = OffsetBuffer::new(ScalarBuffer::from(ends));
+                Arc::new(LargeStringArray::try_new(offsets, values, nulls).ok()?)
+            }
+        })
+    }
+}
+
+/// A column of numbers or dates, some missing.
+struct Numbers<T: ArrowPrimitiveType> {
+    values: Vec<T::Native>,
+    valid: Vec<bool>,
+}
+
+impl<T: ArrowPrimitiveType> Numbers<T> {
+    fn new(capacity: usize) -> Self {
+        Self {
+            values: Vec::with_capacity(capacity),
+            valid: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn append(&mut self, value: Option<T::Native>) {
+        self.values.push(value.unwrap_or_default());
+        self.valid.push(value.is_some());
+    }
+
+    fn finish(self) -> Option<ArrayRef> {
+        let array =
+            PrimitiveArray::<T>::try_new(ScalarBuffer::from(self.values), nulls(self.valid))
+                .ok()?;
+        Some(Arc::new(array))
+    }
+}
+
+fn flags(values: Vec<bool>) -> ArrayRef {
+    Arc::new(BooleanArray::from(values))
+}
+
+/// The names of the due periods met so far: a plan's milestones fall due in a few dozen
+/// months and quarters, so each is written out once, not once a row.
+#[derive(Default)]
+struct PeriodNames {
+    names: Vec<(Period, String)>,
+}
+
+impl PeriodNames {
+    fn name(&mut self, period: Period) -> &str {
+        let place = match self.names.iter().position(|(p, _)| *p == period) {
+            Some(place) => place,
+            None => {
+                self.names.push((period, period.to_string()));
+                self.names.len() - 1
+            }
+        };
+        self.names.get(place).map_or("", |(_, name)| name.as_str())
+    }
+}
+
+/// The milestones of `evaluation` as one record batch, column for column as the general
+/// path would write their rows.
+fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
+    let plan = evaluation.plan();
+    let n = plan.milestone_count();
+    let standings = evaluation.milestone_standings();
+    let text = || Text::new(n, n * 8, false);
+    let (mut milestone, mut title) = (text(), text());
+    let names = || Names::new(n, false);
+    let (mut kind, mut level, mut status, mut light) = (names(), names(), names(), names());
+    let mut due = Vec::with_capacity(n);
     let mut due_period = text();
+    let mut periods = PeriodNames::default();
     let (mut at_risk, mut behind, mut due_soon, mut needs_reason) = (
-        BooleanBuilder::with_capacity(n),
-        BooleanBuilder::with_capacity(n),
-        BooleanBuilder::with_capacity(n),
-        BooleanBuilder::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
+        Vec::with_capacity(n),
     );
-    let mut working_days = Int64Builder::with_capacity(n);
-    let mut completed_on = Date32Builder::with_capacity(n);
-    let (mut latest_value, mut progress_share, mut expected_share) = (
-        Float64Builder::with_capacity(n),
-        Float64Builder::with_capacity(n),
-        Float64Builder::with_capacity(n),
-    );
-    let mut forecast = Date32Builder::with_capacity(n);
-    let (mut lead_unit, mut responsible, mut leader) = (text(), text(), text());
-    let (mut class, mut cause) = (Names::new(n), Names::new(n));
-    let mut reason_text = StringBuilder::new();
-    let mut recorded_on = Date32Builder::new();
-    let mut pending = UInt64Builder::new();
+    let mut working_days = Vec::with_capacity(n);
+    let mut completed_on = Numbers::<Date32Type>::new(n);
+    let mut latest_value = Numbers::<Float64Type>::new(n);
+    let mut progress_share = Numbers::<Float64Type>::new(n);
+    let mut expected_share = Vec::with_capacity(n);
+    let mut forecast = Numbers::<Date32Type>::new(n);
+    let (mut class, mut cause) = (Names::new(n, true), Names::new(n, true));
+    let mut reason_text = Text::new(n, 0, true);
+    let mut recorded_on = Numbers::<Date32Type>::new(n);
+    let mut pending = Numbers::<UInt64Type>::new(n);
     let mut reason_present = Vec::with_capacity(n);
-    for row in rows {
-        milestone.append_value(row.milestone.as_str());
-        title.append_value(&row.title);
-        sub_project.append_value(row.sub_project.as_str());
-        key_task.append_value(row.key_task.as_str());
-        kind.append(Some(row.kind.as_str()));
-        level.append(Some(row.level.as_str()));
-        due.append_value(days(row.due));
-        // Written into the column in place: no string a row.
-        let _ = write!(due_period, "{}", row.due_period);
-        due_period.append_value("");
+    // Ids that repeat from milestone to milestone are dictionary keys, their names written
+    // once; the milestones' own ids and titles are copied, milestone by milestone.
+    for place in plan.milestones() {
+        milestone.append_value(place.milestone.id.as_str());
+        title.append_value(&place.milestone.title);
+    }
+    let document = plan.document();
+    let positions = plan.milestone_positions();
+    let units = || document.units.iter().map(|u| u.id.as_str());
+    let people = || document.people.iter().map(|p| p.id.as_str());
+    let sub_project = keyed(
+        positions.sub_project.into_iter().map(Some),
+        plan.sub_project_ids().map(|id| id.as_str()),
+    )?;
+    let key_task = keyed(
+        positions.key_task.iter().copied().map(Some),
+        document.key_tasks.iter().map(|t| t.id.as_str()),
+    )?;
+    for &k in &positions.key_task {
+        let task = usize::try_from(k)
+            .ok()
+            .and_then(|k| document.key_tasks.get(k));
+        kind.append(task.map(|t| t.kind.as_str()));
+        level.append(task.map(|t| t.level.as_str()));
+    }
+    let lead_unit = keyed(positions.lead_unit, units())?;
+    let responsible = keyed(positions.responsible_person, people())?;
+    let leader = keyed(positions.supervising_leader, people())?;
+    for row in standings {
+        due.push(days(row.due));
+        due_period.append_value(periods.name(row.due_period));
         status.append(Some(row.status.as_str()));
         light.append(Some(row.light.as_str()));
-        at_risk.append_value(row.at_risk);
-        behind.append_value(row.behind_trajectory);
-        due_soon.append_value(row.due_soon);
-        working_days.append_value(row.working_days_to_due);
-        completed_on.append_option(row.completed_on.map(days));
-        latest_value.append_option(row.latest_value);
-        progress_share.append_option(row.progress_share);
-        expected_share.append_value(row.expected_share);
-        forecast.append_option(row.forecast.map(days));
-        lead_unit.append_value(row.lead_unit.as_str());
-        responsible.append_option(row.responsible_person.as_ref().map(|p| p.as_str()));
-        leader.append_value(row.supervising_leader.as_str());
-        match &row.lag_reason {
-            Some(reason) => {
-                class.append(Some(reason.class.as_str()));
-                cause.append(reason.cause.map(|c| c.as_str()));
-                reason_text.append_value(&reason.text);
-                recorded_on.append_value(days(reason.recorded_on));
-                pending.append_option(reason.pending_request);
-                reason_present.push(true);
-            }
-            None => {
-                class.append(None);
-                cause.append(None);
-                reason_text.append_null();
-                recorded_on.append_null();
-                pending.append_null();
-                reason_present.push(false);
-            }
-        }
-        needs_reason.append_value(row.needs_reason);
+        at_risk.push(row.at_risk);
+        behind.push(row.behind_trajectory);
+        due_soon.push(row.due_soon);
+        working_days.push(row.working_days_to_due);
+        completed_on.append(row.completed_on.map(days));
+        latest_value.append(row.latest_value);
+        progress_share.append(row.progress_share);
+        expected_share.push(row.expected_share);
+        forecast.append(row.forecast.map(days));
+        let reason = row.lag_reason;
+        class.append(reason.map(|r| r.class.as_str()));
+        cause.append(reason.and_then(|r| r.cause).map(|c| c.as_str()));
+        reason_text.append(reason.map(|r| r.text.as_str()));
+        recorded_on.append(reason.map(|r| days(r.recorded_on)));
+        pending.append(reason.and_then(|r| r.pending_request));
+        reason_present.push(reason.is_some());
+        needs_reason.push(row.needs_reason);
     }
-    let reason_fields = Fields::from(vec![
-        Field::new("class", name_type(), true),
-        Field::new("cause", name_type(), true),
-        Field::new("text", DataType::Utf8, true),
-        Field::new("recorded_on", DataType::Date32, true),
-        Field::new("pending_request", DataType::UInt64, true),
-    ]);
+    // Both passes go through the same milestones; a count that differs would misalign the
+    // columns, so it is refused (and cannot happen while the plan is unchanged).
+    if milestone.len() != due.len() {
+        return None;
+    }
     let reason_columns: Vec<ArrayRef> = vec![
         class.finish()?,
         cause.finish()?,
-        Arc::new(reason_text.finish()),
-        Arc::new(recorded_on.finish()),
-        Arc::new(pending.finish()),
+        reason_text.finish()?,
+        recorded_on.finish()?,
+        pending.finish()?,
     ];
+    let reason_fields: Fields = ["class", "cause", "text", "recorded_on", "pending_request"]
+        .iter()
+        .zip(&reason_columns)
+        .map(|(name, column)| Field::new(*name, column.data_type().clone(), true))
+        .collect();
     let lag_reason = StructArray::try_new(
         reason_fields.clone(),
         reason_columns,
-        Some(reason_present.into()),
+        Some(NullBuffer::from(reason_present)),
     )
     .ok()?;
+    let due = PrimitiveArray::<Date32Type>::try_new(ScalarBuffer::from(due), None).ok()?;
+    let working_days =
+        PrimitiveArray::<Int64Type>::try_new(ScalarBuffer::from(working_days), None).ok()?;
+    let expected_share =
+        PrimitiveArray::<Float64Type>::try_new(ScalarBuffer::from(expected_share), None).ok()?;
     // The schema follows from the columns: each column's type is its array's.
     let columns: [(&str, ArrayRef, bool); 24] = [
-        ("milestone", Arc::new(milestone.finish()), false),
-        ("title", Arc::new(title.finish()), false),
-        ("sub_project", Arc::new(sub_project.finish()), false),
-        ("key_task", Arc::new(key_task.finish()), false),
+        ("milestone", milestone.finish()?, false),
+        ("title", title.finish()?, false),
+        ("sub_project", sub_project, false),
+        ("key_task", key_task, false),
         ("kind", kind.finish()?, false),
         ("level", level.finish()?, false),
-        ("due", Arc::new(due.finish()), false),
-        ("due_period", Arc::new(due_period.finish()), false),
+        ("due", Arc::new(due), false),
+        ("due_period", due_period.finish()?, false),
         ("status", status.finish()?, false),
         ("light", light.finish()?, false),
-        ("at_risk", Arc::new(at_risk.finish()), false),
-        ("behind_trajectory", Arc::new(behind.finish()), false),
-        ("due_soon", Arc::new(due_soon.finish()), false),
+        ("at_risk", flags(at_risk), false),
+        ("behind_trajectory", flags(behind), false),
+        ("due_soon", flags(due_soon), false),
+        ("working_days_to_due", Arc::new(working_days), false),
+        ("completed_on", completed_on.finish()?, true),
+        ("latest_value", latest_value.finish()?, true),
+        ("progress_share", progress_share.finish()?, true),
+        ("expected_share", Arc::new(expected_share), false),
+        ("forecast", forecast.finish()?, true),
+        // Every milestone of a valid plan has a lead unit and a leader; a column that
+        // lacks one says so in its schema rather than being refused.
         (
-            "working_days_to_due",
-            Arc::new(working_days.finish()),
-            false,
+            "lead_unit",
+            Arc::clone(&lead_unit),
+            lead_unit.null_count() > 0,
         ),
-        ("completed_on", Arc::new(completed_on.finish()), true),
-        ("latest_value", Arc::new(latest_value.finish()), true),
-        ("progress_share", Arc::new(progress_share.finish()), true),
-        ("expected_share", Arc::new(expected_share.finish()), false),
-        ("forecast", Arc::new(forecast.finish()), true),
-        ("lead_unit", Arc::new(lead_unit.finish()), false),
-        ("responsible_person", Arc::new(responsible.finish()), true),
-        ("supervising_leader", Arc::new(leader.finish()), false),
+        ("responsible_person", responsible, true),
+        (
+            "supervising_leader",
+            Arc::clone(&leader),
+            leader.null_count() > 0,
+        ),
         ("lag_reason", Arc::new(lag_reason), true),
-        ("needs_reason", Arc::new(needs_reason.finish()), false),
+        ("needs_reason", flags(needs_reason), false),
     ];
     RecordBatch::try_from_iter_with_nullable(columns).ok()
 }

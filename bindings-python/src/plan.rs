@@ -1,6 +1,6 @@
 //! Plans, calendars, statuses and supervision reports.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 use pyo3::prelude::*;
@@ -383,6 +383,8 @@ pub struct Status {
     plan: Arc<mubiao::Plan>,
     as_of: NaiveDate,
     options: mubiao::StatusOptions,
+    /// The evaluation, made when a reading first needs it and kept for the others.
+    evaluated: OnceLock<Arc<mubiao::SharedEvaluation>>,
 }
 
 impl Status {
@@ -400,13 +402,24 @@ impl Status {
             plan,
             as_of,
             options,
+            evaluated: OnceLock::new(),
         })
     }
 
+    /// The evaluation, judged once, on first use, with the GIL released.
+    fn shared(&self, py: Python<'_>) -> PyResult<&Arc<mubiao::SharedEvaluation>> {
+        if let Some(shared) = self.evaluated.get() {
+            return Ok(shared);
+        }
+        let (plan, as_of, options) = (Arc::clone(&self.plan), self.as_of, &self.options);
+        let shared = py
+            .detach(|| mubiao::SharedEvaluation::new(plan, as_of, options))
+            .map_err(|e| status_error(py, &e))?;
+        Ok(self.evaluated.get_or_init(|| Arc::new(shared)))
+    }
+
     fn evaluation(&self, py: Python<'_>) -> PyResult<mubiao::Evaluation<'_>> {
-        self.plan
-            .status(self.as_of, &self.options)
-            .map_err(|e| status_error(py, &e))
+        Ok(self.shared(py)?.evaluation())
     }
 
     pub fn parts(&self) -> (&Arc<mubiao::Plan>, NaiveDate, &mubiao::StatusOptions) {
@@ -597,8 +610,7 @@ impl Status {
 
     /// Every milestone's standing, one row each.
     fn milestones<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let rows: Vec<_> = self.evaluation(py)?.milestone_rows().collect();
-        crate::rows::written_table(py, rows, crate::milestone_columns::batch)
+        crate::milestone_columns::table(py, Arc::clone(self.shared(py)?))
     }
 
     /// The standing of one milestone, as a dict, or None.

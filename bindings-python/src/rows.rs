@@ -15,7 +15,7 @@ use serde_arrow::schema::{SchemaLike, TracingOptions};
 use crate::convert::to_py;
 
 /// What the rows of a result can do, whatever their type.
-trait RowSource: Send + Sync {
+pub trait RowSource: Send + Sync {
     fn len(&self) -> usize;
     fn record<'py>(&self, py: Python<'py>, index: usize) -> PyResult<Option<Bound<'py, PyAny>>>;
     fn records<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>>;
@@ -23,14 +23,9 @@ trait RowSource: Send + Sync {
     fn batch(&self) -> Option<RecordBatch>;
 }
 
-/// A function that writes rows' Arrow columns itself.
-type ColumnWriter<T> = fn(&[T]) -> Option<RecordBatch>;
-
-/// Rows, with the function that writes their Arrow columns where they have one of their
-/// own (the milestone table's); the others' columns are traced from the rows.
+/// Rows of any serialisable type, their Arrow columns traced from the rows.
 struct Rows<T> {
     rows: Vec<T>,
-    columns: Option<ColumnWriter<T>>,
 }
 
 impl<T: Serialize + Send + Sync> RowSource for Rows<T> {
@@ -47,10 +42,7 @@ impl<T: Serialize + Send + Sync> RowSource for Rows<T> {
     }
 
     fn batch(&self) -> Option<RecordBatch> {
-        match self.columns {
-            Some(columns) => columns(&self.rows),
-            None => traced_batch(&self.rows),
-        }
+        traced_batch(&self.rows)
     }
 }
 
@@ -219,39 +211,16 @@ impl NativeRows {
     }
 }
 
-/// A `mubiao.Table` over rows kept in Rust whose Arrow columns `columns` writes.
-pub fn written_table<T: Serialize + Send + Sync + 'static>(
-    py: Python<'_>,
-    rows: Vec<T>,
-    columns: ColumnWriter<T>,
-) -> PyResult<Bound<'_, PyAny>> {
-    wrapped(
-        py,
-        Rows {
-            rows,
-            columns: Some(columns),
-        },
-    )
-}
-
 /// A `mubiao.Table` over rows kept in Rust.
 pub fn table<T: Serialize + Send + Sync + 'static>(
     py: Python<'_>,
     rows: Vec<T>,
 ) -> PyResult<Bound<'_, PyAny>> {
-    wrapped(
-        py,
-        Rows {
-            rows,
-            columns: None,
-        },
-    )
+    wrapped(py, Rows { rows })
 }
 
-fn wrapped<T: Serialize + Send + Sync + 'static>(
-    py: Python<'_>,
-    rows: Rows<T>,
-) -> PyResult<Bound<'_, PyAny>> {
+/// A `mubiao.Table` over rows a source of its own keeps and writes.
+pub fn wrapped(py: Python<'_>, rows: impl RowSource + 'static) -> PyResult<Bound<'_, PyAny>> {
     let native = Bound::new(
         py,
         NativeRows {

@@ -22,11 +22,10 @@ def test_a_status_table_hands_its_columns_over(xuhui: mubiao.Plan) -> None:
     assert arrow.schema.field("due").type == pyarrow.date32()
     assert arrow.schema.field("completed_on").type == pyarrow.date32()
     assert pyarrow.types.is_dictionary(arrow.schema.field("status").type)
-    assert arrow.column("milestone").to_pylist() == [r["milestone"] for r in records]
-    assert arrow.column("due").to_pylist() == [datetime.date.fromisoformat(r["due"]) for r in records]
-    for column in ("status", "kind", "level", "light", "due_period", "title", "responsible_person"):
-        assert arrow.column(column).to_pylist() == [r[column] for r in records], column
-    assert arrow.column("latest_value").to_pylist() == [r["latest_value"] for r in records]
+    assert_columns_match_rows(arrow, records)
+    # Ids that repeat are written once each, as dictionaries.
+    for column in ("sub_project", "key_task", "lead_unit", "responsible_person", "supervising_leader"):
+        assert pyarrow.types.is_dictionary(arrow.schema.field(column).type), column
     reasons = arrow.column("lag_reason").to_pylist()
     assert reasons == [r["lag_reason"] if r["lag_reason"] is None else {
         **r["lag_reason"], "recorded_on": datetime.date.fromisoformat(r["lag_reason"]["recorded_on"])
@@ -41,6 +40,40 @@ def test_a_status_table_hands_its_columns_over(xuhui: mubiao.Plan) -> None:
     plain = mubiao.Table(records).to_pandas()
     for column in ("milestone", "status", "due", "completed_on", "working_days_to_due", "needs_reason"):
         assert pandas_frame[column].astype(object).tolist() == plain[column].astype(object).tolist(), column
+
+
+def assert_columns_match_rows(arrow: "pyarrow.Table", records: list[dict[str, object]]) -> None:
+    """Every column but the lag reason holds, row for row, what the row dicts hold."""
+    assert arrow.schema.names == list(records[0].keys())
+    for column in arrow.schema.names:
+        if column == "lag_reason":
+            continue
+        expected = [r[column] for r in records]
+        if column in ("due", "completed_on", "forecast"):
+            expected = [None if v is None else datetime.date.fromisoformat(str(v)) for v in expected]
+        assert arrow.column(column).to_pylist() == expected, column
+
+
+def test_a_milestone_with_its_own_responsibility_has_its_own_columns(
+    example_dict: dict[str, object],
+) -> None:
+    # The first milestone answers through the responsibility of a sub-project led by
+    # another unit: its lead unit and responsible person are that one's.
+    tasks: list[dict[str, object]] = example_dict["key_tasks"]  # type: ignore[assignment]
+    subs = [sub for task in tasks for sub in task["sub_projects"]]  # type: ignore[attr-defined]
+    first = subs[0]
+    other = next(
+        sub["responsibility"] for sub in subs
+        if sub["responsibility"]["lead_unit"] != first["responsibility"]["lead_unit"]
+        and sub["responsibility"].get("responsible_person")
+    )
+    first["milestones"][0]["responsibility"] = other
+    plan = mubiao.Plan.from_json(example_dict)
+    table = plan.status("2017-06-30").milestones()
+    records = table.to_records()
+    assert records[0]["lead_unit"] == other["lead_unit"] != records[1]["lead_unit"]
+    assert records[0]["responsible_person"] == other["responsible_person"]
+    assert_columns_match_rows(pyarrow.table(table), records)
 
 
 def test_rows_are_read_one_at_a_time(xuhui: mubiao.Plan) -> None:

@@ -162,7 +162,7 @@ pub use ledger::{
 pub use milestone::{Goal, Granularity, Milestone, QuantityTarget, Target};
 pub use organisation::{Person, Role, Unit, UnitKind};
 pub use period::{ParsePeriodError, Period};
-pub use plan::{MilestoneRef, Plan, PlanSummary};
+pub use plan::{MilestonePositions, MilestoneRef, Plan, PlanSummary};
 pub use progress::{LagCause, LagClass, LagReason, Progress, ProgressReport};
 pub use report::{
     EarlyFinisher, KindHeadline, LaggingEntry, Language, LeaderRow, LeaderTable, StaleEntry,
@@ -172,8 +172,8 @@ pub use responsibility::{Contract, ContractKind, PartnerRating, Responsibility};
 pub use rollup::{GroupRecord, Grouping, LaggingItem, MergeError, Rollup, Summary, SummaryRecord};
 pub use snapshot::{ASSESSMENT_BYTES_VERSION, ROLLUP_BYTES_VERSION};
 pub use status::{
-    Evaluation, LagReasonSummary, Light, MilestoneStatus, MilestoneStatusRow, ReportingCadence,
-    StatusError, StatusOptions, SubProjectStatusRow,
+    Evaluation, LagReasonSummary, Light, MilestoneStanding, MilestoneStatus, MilestoneStatusRow,
+    ReportingCadence, SharedEvaluation, StatusError, StatusOptions, SubProjectStatusRow,
 };
 pub use trend::{DeadlineChange, StatusChange, StatusDiff, TrendPoint};
 pub use validation::{

@@ -401,10 +401,10 @@ impl Evaluation<'_> {
     /// The counts for the whole plan.
     pub fn summary(&self) -> Summary {
         let mut summary = Summary::default();
-        for &state in &self.states {
+        for &state in self.states.iter() {
             summary.count_milestone(state);
         }
-        for &state in &self.sub_states {
+        for &state in self.sub_states.iter() {
             summary.count_sub_project(state);
         }
         summary
@@ -566,7 +566,7 @@ impl Evaluation<'_> {
     pub fn lagging(&self) -> Vec<LaggingItem> {
         let schedule = self.plan.schedule();
         let mut found: Vec<(crate::schedule::Day, &str, u32)> = (0u32..)
-            .zip(&self.states)
+            .zip(self.states.iter())
             .filter(|(_, state)| state.status == MilestoneStatus::Lagging)
             .filter_map(|(i, _)| {
                 let due = *at(&schedule.due, i)?;

@@ -4,8 +4,10 @@
 //! every id, so a plan of millions of milestones stays small.
 
 mod edit;
+mod positions;
 
 pub(crate) use edit::Place;
+pub use positions::MilestonePositions;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;

@@ -4,6 +4,8 @@
 //! Evaluate with [`Plan::status`]; see [`guide::status`](crate::guide::status) for exactly
 //! how each answer is computed.
 
+use std::borrow::Cow;
+
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -12,8 +14,10 @@ use crate::plan::Plan;
 use crate::schedule::{at, date, day, Completion, Day, GoalKind, NEVER};
 
 mod rows;
+mod shared;
 
-pub use rows::{LagReasonSummary, MilestoneStatusRow, SubProjectStatusRow};
+pub use rows::{LagReasonSummary, MilestoneStanding, MilestoneStatusRow, SubProjectStatusRow};
+pub use shared::SharedEvaluation;
 
 /// Where a milestone stands on the as-of date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -252,9 +256,11 @@ pub(crate) struct SubState {
 pub struct Evaluation<'p> {
     pub(crate) plan: &'p Plan,
     pub(crate) as_of: NaiveDate,
-    pub(crate) options: StatusOptions,
-    pub(crate) states: Vec<State>,
-    pub(crate) sub_states: Vec<SubState>,
+    pub(crate) options: Cow<'p, StatusOptions>,
+    /// The as-of date's working-day number in the options' calendar, counted once.
+    pub(crate) as_of_working_day: i64,
+    pub(crate) states: Cow<'p, [State]>,
+    pub(crate) sub_states: Cow<'p, [SubState]>,
 }
 
 impl Plan {
@@ -437,9 +443,10 @@ fn evaluate<'p>(plan: &'p Plan, as_of: NaiveDate, options: &StatusOptions) -> Ev
     Evaluation {
         plan,
         as_of,
-        options: options.clone(),
-        states,
-        sub_states,
+        options: Cow::Owned(options.clone()),
+        as_of_working_day: options.calendar.working_day_number(as_of),
+        states: Cow::Owned(states),
+        sub_states: Cow::Owned(sub_states),
     }
 }
 
@@ -636,11 +643,11 @@ pub(crate) fn latest_value(plan: &Plan, i: u32, d: Day) -> Option<(Day, f64)> {
     schedule.latest_value_until(schedule.series_of(i), d)
 }
 
-/// The share of the way from baseline to target that a quantity milestone has gone,
-/// by the latest report on or before day `d`; `None` for other targets.
-pub(crate) fn progress_share(plan: &Plan, i: u32, d: Day) -> Option<f64> {
+/// The share of the way from baseline to target that a quantity milestone has gone, by its
+/// latest value `latest`; `None` for other targets.
+pub(crate) fn progress_share_from(plan: &Plan, i: u32, latest: Option<(Day, f64)>) -> Option<f64> {
     let goal = *at(&plan.schedule().goal, i)?;
-    share_of(goal, latest_value(plan, i, d))
+    share_of(goal, latest)
 }
 
 /// The share of the way from baseline to target that a quantity milestone with goal
@@ -694,6 +701,17 @@ fn behind_trajectory(
 /// sub-project started, spread over the days it took, carried forward from the latest
 /// report to the target. `None` when done, not a quantity to reach, or without progress.
 pub(crate) fn forecast(plan: &Plan, i: u32, start: Day, d: Day) -> Option<NaiveDate> {
+    forecast_from(plan, i, start, d, latest_value(plan, i, d))
+}
+
+/// [`forecast`] with the latest value by day `d` already found.
+pub(crate) fn forecast_from(
+    plan: &Plan,
+    i: u32,
+    start: Day,
+    d: Day,
+    latest: Option<(Day, f64)>,
+) -> Option<NaiveDate> {
     let schedule = plan.schedule();
     if at(&schedule.completed, i).is_some_and(|&c| c <= d) {
         return None;
@@ -701,7 +719,7 @@ pub(crate) fn forecast(plan: &Plan, i: u32, start: Day, d: Day) -> Option<NaiveD
     let GoalKind::AtLeast { target, baseline } = *at(&schedule.goal, i)? else {
         return None;
     };
-    let (reported, value) = latest_value(plan, i, d)?;
+    let (reported, value) = latest?;
     let gained = value - baseline;
     let days = f64::from(reported.saturating_sub(start));
     if gained <= 0.0 || days <= 0.0 {

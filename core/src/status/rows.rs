@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    expected_share, forecast, latest_lag_reason, latest_value, progress_share, Evaluation, Light,
-    MilestoneStatus, State, StatusOptions,
+    expected_share, forecast_from, latest_lag_reason, latest_value, progress_share_from,
+    Evaluation, Light, MilestoneStatus, State, StatusOptions,
 };
 use crate::document::{KeyTaskKind, Level};
 use crate::ids::{KeyTaskId, MilestoneId, PersonId, SubProjectId, UnitId};
@@ -97,6 +97,94 @@ pub struct MilestoneStatusRow {
     pub needs_reason: bool,
 }
 
+/// One milestone's standing on the as-of date with its place in the plan borrowed: what a
+/// [`MilestoneStatusRow`] holds without a copy of any name, for hosts that write a
+/// million rows into columns of their own (an Arrow table, a spreadsheet).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MilestoneStanding<'a> {
+    /// The milestone in its place: key task, sub-project and the responsibility that applies.
+    pub place: MilestoneRef<'a>,
+    /// The due date.
+    pub due: NaiveDate,
+    /// The month or quarter the milestone is due in.
+    pub due_period: Period,
+    /// Where it stands.
+    pub status: MilestoneStatus,
+    /// Its traffic light.
+    pub light: Light,
+    /// Not yet due, and behind its trajectory or due within a few working days.
+    pub at_risk: bool,
+    /// Behind its straight-line trajectory by more than the risk margin.
+    pub behind_trajectory: bool,
+    /// Due within the configured number of working days and not done.
+    pub due_soon: bool,
+    /// Working days from the as-of date to the due date; negative when overdue.
+    pub working_days_to_due: i64,
+    /// When it was done, if done by the as-of date.
+    pub completed_on: Option<NaiveDate>,
+    /// The latest cumulative value reported by the as-of date.
+    pub latest_value: Option<f64>,
+    /// The share of the way from baseline to target reached (quantities to reach only).
+    pub progress_share: Option<f64>,
+    /// The share of the time from the sub-project's start to the due date that has passed.
+    pub expected_share: f64,
+    /// When it will be met at the pace so far (quantities to reach, not yet done).
+    pub forecast: Option<NaiveDate>,
+    /// The lag reason that applies, for a lagging milestone.
+    pub lag_reason: Option<&'a LagReason>,
+    /// Lagging (red) with no reason recorded: the unit must give one.
+    pub needs_reason: bool,
+}
+
+impl<'a> MilestoneStanding<'a> {
+    /// The lead unit that answers for the milestone.
+    pub fn lead_unit(&self) -> Option<&'a UnitId> {
+        self.place.responsibility.lead_unit.as_ref()
+    }
+
+    /// The responsible person, where named.
+    pub fn responsible_person(&self) -> Option<&'a PersonId> {
+        self.place.responsibility.responsible_person.as_ref()
+    }
+
+    /// The district leader who supervises the milestone's key task.
+    pub fn supervising_leader(&self) -> Option<&'a PersonId> {
+        self.place.key_task.supervising_leader.as_ref()
+    }
+}
+
+impl From<MilestoneStanding<'_>> for MilestoneStatusRow {
+    fn from(standing: MilestoneStanding<'_>) -> Self {
+        let place = standing.place;
+        Self {
+            milestone: place.milestone.id.clone(),
+            title: place.milestone.title.clone(),
+            sub_project: place.sub_project.id.clone(),
+            key_task: place.key_task.id.clone(),
+            kind: place.key_task.kind,
+            level: place.key_task.level,
+            due: standing.due,
+            due_period: standing.due_period,
+            status: standing.status,
+            light: standing.light,
+            at_risk: standing.at_risk,
+            behind_trajectory: standing.behind_trajectory,
+            due_soon: standing.due_soon,
+            working_days_to_due: standing.working_days_to_due,
+            completed_on: standing.completed_on,
+            latest_value: standing.latest_value,
+            progress_share: standing.progress_share,
+            expected_share: standing.expected_share,
+            forecast: standing.forecast,
+            lead_unit: standing.lead_unit().cloned().unwrap_or_default(),
+            responsible_person: standing.responsible_person().cloned(),
+            supervising_leader: standing.supervising_leader().cloned().unwrap_or_default(),
+            lag_reason: standing.lag_reason.map(LagReasonSummary::from),
+            needs_reason: standing.needs_reason,
+        }
+    }
+}
+
 /// One sub-project's standing on the as-of date.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SubProjectStatusRow {
@@ -166,9 +254,27 @@ impl<'p> Evaluation<'p> {
     }
 
     pub(crate) fn milestone_row(&self, i: u32) -> Option<MilestoneStatusRow> {
+        self.standing(i).map(MilestoneStatusRow::from)
+    }
+
+    /// The standing of milestone number `index` (document order, from 0), its names
+    /// borrowed from the plan; `None` past the last milestone.
+    pub fn milestone_standing(&self, index: usize) -> Option<MilestoneStanding<'_>> {
+        self.standing(u32::try_from(index).ok()?)
+    }
+
+    /// Every milestone's standing, in document order, without copying a name: what
+    /// [`Evaluation::milestone_rows`] gives, for hosts that write columns of their own.
+    pub fn milestone_standings(&self) -> impl Iterator<Item = MilestoneStanding<'_>> + '_ {
+        (0..self.states.len())
+            .filter_map(|i| u32::try_from(i).ok())
+            .filter_map(|i| self.standing(i))
+    }
+
+    fn standing(&self, i: u32) -> Option<MilestoneStanding<'p>> {
         let plan = self.plan;
         let state = self.state(i)?;
-        let found: MilestoneRef<'_> = plan.milestone_at(i)?;
+        let place: MilestoneRef<'p> = plan.milestone_at(i)?;
         let schedule = plan.schedule();
         let s = *at(&plan.layout().milestone_sub, i)?;
         let start = *at(&schedule.sub_start, s)?;
@@ -180,38 +286,31 @@ impl<'p> Evaluation<'p> {
             .filter(|&c| c <= d)
             .and_then(date);
         let lag_reason = if state.status == MilestoneStatus::Lagging {
-            latest_lag_reason(plan, i, d).map(LagReasonSummary::from)
+            latest_lag_reason(plan, i, d)
         } else {
             None
         };
-        let calendar = &self.options.calendar;
-        Some(MilestoneStatusRow {
-            milestone: found.milestone.id.clone(),
-            title: found.milestone.title.clone(),
-            sub_project: found.sub_project.id.clone(),
-            key_task: found.key_task.id.clone(),
-            kind: found.key_task.kind,
-            level: found.key_task.level,
+        // One look-up of the latest value serves the value, the share and the forecast.
+        let latest = latest_value(plan, i, d);
+        Some(MilestoneStanding {
+            place,
             due,
-            due_period: Period::of(due, found.milestone.granularity),
+            due_period: Period::of(due, place.milestone.granularity),
             status: state.status,
             light: state.light,
             at_risk: state.at_risk(),
             behind_trajectory: state.behind,
             due_soon: state.due_soon,
-            working_days_to_due: calendar.working_days_between(self.as_of, due),
+            working_days_to_due: self
+                .options
+                .calendar
+                .working_day_number(due)
+                .saturating_sub(self.as_of_working_day),
             completed_on: completed,
-            latest_value: latest_value(plan, i, d).map(|(_, v)| v),
-            progress_share: progress_share(plan, i, d),
+            latest_value: latest.map(|(_, v)| v),
+            progress_share: progress_share_from(plan, i, latest),
             expected_share: expected_share(start, due_day, d),
-            forecast: forecast(plan, i, start, d),
-            lead_unit: found.responsibility.lead_unit.clone().unwrap_or_default(),
-            responsible_person: found.responsibility.responsible_person.clone(),
-            supervising_leader: found
-                .key_task
-                .supervising_leader
-                .clone()
-                .unwrap_or_default(),
+            forecast: forecast_from(plan, i, start, d, latest),
             lag_reason,
             needs_reason: state.needs_reason,
         })
