@@ -142,6 +142,15 @@ fn keyed<'a>(
     ))
 }
 
+/// A column of ids every row has, as dictionary keys (taken as they are, not copied).
+fn keyed_all<'a>(keys: Vec<u32>, names: impl Iterator<Item = &'a str>) -> Option<ArrayRef> {
+    let keys = UInt32Array::new(ScalarBuffer::from(keys), None);
+    let values = Arc::new(StringArray::from(names.collect::<Vec<&str>>()));
+    Some(Arc::new(
+        DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
+    ))
+}
+
 /// The validity of a column, or none when every value is there (Arrow's cheaper form).
 fn nulls(valid: Vec<bool>) -> Option<NullBuffer> {
     valid.iter().any(|v| !v).then(|| NullBuffer::from(valid))
@@ -255,23 +264,43 @@ fn flags(values: Vec<bool>) -> ArrayRef {
     Arc::new(BooleanArray::from(values))
 }
 
-/// The names of the due periods met so far: a plan's milestones fall due in a few dozen
-/// months and quarters, so each is written out once, not once a row.
+/// The due periods met so far, as dictionary keys: a plan's milestones fall due in a few
+/// dozen months and quarters, so each is named once, not once a row.
 #[derive(Default)]
-struct PeriodNames {
-    names: Vec<(Period, String)>,
+struct Periods {
+    periods: Vec<Period>,
+    keys: Vec<u32>,
 }
 
-impl PeriodNames {
-    fn name(&mut self, period: Period) -> &str {
-        let place = match self.names.iter().position(|(p, _)| *p == period) {
-            Some(place) => place,
+impl Periods {
+    fn append(&mut self, period: Period) {
+        let last = self.keys.last().copied();
+        let repeat = last.filter(|&k| {
+            usize::try_from(k).ok().and_then(|k| self.periods.get(k)) == Some(&period)
+        });
+        let key = match repeat {
+            Some(key) => Some(key),
             None => {
-                self.names.push((period, period.to_string()));
-                self.names.len() - 1
+                let place = match self.periods.iter().position(|p| *p == period) {
+                    Some(place) => place,
+                    None => {
+                        self.periods.push(period);
+                        self.periods.len() - 1
+                    }
+                };
+                u32::try_from(place).ok()
             }
         };
-        self.names.get(place).map_or("", |(_, name)| name.as_str())
+        self.keys.push(key.unwrap_or(0));
+    }
+
+    fn finish(self) -> Option<ArrayRef> {
+        let keys = UInt32Array::new(ScalarBuffer::from(self.keys), None);
+        let names: Vec<String> = self.periods.iter().map(Period::to_string).collect();
+        let values = Arc::new(StringArray::from(names));
+        Some(Arc::new(
+            DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
+        ))
     }
 }
 
@@ -286,8 +315,7 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
     let names = || Names::new(n, false);
     let (mut kind, mut level, mut status, mut light) = (names(), names(), names(), names());
     let mut due = Vec::with_capacity(n);
-    let mut due_period = text();
-    let mut periods = PeriodNames::default();
+    let mut due_period = Periods::default();
     let (mut at_risk, mut behind, mut due_soon, mut needs_reason) = (
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -315,14 +343,6 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
     let positions = plan.milestone_positions();
     let units = || document.units.iter().map(|u| u.id.as_str());
     let people = || document.people.iter().map(|p| p.id.as_str());
-    let sub_project = keyed(
-        positions.sub_project.into_iter().map(Some),
-        plan.sub_project_ids().map(|id| id.as_str()),
-    )?;
-    let key_task = keyed(
-        positions.key_task.iter().copied().map(Some),
-        document.key_tasks.iter().map(|t| t.id.as_str()),
-    )?;
     for &k in &positions.key_task {
         let task = usize::try_from(k)
             .ok()
@@ -330,12 +350,20 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
         kind.append(task.map(|t| t.kind.as_str()));
         level.append(task.map(|t| t.level.as_str()));
     }
+    let sub_project = keyed_all(
+        positions.sub_project,
+        plan.sub_project_ids().map(|id| id.as_str()),
+    )?;
+    let key_task = keyed_all(
+        positions.key_task,
+        document.key_tasks.iter().map(|t| t.id.as_str()),
+    )?;
     let lead_unit = keyed(positions.lead_unit, units())?;
     let responsible = keyed(positions.responsible_person, people())?;
     let leader = keyed(positions.supervising_leader, people())?;
     for row in standings {
         due.push(days(row.due));
-        due_period.append_value(periods.name(row.due_period));
+        due_period.append(row.due_period);
         status.append(Some(row.status.as_str()));
         light.append(Some(row.light.as_str()));
         at_risk.push(row.at_risk);

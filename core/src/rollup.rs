@@ -510,11 +510,11 @@ impl Evaluation<'_> {
             .zip(by_leader)
             .filter_map(|(person, summary)| Some((person.id.clone(), summary?)))
             .collect();
-        rollup.by_key_task = document
-            .key_tasks
+        // In the order of the ids, which the schedule keeps: the map is built without a sort.
+        rollup.by_key_task = schedule
+            .task_by_id
             .iter()
-            .zip(&by_task)
-            .map(|(task, summary)| (task.id.clone(), *summary))
+            .filter_map(|&k| Some((at(&document.key_tasks, k)?.id.clone(), *at(&by_task, k)?)))
             .collect();
         rollup.by_lead_unit = document
             .units
