@@ -482,6 +482,12 @@ pub enum Error {
     /// An argument that is not what the call takes.
     #[error(transparent)]
     Argument(#[from] ArgumentError),
+    /// A signed note or key that cannot be read, or a signature that does not verify.
+    #[error(transparent)]
+    Note(#[from] crate::transparency::NoteError),
+    /// A tree head or proof that cannot be given, or a proof that does not check.
+    #[error(transparent)]
+    Proof(#[from] crate::transparency::ProofError),
 }
 
 impl Error {
@@ -501,6 +507,8 @@ impl Error {
             Error::Assessment(error) => error.code(),
             Error::Synthetic(error) => error.code(),
             Error::Argument(error) => error.code(),
+            Error::Note(error) => error.code(),
+            Error::Proof(error) => error.code(),
         }
     }
 
@@ -515,6 +523,8 @@ impl Error {
             Error::Assessment(error) => error.message(language),
             Error::Synthetic(error) => error.message(language),
             Error::Argument(error) => error.message(language),
+            Error::Note(error) => error.message(language),
+            Error::Proof(error) => error.message(language),
         }
     }
 }

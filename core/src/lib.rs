@@ -130,6 +130,7 @@ mod status;
 pub mod synthetic;
 #[cfg(feature = "tables")]
 pub mod tables;
+pub mod transparency;
 mod trend;
 mod validation;
 mod wording;

@@ -198,6 +198,18 @@ pub enum IntegrityProblem {
         /// The hash that was published for this entry.
         published: String,
     },
+    /// A signed checkpoint counts more entries than the ledger holds: entries were dropped
+    /// from its end.
+    CheckpointPastEnd {
+        /// The checkpoint's tree size.
+        size: u64,
+    },
+    /// The ledger's first entries, as many as a signed checkpoint counts, have another
+    /// tree head than the checkpoint: the ledger was rewritten or forked.
+    CheckpointMismatch {
+        /// The checkpoint's tree size.
+        size: u64,
+    },
 }
 
 /// The first ledger line that fails verification.
@@ -242,6 +254,12 @@ impl IntegrityError {
                     IntegrityProblem::Forked { published } => format!(
                         "its hash differs from the one published for it (`{published}`); the ledger was rewritten from here on"
                     ),
+                    IntegrityProblem::CheckpointPastEnd { size } => format!(
+                        "a signed checkpoint counts {size} entries and the ledger ends here; entries were dropped from its end"
+                    ),
+                    IntegrityProblem::CheckpointMismatch { size } => format!(
+                        "the ledger's first {size} entries do not have the tree head of the signed checkpoint of {size} entries; the ledger was rewritten or forked"
+                    ),
                 };
                 format!("ledger line {line}{entry} fails verification: {what}")
             }
@@ -263,6 +281,12 @@ impl IntegrityError {
                     ),
                     IntegrityProblem::Forked { published } => format!(
                         "它的哈希值与公布的(`{published}`)不同;台账从这里起被改写了"
+                    ),
+                    IntegrityProblem::CheckpointPastEnd { size } => format!(
+                        "已签名的检查点记有 {size} 条记录,而台账到这里就结束了;台账末尾的记录被删除了"
+                    ),
+                    IntegrityProblem::CheckpointMismatch { size } => format!(
+                        "台账前 {size} 条记录的树根与记有 {size} 条记录的已签名检查点不符;台账被改写或分叉了"
                     ),
                 };
                 format!("台账第 {line} 行{entry_zh}未通过校验:{what}")

@@ -294,6 +294,9 @@ impl Ledger {
         let mut replay = Ledger {
             entries: self.entries.iter().take(1).cloned().collect(),
             lines: self.lines.iter().take(1).cloned().collect(),
+            tree: crate::transparency::MerkleTree::from_leaves(
+                self.lines.iter().take(1).map(String::as_bytes),
+            ),
             adopted: self.adopted.clone(),
             plan: self.adopted.clone(),
             requests: BTreeMap::new(),

@@ -42,6 +42,7 @@ mod error;
 mod hash;
 mod history;
 mod jsonl;
+mod proofs;
 mod rules;
 
 use std::collections::BTreeMap;
@@ -147,6 +148,8 @@ pub struct Ledger {
     entries: Vec<Entry>,
     /// Each entry's line, exactly as written or read: what the hash chain covers.
     lines: Vec<String>,
+    /// The Merkle tree whose leaves are the lines' bytes, kept as lines are added.
+    tree: crate::transparency::MerkleTree,
     adopted: Plan,
     plan: Plan,
     requests: BTreeMap<u64, LaterDateRequest>,
@@ -370,9 +373,12 @@ impl Ledger {
 
     /// A ledger whose first entry adopted `plan`.
     fn started(entry: Entry, line: String, plan: Plan) -> Self {
+        let mut tree = crate::transparency::MerkleTree::new();
+        tree.push(line.as_bytes());
         Self {
             entries: vec![entry],
             lines: vec![line],
+            tree,
             adopted: plan.clone(),
             plan,
             requests: BTreeMap::new(),
@@ -500,6 +506,7 @@ impl Ledger {
             }
         }
         self.entries.push(entry);
+        self.tree.push(line.as_bytes());
         self.lines.push(line);
         apply::commit(&mut self.plan, applied);
     }
