@@ -6,14 +6,24 @@ use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use crate::assessment::{Assessment, Scheme};
-use crate::convert::{from_py, to_bytes, to_date, to_datetime, to_py, to_text, Text};
+use crate::convert::{from_py, to_bytes, to_date, to_datetime, to_py, to_text, Text, WholeNumber};
 use crate::errors::{integrity_error, refused, to_py_err};
 use crate::plan::{default_options, read_plan, Calendar, Plan, Report, Status};
 use crate::rows::table;
+use crate::transparency::{NoteSigner, NoteVerifier};
 
 /// Published heads from a list of dicts (`sequence`, `hash`).
 fn heads(published: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<mubiao::Head>> {
     published.map_or_else(|| Ok(Vec::new()), |value| from_py(value))
+}
+
+impl Ledger {
+    /// A tree size given, or the whole ledger's.
+    fn size_or_all(&self, size: Option<WholeNumber>, argument: &str) -> PyResult<u64> {
+        size.map_or(Ok(self.inner.tree_size()), |s| {
+            s.count(argument, 0, u64::MAX)
+        })
+    }
 }
 
 /// An adopted plan with every change made to it since, checked, recorded and hash-chained.
@@ -78,6 +88,83 @@ impl Ledger {
         let head = mubiao::Ledger::verify_jsonl(&to_text(text, "text")?, &published)
             .map_err(|e| to_py_err(py, e))?;
         to_py(py, &head)
+    }
+
+    /// How many entries the ledger holds: the size of its Merkle tree.
+    #[getter]
+    fn tree_size(&self) -> u64 {
+        self.inner.tree_size()
+    }
+
+    /// The Merkle tree head (RFC 9162) of the first `size` entries (all of them by
+    /// default), as 64 hex digits.
+    #[pyo3(signature = (size = None))]
+    fn tree_head(&self, py: Python<'_>, size: Option<WholeNumber>) -> PyResult<String> {
+        let size = self.size_or_all(size, "size")?;
+        let head = self
+            .inner
+            .tree_head(size)
+            .map_err(|e| to_py_err(py, e.into()))?;
+        Ok(head.to_string())
+    }
+
+    /// The ledger's checkpoint, signed by `signer` (a `NoteSigner` named after the log, e.g.
+    /// "xuhui.gov.cn/mubiao/2017"): the text to publish.
+    fn signed_checkpoint(&self, py: Python<'_>, signer: PyRef<'_, NoteSigner>) -> PyResult<String> {
+        signer.sign_checkpoint(py, &self.inner)
+    }
+
+    /// The proof that entry `sequence` is in the tree of the first `size` entries (all by
+    /// default): a list of hashes.
+    #[pyo3(signature = (sequence, size = None))]
+    fn inclusion_proof(
+        &self,
+        py: Python<'_>,
+        sequence: WholeNumber,
+        size: Option<WholeNumber>,
+    ) -> PyResult<Vec<String>> {
+        let size = self.size_or_all(size, "size")?;
+        let sequence = sequence.count("sequence", 0, u64::MAX)?;
+        let proof = self
+            .inner
+            .inclusion_proof(sequence, size)
+            .map_err(|e| to_py_err(py, e.into()))?;
+        Ok(proof.iter().map(ToString::to_string).collect())
+    }
+
+    /// The proof that the tree of the first `new` entries (all by default) extends that of
+    /// the first `old`: a list of hashes.
+    #[pyo3(signature = (old, new = None))]
+    fn consistency_proof(
+        &self,
+        py: Python<'_>,
+        old: WholeNumber,
+        new: Option<WholeNumber>,
+    ) -> PyResult<Vec<String>> {
+        let new = self.size_or_all(new, "new")?;
+        let old = old.count("old", 0, u64::MAX)?;
+        let proof = self
+            .inner
+            .consistency_proof(old, new)
+            .map_err(|e| to_py_err(py, e.into()))?;
+        Ok(proof.iter().map(ToString::to_string).collect())
+    }
+
+    /// Checks the ledger against a published checkpoint signed by `verifier`: the
+    /// signature, then that the ledger holds the checkpoint's entries with its tree head
+    /// (a dropped tail, a rewrite or a fork raises `IntegrityError`). Returns the
+    /// checkpoint as a dict.
+    fn verify_checkpoint<'py>(
+        &self,
+        py: Python<'py>,
+        note: Text,
+        verifier: PyRef<'_, NoteVerifier>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let checkpoint = self
+            .inner
+            .verify_checkpoint(&note.0, &verifier.inner)
+            .map_err(|e| to_py_err(py, e))?;
+        to_py(py, &checkpoint)
     }
 
     /// The last entry's sequence number and hash, as a dict: publish it so that a later

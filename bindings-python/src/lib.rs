@@ -15,6 +15,7 @@ mod plan;
 mod rollup;
 mod rows;
 mod tables;
+mod transparency;
 
 use pyo3::prelude::*;
 
@@ -31,6 +32,11 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add_class::<plan::Report>()?;
     module.add_class::<plan::Calendar>()?;
     module.add_class::<ledger::Ledger>()?;
+    module.add_class::<transparency::NoteSigner>()?;
+    module.add_class::<transparency::NoteVerifier>()?;
+    module.add_function(wrap_pyfunction!(transparency::leaf_hash, module)?)?;
+    module.add_function(wrap_pyfunction!(transparency::verify_inclusion, module)?)?;
+    module.add_function(wrap_pyfunction!(transparency::verify_consistency, module)?)?;
     module.add_class::<assessment::Scheme>()?;
     module.add_class::<assessment::Assessment>()?;
     module.add_function(wrap_pyfunction!(plan::problems, module)?)?;

@@ -25,6 +25,8 @@ from ._native import (
     IntegrityError,
     Ledger,
     MubiaoError,
+    NoteSigner,
+    NoteVerifier,
     Plan,
     Report,
     Scheme,
@@ -35,10 +37,13 @@ from ._native import (
     diff,
     excel_template,
     get_language,
+    leaf_hash,
     problems,
     read_excel,
     set_language,
     synthetic_plan,
+    verify_consistency,
+    verify_inclusion,
 )
 from ._table import Table
 from ._native import __version__
@@ -57,6 +62,8 @@ __all__ = [
     "IntegrityError",
     "Ledger",
     "MubiaoError",
+    "NoteSigner",
+    "NoteVerifier",
     "Plan",
     "Report",
     "Scheme",
@@ -69,8 +76,11 @@ __all__ = [
     "diff",
     "excel_template",
     "get_language",
+    "leaf_hash",
     "read_excel",
     "problems",
     "set_language",
     "synthetic_plan",
+    "verify_consistency",
+    "verify_inclusion",
 ]

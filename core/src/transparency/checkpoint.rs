@@ -3,8 +3,8 @@
 //!
 //! ```text
 //! xuhui.gov.cn/mubiao/2017
-//! 42
-//! qz3RtT3u0F1aX5wbeQZFxh3U1hxOsb3w2zDyX7zwG7c=
+//! 8
+//! XcnaeacGWamtVZy3Ad7ZoqudgjqtL0lgz+Nw7/RgQyg=
 //! ```
 
 use base64::engine::general_purpose::STANDARD;

@@ -91,6 +91,24 @@ impl FromStr for TreeHash {
     }
 }
 
+impl TreeHash {
+    /// Reads a hash given as the argument `argument` of a call: 64 hex digits, or a bad
+    /// argument that says so in both languages.
+    ///
+    /// # Errors
+    ///
+    /// [`crate::ArgumentError`] for text that is not 64 hex digits.
+    pub fn from_argument(argument: &str, text: &str) -> Result<Self, crate::ArgumentError> {
+        text.parse().map_err(|_| {
+            crate::ArgumentError::new(
+                argument,
+                "a tree hash is 64 hex digits (0-9, a-f), as the ledger writes them",
+                "树哈希应为 64 位十六进制数字(0-9、a-f),与台账中写法相同",
+            )
+        })
+    }
+}
+
 impl Serialize for TreeHash {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)

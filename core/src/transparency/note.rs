@@ -220,6 +220,27 @@ impl NoteSigner {
         })
     }
 
+    /// The signer named `name` whose secret key is the 32 bytes `seed`, given as the
+    /// argument `seed` of a call (a host's random bytes).
+    ///
+    /// # Errors
+    ///
+    /// [`crate::Error::Argument`] when `seed` is not 32 bytes, [`crate::Error::Note`] for a
+    /// bad name.
+    pub fn from_seed_bytes(name: &str, seed: &[u8]) -> Result<Self, crate::Error> {
+        let seed: [u8; 32] = seed.try_into().map_err(|_| {
+            crate::ArgumentError::new(
+                "seed",
+                format!(
+                    "an Ed25519 secret key is 32 random bytes, not {}",
+                    seed.len()
+                ),
+                format!("Ed25519 私钥是 32 个随机字节,而不是 {} 个", seed.len()),
+            )
+        })?;
+        Ok(Self::from_seed(name, seed)?)
+    }
+
     /// Reads a signer key, `PRIVATE+KEY+<name>+<key id>+<base64(0x01 ‖ seed)>`.
     ///
     /// # Errors
