@@ -72,6 +72,89 @@ impl Ledger {
         })
     }
 
+    /// How many entries the ledger holds: the size of its Merkle tree.
+    #[wasm_bindgen(getter, js_name = treeSize)]
+    pub fn tree_size(&self) -> f64 {
+        // Ledgers hold far fewer than 2^53 entries: the number is exact.
+        #[allow(clippy::cast_precision_loss)]
+        let size = self.inner.tree_size() as f64;
+        size
+    }
+
+    /// The Merkle tree head (RFC 9162) of the first `size` entries (all by default), as 64
+    /// hex digits.
+    #[wasm_bindgen(js_name = treeHead)]
+    pub fn tree_head(&self, size: Option<f64>) -> Result<String, JsValue> {
+        let size = crate::transparency::size_or(size, "size", self.inner.tree_size())?;
+        let head = self
+            .inner
+            .tree_head(size)
+            .map_err(crate::transparency::proof_error)?;
+        Ok(head.to_string())
+    }
+
+    /// The ledger's checkpoint signed by `signer` (named after the log): the text to
+    /// publish.
+    #[wasm_bindgen(js_name = signedCheckpoint)]
+    pub fn signed_checkpoint(
+        &self,
+        signer: &crate::transparency::NoteSigner,
+    ) -> Result<String, JsValue> {
+        self.inner
+            .signed_checkpoint(&signer.inner)
+            .map_err(|e| to_js_error(e.into()))
+    }
+
+    /// The proof that entry `sequence` is in the tree of the first `size` entries (all by
+    /// default): an array of hashes.
+    #[wasm_bindgen(js_name = inclusionProof)]
+    pub fn inclusion_proof(
+        &self,
+        sequence: f64,
+        size: Option<f64>,
+    ) -> Result<Vec<String>, JsValue> {
+        let size = crate::transparency::size_or(size, "size", self.inner.tree_size())?;
+        let sequence = crate::convert::whole_number(sequence, "sequence", 0, u64::MAX)?;
+        let proof = self
+            .inner
+            .inclusion_proof(sequence, size)
+            .map_err(crate::transparency::proof_error)?;
+        Ok(crate::transparency::hex_list(&proof))
+    }
+
+    /// The proof that the tree of the first `newSize` entries (all by default) extends
+    /// that of the first `oldSize`: an array of hashes.
+    #[wasm_bindgen(js_name = consistencyProof)]
+    pub fn consistency_proof(
+        &self,
+        old_size: f64,
+        new_size: Option<f64>,
+    ) -> Result<Vec<String>, JsValue> {
+        let new = crate::transparency::size_or(new_size, "newSize", self.inner.tree_size())?;
+        let old = crate::convert::whole_number(old_size, "oldSize", 0, u64::MAX)?;
+        let proof = self
+            .inner
+            .consistency_proof(old, new)
+            .map_err(crate::transparency::proof_error)?;
+        Ok(crate::transparency::hex_list(&proof))
+    }
+
+    /// Checks the ledger against a published checkpoint signed by `verifier`: the
+    /// signature, then that the ledger holds its entries with its tree head (a dropped
+    /// tail, a rewrite or a fork throws an `IntegrityError`). Returns the checkpoint.
+    #[wasm_bindgen(js_name = verifyCheckpoint, unchecked_return_type = "Checkpoint")]
+    pub fn verify_checkpoint(
+        &self,
+        note: &str,
+        verifier: &crate::transparency::NoteVerifier,
+    ) -> Result<JsValue, JsValue> {
+        let checkpoint = self
+            .inner
+            .verify_checkpoint(note, &verifier.inner)
+            .map_err(to_js_error)?;
+        crate::convert::to_js(&checkpoint)
+    }
+
     /// Verifies a ledger's integrity without replaying any rule; returns its head.
     #[wasm_bindgen(js_name = verifyJsonl, unchecked_return_type = "Head")]
     pub fn verify_jsonl(

@@ -10,6 +10,7 @@ mod convert;
 mod error;
 mod ledger;
 mod tables;
+mod transparency;
 
 pub use error::{get_language, set_language};
 
@@ -23,6 +24,7 @@ use convert::{from_js, named, to_date, to_js};
 use error::{argument_error, format_error, js_error, scheme_error, to_js_error, validation_error};
 
 pub use ledger::Ledger;
+pub use transparency::{leaf_hash, verify_consistency, verify_inclusion, NoteSigner, NoteVerifier};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = include_str!("types.d.ts");

@@ -259,6 +259,9 @@ export interface AssessmentData {
 /** The last entry of a ledger: publish it so that a later reading finds a dropped or rewritten tail. */
 export interface Head { sequence: number; hash: string }
 
+/** A log's committed state (the C2SP tlog-checkpoint): origin, size and tree head (hex). */
+export interface Checkpoint { origin: string; size: number; root: string; extensions?: string[] }
+
 /** Every error thrown is an Error with a stable `code`; some carry more. */
 export interface MubiaoError extends Error {
   code: string; messageEn: string; messageZh: string;

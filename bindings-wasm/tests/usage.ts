@@ -1,7 +1,7 @@
 // Type-checked by `tsc --noEmit` (never run): every input and output is typed.
 import * as mubiao from "../pkg/node.js";
 import type {
-  AccountabilityItem, AssessmentData, Change, ContractGap, Entry, Explanation, LaggingItem,
+  AccountabilityItem, AssessmentData, Change, Checkpoint, ContractGap, Entry, Explanation, LaggingItem,
   LaterDateRequest, MilestoneAdjustment, MilestoneStatusRow, PlanDocument, PlanSummary, Problem,
   RollupData, ScoringScheme, ChartOptions, LightBoard, Timeline, Trajectory, RateTrend, BulletinOptions, StatusDiff, StatusOptions, SubProjectStatusRow, Summary,
   SupervisionReportData, TrendPoint, UnitAssessment, MubiaoError, ComponentScores,
@@ -48,6 +48,22 @@ const adjustments: MilestoneAdjustment[] = ledger.adjustments();
 const replayed: mubiao.Plan = ledger.planAt("2017-02-01T00:00:00");
 const lines: string = ledger.toJsonl();
 ledger.verify();
+
+const signer: mubiao.NoteSigner = new mubiao.NoteSigner("xuhui.gov.cn/mubiao/2017", new Uint8Array(32));
+const keyText: string = signer.signerKey;
+const verifier: mubiao.NoteVerifier = signer.verifier();
+const published: string = verifier.verifierKey;
+const note: string = ledger.signedCheckpoint(signer);
+const cosigned: string = mubiao.NoteSigner.fromSignerKey(keyText).cosign(note);
+const opened: string = new mubiao.NoteVerifier(published).open(cosigned);
+const checkpoint: Checkpoint = ledger.verifyCheckpoint(note, verifier);
+const reopened: Checkpoint = verifier.openCheckpoint(note);
+const size: number = ledger.treeSize;
+const head: string = ledger.treeHead(undefined);
+const inclusion: string[] = ledger.inclusionProof(0, size);
+const consistency: string[] = ledger.consistencyProof(1, undefined);
+mubiao.verifyInclusion(0, size, mubiao.leafHash(lines.split("\n")[0]), inclusion, head);
+mubiao.verifyConsistency(1, size, ledger.treeHead(1), head, consistency);
 
 const scheme: ScoringScheme = mubiao.Scheme.defaultScheme().toObject();
 const components: ComponentScores = { u1: { budget_execution: 90, public_satisfaction: 80 } };
