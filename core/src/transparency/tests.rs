@@ -332,3 +332,81 @@ fn checkpoints_sign_open_and_read_back() {
         assert!(Checkpoint::parse(bad).is_err(), "{bad:?}");
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn tree_of(n: u64) -> MerkleTree {
+        let mut tree = MerkleTree::new();
+        for i in 0..n {
+            tree.push(&i.to_le_bytes());
+        }
+        tree
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any proof the tree gives checks; the same proof with one byte changed does not.
+        #[test]
+        fn proofs_check_and_any_changed_byte_fails(
+            n in 1u64..300,
+            picks in (any::<u64>(), any::<u64>(), any::<u64>()),
+            flip in (any::<prop::sample::Index>(), 0usize..32, 1u8..=255),
+        ) {
+            let tree = tree_of(n);
+            let size = 1 + picks.0 % n;
+            let index = picks.1 % size;
+            let old = picks.2 % (size + 1);
+            let root = tree.root(size).unwrap();
+            let leaf = leaf_hash(&index.to_le_bytes());
+            let proof = tree.inclusion_proof(index, size).unwrap();
+            prop_assert!(verify_inclusion(index, size, &leaf, &proof, &root).is_ok());
+            if !proof.is_empty() {
+                let mut bad = proof.clone();
+                let at = flip.0.index(bad.len());
+                bad[at].0[flip.1] ^= flip.2;
+                prop_assert!(verify_inclusion(index, size, &leaf, &bad, &root).is_err());
+            }
+            let old_root = tree.root(old).unwrap();
+            let proof = tree.consistency_proof(old, size).unwrap();
+            prop_assert!(verify_consistency(old, size, &old_root, &root, &proof).is_ok());
+            if !proof.is_empty() {
+                let mut bad = proof.clone();
+                let at = flip.0.index(bad.len());
+                bad[at].0[flip.1] ^= flip.2;
+                prop_assert!(verify_consistency(old, size, &old_root, &root, &bad).is_err());
+            }
+        }
+
+        /// Whatever text is given as a key, a note or a checkpoint, reading it returns an
+        /// answer or an error, never a panic.
+        #[test]
+        fn any_text_is_read_without_a_panic(text in ".{0,200}", lines in prop::collection::vec("[^\n]{0,40}", 0..8)) {
+            let joined = lines.join("\n");
+            for candidate in [text.as_str(), joined.as_str()] {
+                let _ = NoteVerifier::from_verifier_key(candidate);
+                let _ = NoteSigner::from_signer_key(candidate);
+                let _ = Checkpoint::parse(candidate);
+                let verifier = NoteVerifier::from_verifier_key(PETER_VERIFIER).unwrap();
+                let _ = verifier.open(candidate);
+                let note = format!("{candidate}\n\n\u{2014} PeterNeumann {candidate}\n");
+                let _ = verifier.open(&note);
+                let _ = candidate.parse::<TreeHash>();
+            }
+        }
+
+        /// Proofs for sizes and indexes past the tree are errors, never panics.
+        #[test]
+        fn sizes_past_the_tree_are_errors(n in 0u64..50, index in any::<u64>(), size in any::<u64>(), old in any::<u64>()) {
+            let tree = tree_of(n);
+            let _ = tree.root(size);
+            let _ = tree.inclusion_proof(index, size);
+            let _ = tree.consistency_proof(old, size);
+            let root = tree.root(n).unwrap();
+            let _ = verify_inclusion(index, size, &root, &[root, root], &root);
+            let _ = verify_consistency(old, size, &root, &root, &[root]);
+        }
+    }
+}
