@@ -35,16 +35,22 @@ pub struct Ledger {
 #[pymethods]
 impl Ledger {
     /// Starts a ledger with `plan` (a Plan, JSON text or a dict) adopted by the district
-    /// head `actor` at `at` (a datetime or ISO string).
+    /// head `actor` at `at` (a datetime or ISO string); its chain and tree are hashed with
+    /// `hash`, "sha256" or "sm3".
     #[staticmethod]
-    #[pyo3(signature = (plan, *, actor, at, reason = None))]
+    #[pyo3(signature = (plan, *, actor, at, reason = None, hash = Text::from("sha256")), text_signature = "(plan, *, actor, at, reason=None, hash='sha256')")]
     fn adopt(
         py: Python<'_>,
         plan: &Bound<'_, PyAny>,
         actor: Text,
         at: &Bound<'_, PyAny>,
         reason: Option<Text>,
+        hash: Text,
     ) -> PyResult<Self> {
+        let algorithm: mubiao::transparency::HashAlgorithm = hash
+            .0
+            .parse()
+            .map_err(|e| crate::errors::argument_error(&e))?;
         let (actor, reason) = (actor.0, reason.map(|r| r.0));
         let actor = actor.as_str();
         let document = match plan.cast::<Plan>() {
@@ -52,8 +58,8 @@ impl Ledger {
             Err(_) => read_plan(py, plan)?.into_document(),
         };
         let at = to_datetime(at, "at")?;
-        let inner =
-            mubiao::Ledger::adopt(document, actor, at, reason).map_err(|e| refused(py, &e))?;
+        let inner = mubiao::Ledger::adopt_with_hash(document, actor, at, reason, algorithm)
+            .map_err(|e| refused(py, &e))?;
         Ok(Self { inner })
     }
 
@@ -88,6 +94,12 @@ impl Ledger {
         let head = mubiao::Ledger::verify_jsonl(&to_text(text, "text")?, &published)
             .map_err(|e| to_py_err(py, e))?;
         to_py(py, &head)
+    }
+
+    /// The hash function of the ledger's chain and tree: "sha256" or "sm3".
+    #[getter]
+    fn hash_algorithm(&self) -> &'static str {
+        self.inner.hash_algorithm().as_str()
     }
 
     /// How many entries the ledger holds: the size of its Merkle tree.

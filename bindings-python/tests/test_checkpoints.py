@@ -141,3 +141,20 @@ def test_bad_arguments_say_what_and_where() -> None:
     assert caught.value.code == "bad-key"
     with pytest.raises(mubiao.ArgumentError):
         mubiao.verify_inclusion(0, 1, "not a hash", [], "00" * 32)
+
+
+def test_a_ledger_adopted_with_sm3_hashes_with_sm3(example_text: str) -> None:
+    from test_ledger import as_adopted_on
+
+    doc = as_adopted_on(example_text, "2017-01-05")
+    ledger = mubiao.Ledger.adopt(doc, actor="district-head", at="2017-01-05T09:00:00", hash="sm3")
+    ledger.record(report("hm-rivers-q3", "2017-03-10", {"cumulative": 4}), actor="hongmei-urban-head", at="2017-03-10T17:00:00")
+    assert ledger.hash_algorithm == "sm3"
+    text = ledger.to_jsonl()
+    assert '"hash_algorithm":"sm3"' in text.splitlines()[0]
+    again = mubiao.Ledger.from_jsonl(text)
+    assert again.hash_algorithm == "sm3" and again.tree_head() == ledger.tree_head()
+    assert adopt(example_text).tree_head(1) != ledger.tree_head(1)
+    with pytest.raises(mubiao.ArgumentError) as caught:
+        mubiao.Ledger.adopt(doc, actor="district-head", at="2017-01-05T09:00:00", hash="md5")
+    assert caught.value.argument == "hash"

@@ -40,18 +40,26 @@ pub struct Ledger {
 
 #[wasm_bindgen]
 impl Ledger {
-    /// Starts a ledger with `plan` adopted by the district head `actor` at `at`.
+    /// Starts a ledger with `plan` adopted by the district head `actor` at `at`; its chain
+    /// and tree are hashed with `hash`, "sha256" (the default) or "sm3".
     pub fn adopt(
         plan: &Plan,
         actor: &str,
         at: &str,
         reason: Option<String>,
+        hash: Option<String>,
     ) -> Result<Ledger, JsValue> {
-        let inner = mubiao::Ledger::adopt(
+        let algorithm: mubiao::transparency::HashAlgorithm = hash
+            .as_deref()
+            .unwrap_or("sha256")
+            .parse()
+            .map_err(|e| crate::error::argument_error(&e))?;
+        let inner = mubiao::Ledger::adopt_with_hash(
             plan.inner.document().clone(),
             actor,
             to_datetime(at, "at")?,
             reason,
+            algorithm,
         )
         .map_err(|e| refused(&e))?;
         Ok(Ledger { inner })
@@ -70,6 +78,12 @@ impl Ledger {
         Ok(Ledger {
             inner: mubiao::Ledger::from_jsonl_bytes(&bytes, &published).map_err(to_js_error)?,
         })
+    }
+
+    /// The hash function of the ledger's chain and tree: "sha256" or "sm3".
+    #[wasm_bindgen(getter, js_name = hashAlgorithm)]
+    pub fn hash_algorithm(&self) -> String {
+        self.inner.hash_algorithm().as_str().to_owned()
     }
 
     /// How many entries the ledger holds: the size of its Merkle tree.

@@ -114,3 +114,21 @@ test("a dropped tail, a fork and a forged checkpoint are caught", () => {
   assert.throws(() => ledger.verifyCheckpoint(ledger.signedCheckpoint(stranger), verifier), (e) => e.code === "not-signed-by-key");
   assert.throws(() => new mubiao.NoteSigner(ORIGIN, new Uint8Array(5)), (e) => e.code === "bad-argument");
 });
+
+test("a ledger adopted with SM3 hashes its chain and tree with SM3", () => {
+  const ledger = mubiao.Ledger.adopt(mubiao.Plan.fromJson(adoptable()), "district-head", "2017-01-05T09:00:00", undefined, "sm3");
+  ledger.record(report("2017-03-10", 4), "hongmei-urban-head", "2017-03-10T17:00:00");
+  assert.equal(ledger.hashAlgorithm, "sm3");
+  const text = ledger.toJsonl();
+  assert.ok(text.split("\n")[0].includes('"hash_algorithm":"sm3"'));
+  const again = mubiao.Ledger.fromJsonl(text);
+  assert.equal(again.hashAlgorithm, "sm3");
+  assert.equal(again.treeHead(), ledger.treeHead());
+  const sha = mubiao.Ledger.adopt(mubiao.Plan.fromJson(adoptable()), "district-head", "2017-01-05T09:00:00");
+  assert.equal(sha.hashAlgorithm, "sha256");
+  assert.notEqual(sha.treeHead(1), ledger.treeHead(1));
+  assert.throws(
+    () => mubiao.Ledger.adopt(mubiao.Plan.fromJson(adoptable()), "district-head", "2017-01-05T09:00:00", undefined, "md5"),
+    (e) => e.code === "bad-argument" && e.argument === "hash",
+  );
+});

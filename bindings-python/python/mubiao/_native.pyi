@@ -350,7 +350,12 @@ class Ledger:
 
     @staticmethod
     def adopt(
-        plan: Union[Plan, _Source], *, actor: str, at: _MomentLike, reason: Optional[str] = None
+        plan: Union[Plan, _Source],
+        *,
+        actor: str,
+        at: _MomentLike,
+        reason: Optional[str] = None,
+        hash: str = "sha256",
     ) -> Ledger: ...
     @staticmethod
     def from_jsonl(text: Union[str, bytes], *, published: Optional[List[Mapping[str, Any]]] = None) -> Ledger: ...
@@ -358,6 +363,8 @@ class Ledger:
     def verify_jsonl(
         text: Union[str, bytes], *, published: Optional[List[Mapping[str, Any]]] = None
     ) -> Dict[str, Any]: ...
+    @property
+    def hash_algorithm(self) -> str: ...
     @property
     def tree_size(self) -> int: ...
     def tree_head(self, size: Optional[int] = None) -> str: ...

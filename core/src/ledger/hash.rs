@@ -15,8 +15,8 @@
 //! some readers (Python's `str.splitlines`, JavaScript before ES2019) treat as line
 //! breaks.
 
+use crate::transparency::HashAlgorithm;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::error::{IntegrityError, IntegrityProblem};
 
@@ -63,10 +63,10 @@ fn escape_separators(json: &str) -> String {
 /// The line for an entry whose members, without `hash`, serialise to `body` (a JSON
 /// object): the body with separators escaped and the hash appended; returns the line and
 /// the hash.
-pub(crate) fn seal<T: Serialize>(body: &T) -> (String, String) {
+pub(crate) fn seal<T: Serialize>(body: &T, algorithm: HashAlgorithm) -> (String, String) {
     // Serialising these types cannot fail: every map key is a string.
     let json = escape_separators(&serde_json::to_string(body).unwrap_or_default());
-    let hash = hex(&Sha256::digest(json.as_bytes()));
+    let hash = hex(&algorithm.hash(&[json.as_bytes()]).0);
     let open = json.strip_suffix('}').unwrap_or(&json);
     let line = format!("{open}{HASH_MEMBER}{hash}\"}}");
     (line, hash)
@@ -78,12 +78,21 @@ struct Links {
     sequence: u64,
     previous_hash: String,
     hash: String,
+    /// The ledger's hash function, stated by its first entry (SHA-256 when absent).
+    #[serde(default)]
+    hash_algorithm: Option<HashAlgorithm>,
 }
 
 /// Checks one line on its own: that it ends with its hash member and that the hash is the
-/// SHA-256 of its canonical bytes. Returns the line's sequence number and hash, and its
-/// previous hash; `number` is the line's number, from 1, for errors.
-pub(crate) fn check_line(line: &str, number: usize) -> Result<(Head, String), IntegrityError> {
+/// hash of its canonical bytes, by `algorithm` or, when `None` (the first line), by the
+/// function the line states (SHA-256 when it states none). Returns the line's sequence
+/// number and hash, its previous hash, and the function it was checked with; `number` is
+/// the line's number, from 1, for errors.
+pub(crate) fn check_line(
+    line: &str,
+    number: usize,
+    algorithm: Option<HashAlgorithm>,
+) -> Result<(Head, String, HashAlgorithm), IntegrityError> {
     let links: Links = serde_json::from_str(line).map_err(|_| IntegrityError {
         sequence: None,
         line: number,
@@ -111,10 +120,13 @@ pub(crate) fn check_line(line: &str, number: usize) -> Result<(Head, String), In
     if ending != expected_ending || !well_formed_hash {
         return Err(fail(IntegrityProblem::HashNotLast));
     }
-    let mut hasher = Sha256::new();
-    hasher.update(body.as_bytes());
-    hasher.update(b"}");
-    if hex(&hasher.finalize()) != links.hash {
+    // Only the first entry states the hash function; a later one cannot change it.
+    let algorithm = match (algorithm, links.hash_algorithm) {
+        (None, stated) => stated.unwrap_or_default(),
+        (Some(known), None) => known,
+        (Some(_), Some(_)) => return Err(fail(IntegrityProblem::NotAnEntry)),
+    };
+    if hex(&algorithm.hash(&[body.as_bytes(), b"}"]).0) != links.hash {
         return Err(fail(IntegrityProblem::HashMismatch));
     }
     Ok((
@@ -123,6 +135,7 @@ pub(crate) fn check_line(line: &str, number: usize) -> Result<(Head, String), In
             hash: links.hash,
         },
         links.previous_hash,
+        algorithm,
     ))
 }
 
@@ -132,12 +145,14 @@ pub(crate) fn check_line(line: &str, number: usize) -> Result<(Head, String), In
 pub(crate) struct Chain {
     head: Option<Head>,
     count: u64,
+    /// The hash function the first line stated.
+    algorithm: Option<HashAlgorithm>,
 }
 
 impl Chain {
     /// Checks the next line; `number` is its line number, from 1.
     pub(crate) fn push(&mut self, line: &str, number: usize) -> Result<Head, IntegrityError> {
-        let (head, previous) = check_line(line, number)?;
+        let (head, previous, algorithm) = check_line(line, number, self.algorithm)?;
         let fail = |problem| IntegrityError {
             sequence: Some(head.sequence),
             line: number,
@@ -154,6 +169,7 @@ impl Chain {
         }
         self.count = self.count.saturating_add(1);
         self.head = Some(head.clone());
+        self.algorithm = Some(algorithm);
         Ok(head)
     }
 
@@ -211,7 +227,7 @@ mod tests {
     fn hex_of_sha256() {
         // SHA-256 of the empty string.
         assert_eq!(
-            hex(&Sha256::digest(b"")),
+            hex(&HashAlgorithm::Sha256.hash(&[b""]).0),
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
         );
         assert_eq!(GENESIS_HASH.len(), 64);
@@ -221,18 +237,18 @@ mod tests {
     fn a_sealed_line_checks_and_any_changed_byte_shows() {
         let body =
             serde_json::json!({"sequence": 0, "previous_hash": GENESIS_HASH, "note": "a\u{2028}b"});
-        let (line, hash) = seal(&body);
+        let (line, hash) = seal(&body, HashAlgorithm::Sha256);
         assert!(line.contains("a\\u2028b"), "{line}");
         assert!(line.ends_with(&format!(",\"hash\":\"{hash}\"}}")));
-        assert_eq!(check_line(&line, 1).unwrap().0.hash, hash);
+        assert_eq!(check_line(&line, 1, None).unwrap().0.hash, hash);
         // The same values written with other spacing are other bytes.
         let spaced = line.replacen("\"sequence\":0", "\"sequence\": 0", 1);
         assert_eq!(
-            check_line(&spaced, 1).unwrap_err().problem,
+            check_line(&spaced, 1, None).unwrap_err().problem,
             IntegrityProblem::HashMismatch
         );
         // A line whose hash is not its last member is not an entry of this format.
         let moved = format!("{{\"hash\":\"{hash}\",{}", &line[1..line.len() - ENDING]);
-        assert!(check_line(&moved, 1).is_err());
+        assert!(check_line(&moved, 1, None).is_err());
     }
 }

@@ -61,6 +61,7 @@ use crate::ids::{MilestoneId, PersonId};
 use crate::organisation::Role;
 use crate::plan::Plan;
 use crate::progress::{LagCause, LagClass};
+use crate::transparency::HashAlgorithm;
 use apply::Applied;
 
 /// One recorded change: its place in the ledger, when and by whom, what, and why.
@@ -79,6 +80,10 @@ pub struct Entry {
     /// rules had versions are version 1.
     #[serde(default = "legacy_rules")]
     pub rules: u32,
+    /// The hash function of the ledger's chain and tree, stated by its first entry only
+    /// when it is not SHA-256 (`"sm3"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hash_algorithm: Option<HashAlgorithm>,
     /// When it was recorded, in the district's local time.
     #[serde(with = "crate::dates::moment")]
     #[cfg_attr(feature = "json-schema", schemars(with = "NaiveDateTime"))]
@@ -92,8 +97,8 @@ pub struct Entry {
     pub reason: Option<String>,
     /// The hash of the entry before (64 zeros for the first).
     pub previous_hash: String,
-    /// The SHA-256 of the entry's line without this member (its last); see
-    /// [`guide::ledger`](crate::guide::ledger).
+    /// The hash of the entry's line without this member (its last) — SHA-256, or the
+    /// function the first entry states; see [`guide::ledger`](crate::guide::ledger).
     pub hash: String,
 }
 
@@ -306,6 +311,8 @@ struct Body<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     format_version: Option<u32>,
     rules: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hash_algorithm: Option<HashAlgorithm>,
     #[serde(with = "crate::dates::moment")]
     recorded_at: NaiveDateTime,
     actor: &'a PersonId,
@@ -323,22 +330,30 @@ fn sealed(
     change: Change,
     reason: Option<String>,
     previous_hash: String,
+    algorithm: HashAlgorithm,
 ) -> (Entry, String) {
     let format_version = (sequence == 0).then_some(LEDGER_FORMAT);
-    let (line, hash) = hash::seal(&Body {
-        sequence,
-        format_version,
-        rules: RULES_VERSION,
-        recorded_at,
-        actor: &actor,
-        change: &change,
-        reason: &reason,
-        previous_hash: &previous_hash,
-    });
+    // The first entry states a hash function other than the default; no other entry does.
+    let hash_algorithm = (sequence == 0 && algorithm != HashAlgorithm::Sha256).then_some(algorithm);
+    let (line, hash) = hash::seal(
+        &Body {
+            sequence,
+            format_version,
+            rules: RULES_VERSION,
+            hash_algorithm,
+            recorded_at,
+            actor: &actor,
+            change: &change,
+            reason: &reason,
+            previous_hash: &previous_hash,
+        },
+        algorithm,
+    );
     let entry = Entry {
         sequence,
         format_version,
         rules: RULES_VERSION,
+        hash_algorithm,
         recorded_at,
         actor,
         change,
@@ -363,17 +378,41 @@ impl Ledger {
         at: NaiveDateTime,
         reason: Option<String>,
     ) -> Result<Self, ChangeRefused> {
+        Self::adopt_with_hash(plan, actor, at, reason, HashAlgorithm::Sha256)
+    }
+
+    /// Starts a ledger as [`Ledger::adopt`] does, whose hash chain and Merkle tree use
+    /// `algorithm` — SM3 where the national algorithms are required. The first entry
+    /// records the choice; every later entry and every check follows it.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::adopt`].
+    pub fn adopt_with_hash(
+        plan: PlanDocument,
+        actor: &str,
+        at: NaiveDateTime,
+        reason: Option<String>,
+        algorithm: HashAlgorithm,
+    ) -> Result<Self, ChangeRefused> {
         let change = Change::AdoptPlan {
             plan: Box::new(plan),
         };
         let valid = check_adoption(&change, actor, at, RULES_VERSION)?;
-        let (entry, line) = sealed(0, at, actor.into(), change, reason, GENESIS_HASH.to_owned());
+        let genesis = GENESIS_HASH.to_owned();
+        let (entry, line) = sealed(0, at, actor.into(), change, reason, genesis, algorithm);
         Ok(Self::started(entry, line, valid))
+    }
+
+    /// The hash function of the ledger's chain and tree.
+    pub fn hash_algorithm(&self) -> HashAlgorithm {
+        self.tree.algorithm()
     }
 
     /// A ledger whose first entry adopted `plan`.
     fn started(entry: Entry, line: String, plan: Plan) -> Self {
-        let mut tree = crate::transparency::MerkleTree::new();
+        let algorithm = entry.hash_algorithm.unwrap_or_default();
+        let mut tree = crate::transparency::MerkleTree::with_algorithm(algorithm);
         tree.push(line.as_bytes());
         Self {
             entries: vec![entry],
@@ -405,7 +444,8 @@ impl Ledger {
             .entries
             .last()
             .map_or_else(|| GENESIS_HASH.to_owned(), |e| e.hash.clone());
-        let (entry, line) = sealed(sequence, at, actor, change, reason, previous);
+        let algorithm = self.hash_algorithm();
+        let (entry, line) = sealed(sequence, at, actor, change, reason, previous, algorithm);
         self.commit(entry.clone(), line, applied);
         Ok(entry)
     }

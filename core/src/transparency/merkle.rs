@@ -6,30 +6,21 @@
 //! follow the RFC's sections 2.1.3 and 2.1.4 step by step, so any implementation of the RFC
 //! checks what this one proves, and the other way round.
 
-use sha2::{Digest, Sha256};
-
-use super::{ProofError, TreeHash};
+use super::{HashAlgorithm, ProofError, TreeHash};
 
 /// The hash of a leaf holding `data`: SHA-256(0x00 ‖ data).
 pub fn leaf_hash(data: &[u8]) -> TreeHash {
-    let mut hasher = Sha256::new();
-    hasher.update([0x00]);
-    hasher.update(data);
-    TreeHash(hasher.finalize().into())
+    HashAlgorithm::Sha256.leaf(data)
 }
 
 /// The hash of an interior node: SHA-256(0x01 ‖ left ‖ right).
 pub fn node_hash(left: &TreeHash, right: &TreeHash) -> TreeHash {
-    let mut hasher = Sha256::new();
-    hasher.update([0x01]);
-    hasher.update(left.0);
-    hasher.update(right.0);
-    TreeHash(hasher.finalize().into())
+    HashAlgorithm::Sha256.node(left, right)
 }
 
 /// The root of the empty tree: SHA-256 of nothing.
 pub fn empty_root() -> TreeHash {
-    TreeHash(Sha256::digest([]).into())
+    HashAlgorithm::Sha256.empty_root()
 }
 
 /// The largest power of two below `n` (`n` ≥ 2).
@@ -43,14 +34,28 @@ fn split(n: u64) -> u64 {
 /// the size (twice the leaves' hashes in memory).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MerkleTree {
+    algorithm: HashAlgorithm,
     /// `levels[k][i]` is the hash of leaves `i·2^k .. (i+1)·2^k`.
     levels: Vec<Vec<TreeHash>>,
 }
 
 impl MerkleTree {
-    /// The empty tree.
+    /// The empty tree, hashed with SHA-256.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The empty tree, hashed with `algorithm`.
+    pub fn with_algorithm(algorithm: HashAlgorithm) -> Self {
+        Self {
+            algorithm,
+            levels: Vec::new(),
+        }
+    }
+
+    /// The hash function of the tree.
+    pub fn algorithm(&self) -> HashAlgorithm {
+        self.algorithm
     }
 
     /// A tree of the leaves holding `data`, in order.
@@ -64,7 +69,7 @@ impl MerkleTree {
 
     /// Adds a leaf holding `data`.
     pub fn push(&mut self, data: &[u8]) {
-        self.push_hash(leaf_hash(data));
+        self.push_hash(self.algorithm.leaf(data));
     }
 
     /// Adds a leaf whose hash is `hash`.
@@ -89,7 +94,7 @@ impl MerkleTree {
             ) else {
                 return;
             };
-            carry = node_hash(left, right);
+            carry = self.algorithm.node(left, right);
             level += 1;
         }
     }
@@ -117,7 +122,7 @@ impl MerkleTree {
         let k = split(n);
         let left = self.subtree(start, start.checked_add(k)?)?;
         let right = self.subtree(start.checked_add(k)?, end)?;
-        Some(node_hash(&left, &right))
+        Some(self.algorithm.node(&left, &right))
     }
 
     fn check_size(&self, size: u64) -> Result<(), ProofError> {
@@ -138,7 +143,7 @@ impl MerkleTree {
     pub fn root(&self, size: u64) -> Result<TreeHash, ProofError> {
         self.check_size(size)?;
         if size == 0 {
-            return Ok(empty_root());
+            return Ok(self.algorithm.empty_root());
         }
         self.subtree(0, size).ok_or(ProofError::BeyondTree {
             size,
@@ -245,6 +250,69 @@ pub fn verify_inclusion(
     proof: &[TreeHash],
     root: &TreeHash,
 ) -> Result<(), ProofError> {
+    HashAlgorithm::Sha256.verify_inclusion(index, size, leaf, proof, root)
+}
+
+/// Checks a consistency proof: that the tree of `new` leaves whose head is `new_root`
+/// extends the tree of `old` leaves whose head is `old_root` (RFC 9162, 2.1.4.2).
+///
+/// # Errors
+///
+/// [`ProofError::SizesOutOfOrder`] when `old` is past `new`,
+/// [`ProofError::ProofDoesNotVerify`] when the proof does not lead to both heads.
+pub fn verify_consistency(
+    old: u64,
+    new: u64,
+    old_root: &TreeHash,
+    new_root: &TreeHash,
+    proof: &[TreeHash],
+) -> Result<(), ProofError> {
+    HashAlgorithm::Sha256.verify_consistency(old, new, old_root, new_root, proof)
+}
+
+impl HashAlgorithm {
+    /// [`verify_inclusion`] in a tree hashed with this function.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify_inclusion`].
+    pub fn verify_inclusion(
+        self,
+        index: u64,
+        size: u64,
+        leaf: &TreeHash,
+        proof: &[TreeHash],
+        root: &TreeHash,
+    ) -> Result<(), ProofError> {
+        inclusion(self, index, size, leaf, proof, root)
+    }
+
+    /// [`verify_consistency`] in trees hashed with this function.
+    ///
+    /// # Errors
+    ///
+    /// As [`verify_consistency`].
+    pub fn verify_consistency(
+        self,
+        old: u64,
+        new: u64,
+        old_root: &TreeHash,
+        new_root: &TreeHash,
+        proof: &[TreeHash],
+    ) -> Result<(), ProofError> {
+        consistency(self, old, new, old_root, new_root, proof)
+    }
+}
+
+fn inclusion(
+    algorithm: HashAlgorithm,
+    index: u64,
+    size: u64,
+    leaf: &TreeHash,
+    proof: &[TreeHash],
+    root: &TreeHash,
+) -> Result<(), ProofError> {
+    let node_hash = |l: &TreeHash, r: &TreeHash| algorithm.node(l, r);
     if index >= size {
         return Err(ProofError::LeafOutsideTree { index, size });
     }
@@ -275,20 +343,15 @@ pub fn verify_inclusion(
     }
 }
 
-/// Checks a consistency proof: that the tree of `new` leaves whose head is `new_root`
-/// extends the tree of `old` leaves whose head is `old_root` (RFC 9162, 2.1.4.2).
-///
-/// # Errors
-///
-/// [`ProofError::SizesOutOfOrder`] when `old` is past `new`,
-/// [`ProofError::ProofDoesNotVerify`] when the proof does not lead to both heads.
-pub fn verify_consistency(
+fn consistency(
+    algorithm: HashAlgorithm,
     old: u64,
     new: u64,
     old_root: &TreeHash,
     new_root: &TreeHash,
     proof: &[TreeHash],
 ) -> Result<(), ProofError> {
+    let node_hash = |l: &TreeHash, r: &TreeHash| algorithm.node(l, r);
     if old > new {
         return Err(ProofError::SizesOutOfOrder { old, new });
     }

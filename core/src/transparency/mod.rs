@@ -23,6 +23,7 @@
 //! ```
 
 mod checkpoint;
+mod digest;
 mod merkle;
 mod note;
 
@@ -32,6 +33,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use checkpoint::Checkpoint;
+pub use digest::HashAlgorithm;
 pub use merkle::{
     empty_root, leaf_hash, node_hash, verify_consistency, verify_inclusion, MerkleTree,
 };

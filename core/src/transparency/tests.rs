@@ -410,3 +410,53 @@ mod properties {
         }
     }
 }
+
+/// SM3 of "abc" and of the 64-byte message, GB/T 32905-2016's examples.
+#[test]
+fn sm3_is_the_national_standard() {
+    assert_eq!(
+        HashAlgorithm::Sm3.hash(&[b"abc"]).to_string(),
+        "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0"
+    );
+    let sixty_four = b"abcd".repeat(16);
+    assert_eq!(
+        HashAlgorithm::Sm3.hash(&[&sixty_four]).to_string(),
+        "debe9ff92275b8a138604889c18e5a4d6fdb70e5387e5765293dcba39c0c5732"
+    );
+    assert_eq!("SM3".parse::<HashAlgorithm>().unwrap(), HashAlgorithm::Sm3);
+    assert_eq!(
+        "sha-256".parse::<HashAlgorithm>().unwrap(),
+        HashAlgorithm::Sha256
+    );
+    assert!("md5".parse::<HashAlgorithm>().is_err());
+}
+
+/// An SM3 tree is the RFC's tree with SM3 in place of SHA-256: its proofs check with SM3
+/// and not with SHA-256.
+#[test]
+fn an_sm3_tree_proves_with_sm3_only() {
+    let mut tree = MerkleTree::with_algorithm(HashAlgorithm::Sm3);
+    let leaves = reference_leaves();
+    for leaf in &leaves {
+        tree.push(leaf);
+    }
+    let sm3 = HashAlgorithm::Sm3;
+    let by_hand = sm3.node(
+        &sm3.node(
+            &sm3.node(&sm3.leaf(&leaves[0]), &sm3.leaf(&leaves[1])),
+            &sm3.node(&sm3.leaf(&leaves[2]), &sm3.leaf(&leaves[3])),
+        ),
+        &sm3.node(&sm3.leaf(&leaves[4]), &sm3.leaf(&leaves[5])),
+    );
+    assert_eq!(tree.root(6).unwrap(), by_hand);
+    assert_ne!(tree.root(6).unwrap(), h(ROOTS[6]));
+    let proof = tree.inclusion_proof(4, 6).unwrap();
+    let head = tree.root(6).unwrap();
+    sm3.verify_inclusion(4, 6, &sm3.leaf(&leaves[4]), &proof, &head)
+        .unwrap();
+    assert!(verify_inclusion(4, 6, &sm3.leaf(&leaves[4]), &proof, &head).is_err());
+    let proof = tree.consistency_proof(3, 8).unwrap();
+    sm3.verify_consistency(3, 8, &tree.root(3).unwrap(), &tree.root(8).unwrap(), &proof)
+        .unwrap();
+    assert_eq!(sm3.empty_root(), tree.root(0).unwrap());
+}
