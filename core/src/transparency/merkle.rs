@@ -304,6 +304,48 @@ impl HashAlgorithm {
     }
 }
 
+/// Which side of the running hash a proof hash goes on.
+enum Side {
+    Left,
+    Right,
+}
+
+/// The climb of RFC 9162's checks from a leaf to the root: `f` the node's number on its
+/// level, `s` the last node's; each proof hash goes on the left or the right.
+struct Climb {
+    f: u64,
+    s: u64,
+}
+
+impl Climb {
+    /// The side of the next proof hash; `None` when the proof is longer than the climb.
+    fn next(&mut self) -> Option<Side> {
+        if self.s == 0 {
+            return None;
+        }
+        let side = if self.f & 1 == 1 || self.f == self.s {
+            // A left sibling; a node with none climbs until it is a right child.
+            if self.f & 1 == 0 {
+                while self.f & 1 == 0 && self.f != 0 {
+                    self.f >>= 1;
+                    self.s >>= 1;
+                }
+            }
+            Side::Left
+        } else {
+            Side::Right
+        };
+        self.f >>= 1;
+        self.s >>= 1;
+        Some(side)
+    }
+
+    /// Whether the climb reached the root.
+    fn done(&self) -> bool {
+        self.s == 0
+    }
+}
+
 fn inclusion(
     algorithm: HashAlgorithm,
     index: u64,
@@ -316,27 +358,18 @@ fn inclusion(
     if index >= size {
         return Err(ProofError::LeafOutsideTree { index, size });
     }
-    let (mut f, mut s) = (index, size - 1);
+    let mut climb = Climb {
+        f: index,
+        s: size - 1,
+    };
     let mut r = *leaf;
     for p in proof {
-        if s == 0 {
-            return Err(ProofError::ProofDoesNotVerify);
-        }
-        if f & 1 == 1 || f == s {
-            r = node_hash(p, &r);
-            if f & 1 == 0 {
-                while f & 1 == 0 && f != 0 {
-                    f >>= 1;
-                    s >>= 1;
-                }
-            }
-        } else {
-            r = node_hash(&r, p);
-        }
-        f >>= 1;
-        s >>= 1;
+        r = match climb.next().ok_or(ProofError::ProofDoesNotVerify)? {
+            Side::Left => node_hash(p, &r),
+            Side::Right => node_hash(&r, p),
+        };
     }
-    if s == 0 && r == *root {
+    if climb.done() && r == *root {
         Ok(())
     } else {
         Err(ProofError::ProofDoesNotVerify)
@@ -385,26 +418,17 @@ fn consistency(
         s >>= 1;
     }
     let (mut fr, mut sr) = (*first, *first);
+    let mut climb = Climb { f, s };
     for c in rest {
-        if s == 0 {
-            return Err(ProofError::ProofDoesNotVerify);
-        }
-        if f & 1 == 1 || f == s {
-            fr = node_hash(c, &fr);
-            sr = node_hash(c, &sr);
-            if f & 1 == 0 {
-                while f & 1 == 0 && f != 0 {
-                    f >>= 1;
-                    s >>= 1;
-                }
+        match climb.next().ok_or(ProofError::ProofDoesNotVerify)? {
+            Side::Left => {
+                fr = node_hash(c, &fr);
+                sr = node_hash(c, &sr);
             }
-        } else {
-            sr = node_hash(&sr, c);
+            Side::Right => sr = node_hash(&sr, c),
         }
-        f >>= 1;
-        s >>= 1;
     }
-    if fr == *old_root && sr == *new_root && s == 0 {
+    if fr == *old_root && sr == *new_root && climb.done() {
         Ok(())
     } else {
         Err(ProofError::ProofDoesNotVerify)
