@@ -120,10 +120,33 @@ impl Ledger {
         Ok(head.to_string())
     }
 
-    /// The ledger's checkpoint, signed by `signer` (a `NoteSigner` named after the log, e.g.
-    /// "xuhui.gov.cn/mubiao/2017"): the text to publish.
-    fn signed_checkpoint(&self, py: Python<'_>, signer: PyRef<'_, NoteSigner>) -> PyResult<String> {
-        signer.sign_checkpoint(py, &self.inner)
+    /// The ledger's checkpoint, signed by `signer`: the text to publish. Its origin is
+    /// `origin`, or the signer's name (a key named after the log, e.g.
+    /// "xuhui.gov.cn/mubiao/2017").
+    #[pyo3(signature = (signer, *, origin = None))]
+    fn signed_checkpoint(
+        &self,
+        py: Python<'_>,
+        signer: PyRef<'_, NoteSigner>,
+        origin: Option<Text>,
+    ) -> PyResult<String> {
+        signer.sign_checkpoint(py, &self.inner, origin.as_ref().map(|o| o.0.as_str()))
+    }
+
+    /// Checks a ledger's text (`str` or `bytes`) against a checkpoint signed by
+    /// `verifier` without replaying any rule: the chain of every line, then the
+    /// checkpoint. Returns the checkpoint as a dict.
+    #[staticmethod]
+    fn verify_jsonl_checkpoint<'py>(
+        py: Python<'py>,
+        text: &Bound<'_, PyAny>,
+        note: Text,
+        verifier: PyRef<'_, NoteVerifier>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let text = to_text(text, "text")?;
+        let checkpoint = mubiao::Ledger::verify_jsonl_checkpoint(&text, &note.0, &verifier.inner)
+            .map_err(|e| to_py_err(py, e))?;
+        to_py(py, &checkpoint)
     }
 
     /// The proof that entry `sequence` is in the tree of the first `size` entries (all by

@@ -83,10 +83,18 @@ impl NoteSigner {
 }
 
 impl NoteSigner {
-    /// The checkpoint of `ledger`, signed by this key.
-    pub fn sign_checkpoint(&self, py: Python<'_>, ledger: &mubiao::Ledger) -> PyResult<String> {
+    /// The checkpoint of `ledger` under `origin` (this key's name when `None`), signed by
+    /// this key.
+    pub fn sign_checkpoint(
+        &self,
+        py: Python<'_>,
+        ledger: &mubiao::Ledger,
+        origin: Option<&str>,
+    ) -> PyResult<String> {
+        let origin = origin.unwrap_or(self.inner.name());
         ledger
-            .signed_checkpoint(&self.inner)
+            .checkpoint(origin)
+            .sign(&self.inner)
             .map_err(|e| note_error(py, e))
     }
 }

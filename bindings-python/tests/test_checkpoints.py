@@ -95,6 +95,11 @@ def test_a_dropped_tail_a_rewrite_and_a_forgery_are_caught(example_text: str) ->
     text = ledger.to_jsonl()
     lines = text.splitlines()
 
+    assert mubiao.Ledger.verify_jsonl_checkpoint(text, note, verifier)["size"] == ledger.tree_size
+    with pytest.raises(mubiao.IntegrityError):
+        mubiao.Ledger.verify_jsonl_checkpoint("\n".join(lines[:-2]) + "\n", note, verifier)
+    named = ledger.signed_checkpoint(signer, origin="another.example/log")
+    assert verifier.open_checkpoint(named)["origin"] == "another.example/log"
     shorter = mubiao.Ledger.from_jsonl("\n".join(lines[:-2]) + "\n")
     with pytest.raises(mubiao.IntegrityError):
         shorter.verify_checkpoint(note, verifier)

@@ -107,16 +107,32 @@ impl Ledger {
         Ok(head.to_string())
     }
 
-    /// The ledger's checkpoint signed by `signer` (named after the log): the text to
-    /// publish.
+    /// The ledger's checkpoint signed by `signer`: the text to publish. Its origin is
+    /// `origin`, or the signer's name (a key named after the log).
     #[wasm_bindgen(js_name = signedCheckpoint)]
     pub fn signed_checkpoint(
         &self,
         signer: &crate::transparency::NoteSigner,
+        origin: Option<String>,
     ) -> Result<String, JsValue> {
+        let origin = origin.unwrap_or_else(|| signer.inner.name().to_owned());
         self.inner
-            .signed_checkpoint(&signer.inner)
+            .checkpoint(&origin)
+            .sign(&signer.inner)
             .map_err(|e| to_js_error(e.into()))
+    }
+
+    /// Checks a ledger's text against a checkpoint signed by `verifier` without replaying
+    /// any rule: the chain of every line, then the checkpoint. Returns the checkpoint.
+    #[wasm_bindgen(js_name = verifyJsonlCheckpoint, unchecked_return_type = "Checkpoint")]
+    pub fn verify_jsonl_checkpoint(
+        text: &str,
+        note: &str,
+        verifier: &crate::transparency::NoteVerifier,
+    ) -> Result<JsValue, JsValue> {
+        let checkpoint = mubiao::Ledger::verify_jsonl_checkpoint(text, note, &verifier.inner)
+            .map_err(to_js_error)?;
+        crate::convert::to_js(&checkpoint)
     }
 
     /// The proof that entry `sequence` is in the tree of the first `size` entries (all by

@@ -105,6 +105,9 @@ test("a dropped tail, a fork and a forged checkpoint are caught", () => {
   const ledger = grown(4);
   const note = ledger.signedCheckpoint(signer);
   const lines = ledger.toJsonl().split("\n").filter((l) => l);
+  assert.equal(mubiao.Ledger.verifyJsonlCheckpoint(lines.join("\n") + "\n", note, verifier).size, ledger.treeSize);
+  assert.throws(() => mubiao.Ledger.verifyJsonlCheckpoint(lines.slice(0, -2).join("\n") + "\n", note, verifier), (e) => e.name === "IntegrityError");
+  assert.equal(verifier.openCheckpoint(ledger.signedCheckpoint(signer, "another.example/log")).origin, "another.example/log");
   const shorter = mubiao.Ledger.fromJsonl(lines.slice(0, -2).join("\n") + "\n");
   assert.throws(() => shorter.verifyCheckpoint(note, verifier), (e) => e.name === "IntegrityError" && e.problem.checkpoint_past_end !== undefined);
   const fork = grown(4, 90);

@@ -227,6 +227,18 @@ fn a_dropped_tail_a_rewrite_and_a_fork_are_caught_by_a_checkpoint() {
         other => panic!("{other:?}"),
     }
 
+    // An auditor reads the files without replaying the rules and finds the same.
+    Ledger::verify_jsonl_checkpoint(&text, &note, &verifier).unwrap();
+    let short_text = lines[..lines.len() - 3].join("\n");
+    assert!(matches!(
+        Ledger::verify_jsonl_checkpoint(&short_text, &note, &verifier),
+        Err(Error::Integrity(e)) if matches!(e.problem, IntegrityProblem::CheckpointPastEnd { .. })
+    ));
+    assert!(matches!(
+        Ledger::verify_jsonl_checkpoint(&rewritten.to_jsonl(), &note, &verifier),
+        Err(Error::Integrity(e)) if matches!(e.problem, IntegrityProblem::CheckpointMismatch { .. })
+    ));
+
     // A checkpoint signed by another key, or edited, is refused before anything else.
     let stranger = NoteSigner::from_seed("xuhui.gov.cn/mubiao/2017", [7; 32]).unwrap();
     let forged = june.signed_checkpoint(&stranger).unwrap();
@@ -313,6 +325,7 @@ fn a_ledger_hashed_with_sm3_chains_checkpoints_and_reads_back() {
     let key = district_key();
     let note = ledger.signed_checkpoint(&key).unwrap();
     again.verify_checkpoint(&note, &key.verifier()).unwrap();
+    Ledger::verify_jsonl_checkpoint(&text, &note, &key.verifier()).unwrap();
     // The same entries hashed with SHA-256 are another ledger.
     let sha = Ledger::adopt(
         mubiao_tests::example_to_adopt().unwrap(),

@@ -173,6 +173,11 @@ impl Chain {
         Ok(head)
     }
 
+    /// The hash function of the chain: the one its first line states, SHA-256 before any.
+    pub(crate) fn algorithm(&self) -> HashAlgorithm {
+        self.algorithm.unwrap_or_default()
+    }
+
     /// The last line's sequence number and hash, once a line was pushed.
     pub(crate) fn head(&self) -> Option<&Head> {
         self.head.as_ref()

@@ -65,7 +65,8 @@ impl Ledger {
     }
 
     /// Verifies the integrity of a ledger's text without replaying any rule: every line
-    /// ends with its hash, every hash is the SHA-256 of its line's bytes, sequence numbers
+    /// ends with its hash, every hash is the SHA-256 (or the SM3, when the first line says
+    /// so) of its line's bytes, sequence numbers
     /// count up from 0 and each `previous_hash` is the hash of the line before. Every
     /// `published` head (from [`Ledger::head`]) must be in the chain with the same hash.
     /// Returns the head of the ledger read. A ledger valid when written stays verifiable
@@ -97,6 +98,39 @@ impl Ledger {
                 .map(String::as_str)
         })?;
         Ok(head)
+    }
+
+    /// Checks a ledger's text against a published checkpoint signed by `verifier`, without
+    /// replaying any rule — what an auditor with a large ledger runs: the chain of every
+    /// line as [`Ledger::verify_jsonl`] checks it, then the checkpoint as
+    /// [`Ledger::verify_checkpoint`] does. Returns the checkpoint.
+    ///
+    /// # Errors
+    ///
+    /// As [`Ledger::verify_jsonl`] and [`Ledger::verify_checkpoint`].
+    pub fn verify_jsonl_checkpoint(
+        text: &str,
+        note: &str,
+        verifier: &crate::transparency::NoteVerifier,
+    ) -> Result<crate::transparency::Checkpoint, Error> {
+        check_text(text)?;
+        let mut chain = Chain::default();
+        let mut tree: Option<crate::transparency::MerkleTree> = None;
+        for (number, line) in numbered_lines(text) {
+            if line.trim().is_empty() {
+                return Err(empty_line(number).into());
+            }
+            chain
+                .push(line, number)
+                .map_err(|error| syntax_first(error, line))?;
+            // The first line tells the hash function of the tree.
+            tree.get_or_insert_with(|| {
+                crate::transparency::MerkleTree::with_algorithm(chain.algorithm())
+            })
+            .push(line.as_bytes());
+        }
+        let tree = tree.ok_or(FormatError::Empty)?;
+        super::proofs::holds_checkpoint(&tree, note, verifier)
     }
 
     /// Reads a ledger from JSON Lines: verifies every line's integrity on its bytes, then

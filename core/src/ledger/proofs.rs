@@ -85,26 +85,36 @@ impl Ledger {
         note: &str,
         verifier: &NoteVerifier,
     ) -> Result<Checkpoint, crate::Error> {
-        let checkpoint = Checkpoint::open(note, verifier)?;
-        let size = checkpoint.size;
-        let last = self.tree_size();
-        let line_of = |entries: u64| usize::try_from(entries).unwrap_or(usize::MAX);
-        if size > last {
-            return Err(IntegrityError {
-                sequence: last.checked_sub(1),
-                line: line_of(last),
-                problem: IntegrityProblem::CheckpointPastEnd { size },
-            }
-            .into());
-        }
-        if self.tree_head(size)? != checkpoint.root {
-            return Err(IntegrityError {
-                sequence: size.checked_sub(1),
-                line: line_of(size),
-                problem: IntegrityProblem::CheckpointMismatch { size },
-            }
-            .into());
-        }
-        Ok(checkpoint)
+        holds_checkpoint(self.tree(), note, verifier)
     }
+}
+
+/// Checks that `tree` holds the checkpoint `note` signed by `verifier`: the signature, then
+/// the size, then the tree head at that size.
+pub(super) fn holds_checkpoint(
+    tree: &MerkleTree,
+    note: &str,
+    verifier: &NoteVerifier,
+) -> Result<Checkpoint, crate::Error> {
+    let checkpoint = Checkpoint::open(note, verifier)?;
+    let size = checkpoint.size;
+    let last = tree.size();
+    let line_of = |entries: u64| usize::try_from(entries).unwrap_or(usize::MAX);
+    if size > last {
+        return Err(IntegrityError {
+            sequence: last.checked_sub(1),
+            line: line_of(last),
+            problem: IntegrityProblem::CheckpointPastEnd { size },
+        }
+        .into());
+    }
+    if tree.root(size)? != checkpoint.root {
+        return Err(IntegrityError {
+            sequence: size.checked_sub(1),
+            line: line_of(size),
+            problem: IntegrityProblem::CheckpointMismatch { size },
+        }
+        .into());
+    }
+    Ok(checkpoint)
 }
