@@ -235,6 +235,28 @@ fn run() -> Result<(), String> {
         ledger.entries().len(),
         ledger.entries().last().map_or("-", |e| e.hash.as_str())
     );
+    // Publish a signed checkpoint; anyone who keeps it can later prove an entry is in the
+    // record and that a later record extends it. (A real host keeps a random key secret;
+    // this one is fixed so that the output is the same at every run.)
+    let signer = mubiao::transparency::NoteSigner::from_seed("xuhui.gov.cn/mubiao/2017", [17; 32])
+        .map_err(|e| e.to_string())?;
+    let note = ledger
+        .signed_checkpoint(&signer)
+        .map_err(|e| e.to_string())?;
+    println!(
+        "\nsigned checkpoint (verifier key {}):\n{note}",
+        signer.verifier().verifier_key()
+    );
+    let size = ledger.tree_size();
+    let checkpoint = ledger
+        .verify_checkpoint(&note, &signer.verifier())
+        .map_err(|e| e.to_string())?;
+    let proof = ledger.inclusion_proof(1, size).map_err(|e| e.to_string())?;
+    println!(
+        "checkpoint verified: {} entries; entry 1 is in it by a proof of {} hashes",
+        checkpoint.size,
+        proof.len()
+    );
     let report = ledger
         .supervision_report(day(6, 30)?, &StatusOptions::default())
         .map_err(|e| e.to_string())?;
