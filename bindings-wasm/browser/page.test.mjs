@@ -115,15 +115,22 @@ test("a dropped or picked workbook shows its reading report, and the results dow
   await page.close();
 });
 
-test("status and roll-ups of 100,000 milestones in the page, against native", async () => {
+test("building, status and roll-ups of 100,000 and 1,000,000 milestones in the page, against native", async () => {
   const page = await browser.newPage();
   await page.goto(base + "index.html");
   await page.waitForSelector("body[data-ready=true]", { timeout: 60000 });
-  const pageMs = await page.evaluate(() => window.mubiaoBenchmark(100000, 7));
-  const native = execFileSync(join(ROOT, "target", "release", "examples", "synthetic_status"), ["100000"], { encoding: "utf8" });
-  const nativeMs = 1000 * Number(/status \+ roll-ups:\s+([0-9.]+) s/.exec(native)[1]);
-  const ratio = pageMs / nativeMs;
-  console.log(`status + roll-ups, 100,000 milestones: page ${pageMs.toFixed(2)} ms, native ${nativeMs.toFixed(2)} ms, ratio ${ratio.toFixed(2)}`);
-  assert.ok(Number.isFinite(ratio) && pageMs > 0);
+  for (const milestones of [100000, 1000000]) {
+    const buildMs = await page.evaluate((n) => window.mubiaoBuildBenchmark(n, 3), milestones);
+    const pageMs = await page.evaluate((n) => window.mubiaoBenchmark(n, 7), milestones);
+    const native = execFileSync(join(ROOT, "target", "release", "examples", "synthetic_status"), [String(milestones)], { encoding: "utf8" });
+    const seconds = (label) => Number(new RegExp(`${label}:\\s+([0-9.]+) s`).exec(native)[1]);
+    const nativeMs = 1000 * seconds("status \\+ roll-ups");
+    const nativeBuildMs = 1000 * (seconds("generate") + seconds("validate and compile"));
+    console.log(
+      `${milestones} milestones: status + roll-ups page ${pageMs.toFixed(2)} ms, native ${nativeMs.toFixed(2)} ms, ratio ${(pageMs / nativeMs).toFixed(2)}; ` +
+        `building page ${buildMs.toFixed(0)} ms, native ${nativeBuildMs.toFixed(0)} ms (one run), ratio ${(buildMs / nativeBuildMs).toFixed(2)}`,
+    );
+    assert.ok(Number.isFinite(pageMs / nativeMs) && pageMs > 0 && buildMs > 0);
+  }
   await page.close();
 });
