@@ -1,5 +1,6 @@
 //! A mutation fuzzer for every reader and check the library exposes to untrusted input: the
-//! plan reader, validation, status, the calendar, the scoring scheme and the ledger reader.
+//! plan reader, validation, status, the calendar, the scoring scheme, the ledger reader and
+//! signed checkpoints.
 //!
 //! Each target starts from a corpus seeded with the example data, mutates it — bytes
 //! flipped, inserted, deleted and spliced, tokens of JSON and of the domain dropped in,
@@ -480,9 +481,19 @@ fn fuzz_ledger_reader() {
         )
         .unwrap();
     let corpus = vec![ledger.to_jsonl().into_bytes()];
+    let signer = mubiao::transparency::NoteSigner::from_seed("fuzz.example/log", [3; 32]).unwrap();
+    let verifier = signer.verifier();
     fuzz("ledger", corpus, |input| {
         match Ledger::from_jsonl_bytes(input, &[]) {
-            Ok(ledger) => ledger.verify().unwrap(),
+            Ok(ledger) => {
+                ledger.verify().unwrap();
+                // Whatever was read, its own checkpoint verifies, from the ledger and from
+                // the text alone.
+                let note = ledger.signed_checkpoint(&signer).unwrap();
+                ledger.verify_checkpoint(&note, &verifier).unwrap();
+                let text = std::str::from_utf8(input).unwrap();
+                Ledger::verify_jsonl_checkpoint(text, &note, &verifier).unwrap();
+            }
             Err(error) => check_error(&error),
         }
         // The same lines with their chain rebuilt as the format says, so that mutated
@@ -496,6 +507,54 @@ fn fuzz_ledger_reader() {
                 }
                 Err(error) => check_error(&error),
             }
+        }
+    });
+}
+
+#[test]
+fn fuzz_signed_checkpoints() {
+    let mut ledger = Ledger::adopt(
+        mubiao_tests::example_to_adopt().unwrap(),
+        "district-head",
+        "2017-01-05T09:00:00".parse::<NaiveDateTime>().unwrap(),
+        None,
+    )
+    .unwrap();
+    ledger
+        .record(
+            "hongmei-urban-head",
+            "2017-03-20T17:00:00".parse().unwrap(),
+            mubiao::Change::ReportProgress {
+                milestone: "hm-rivers-q1".into(),
+                date: "2017-03-20".parse().unwrap(),
+                progress: mubiao::Progress::Cumulative(6.0),
+                note: None,
+            },
+            None,
+        )
+        .unwrap();
+    let signer = mubiao::transparency::NoteSigner::from_seed("fuzz.example/log", [5; 32]).unwrap();
+    let witness = mubiao::transparency::NoteSigner::from_seed("witness.example", [6; 32]).unwrap();
+    let verifier = signer.verifier();
+    let note = witness
+        .cosign(&ledger.signed_checkpoint(&signer).unwrap())
+        .unwrap();
+    let corpus = vec![
+        note.clone().into_bytes(),
+        verifier.verifier_key().into_bytes(),
+        signer.signer_key().into_bytes(),
+        ledger.checkpoint("fuzz.example/log").to_text().into_bytes(),
+    ];
+    fuzz("checkpoints", corpus, |input| {
+        let text = String::from_utf8_lossy(input);
+        let _ = mubiao::transparency::Checkpoint::parse(&text);
+        let _ = mubiao::transparency::NoteVerifier::from_verifier_key(&text);
+        let _ = mubiao::transparency::NoteSigner::from_signer_key(&text);
+        let _ = witness.verifier().open(&text);
+        match ledger.verify_checkpoint(&text, &verifier) {
+            // Only the true note (or one with other signatures added) verifies.
+            Ok(checkpoint) => assert_eq!(checkpoint.size, ledger.tree_size()),
+            Err(error) => check_error(&error),
         }
     });
 }
