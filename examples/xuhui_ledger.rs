@@ -241,7 +241,7 @@ fn run() -> Result<(), String> {
     let signer = mubiao::transparency::NoteSigner::from_seed("xuhui.gov.cn/mubiao/2017", [17; 32])
         .map_err(|e| e.to_string())?;
     let note = ledger
-        .signed_checkpoint(&signer)
+        .signed_checkpoint(&signer, None)
         .map_err(|e| e.to_string())?;
     println!(
         "\nsigned checkpoint (verifier key {}):\n{note}",

@@ -59,52 +59,42 @@ fn days(date: NaiveDate) -> i32 {
     date.num_days_from_ce() - UNIX_EPOCH_FROM_CE
 }
 
-/// A column of names (the `as_str` of a core enum), written as dictionary keys: the
-/// dictionary holds each name in the order it first appears, so a variant added in core
-/// needs nothing here, and no row is hashed.
-struct Names {
-    values: Vec<&'static str>,
+/// A column of a few distinct values (the names of a core enum, due periods), written as
+/// dictionary keys: the dictionary holds each value in the order it first appears, so a
+/// variant added in core needs nothing here, and no row is hashed.
+struct Dictionary<K> {
+    values: Vec<K>,
     keys: Vec<u32>,
-    /// Which rows have a name, for a column that may miss some.
+    /// Which rows have a value, for a column that may miss some.
     valid: Option<Vec<bool>>,
 }
 
-impl Names {
-    fn new(capacity: usize, nullable: bool) -> Names {
-        Names {
+impl<K: Copy + PartialEq> Dictionary<K> {
+    fn new(capacity: usize, nullable: bool) -> Self {
+        Self {
             values: Vec::new(),
             keys: Vec::with_capacity(capacity),
             valid: nullable.then(|| Vec::with_capacity(capacity)),
         }
     }
 
-    fn append(&mut self, name: Option<&'static str>) {
-        // Rows in plan order repeat their neighbours' kinds, levels and statuses: the last
-        // name written is tried first.
-        if let (Some(name), Some(&last)) = (name, self.keys.last()) {
-            let last_name = usize::try_from(last).ok().and_then(|k| self.values.get(k));
-            if last_name.is_some_and(|v| std::ptr::eq(*v, name))
-                && self.valid.as_ref().is_none_or(|v| v.last() == Some(&true))
-            {
-                self.keys.push(last);
-                if let Some(valid) = &mut self.valid {
-                    valid.push(true);
-                }
-                return;
-            }
-        }
-        let key = name.and_then(|name| {
-            // The names are the core's string constants: the same name is the same address,
-            // so most rows compare one pointer (text is compared only when that fails).
-            let same = |v: &&str| std::ptr::eq(*v, name) || *v == name;
-            let place = match self.values.iter().position(same) {
-                Some(place) => place,
-                None => {
-                    self.values.push(name);
-                    self.values.len() - 1
-                }
-            };
-            u32::try_from(place).ok()
+    fn append(&mut self, value: Option<K>) {
+        let key = value.and_then(|value| {
+            // Rows in plan order repeat their neighbours' values: the last one is tried
+            // first, then the few met so far.
+            let last = self.keys.last().copied().filter(|&k| {
+                usize::try_from(k).ok().and_then(|k| self.values.get(k)) == Some(&value)
+            });
+            last.or_else(|| {
+                let place = match self.values.iter().position(|v| *v == value) {
+                    Some(place) => place,
+                    None => {
+                        self.values.push(value);
+                        self.values.len() - 1
+                    }
+                };
+                u32::try_from(place).ok()
+            })
         });
         self.keys.push(key.unwrap_or(0));
         if let Some(valid) = &mut self.valid {
@@ -112,14 +102,23 @@ impl Names {
         }
     }
 
-    fn finish(self) -> Option<ArrayRef> {
+    /// The column, each value written as `name` gives it.
+    fn finish<S: AsRef<str>>(self, name: impl Fn(&K) -> S) -> Option<ArrayRef> {
         let nulls = self.valid.and_then(nulls);
         let keys = UInt32Array::try_new(ScalarBuffer::from(self.keys), nulls).ok()?;
-        let values = Arc::new(StringArray::from(self.values));
-        Some(Arc::new(
-            DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
-        ))
+        let names: Vec<S> = self.values.iter().map(name).collect();
+        dictionary(keys, names.iter().map(AsRef::as_ref))
     }
+}
+
+/// A dictionary column of `keys` into `names`; a key past the names is refused here (an
+/// error, not a panic): no table is better than a wrong one.
+fn dictionary<'a>(keys: UInt32Array, names: impl Iterator<Item = &'a str>) -> Option<ArrayRef> {
+    // Collected first: Arrow's own collecting needs a list whose length it knows.
+    let values = Arc::new(StringArray::from(names.collect::<Vec<&str>>()));
+    Some(Arc::new(
+        DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
+    ))
 }
 
 /// A column of ids as dictionary keys: positions in one of the plan's lists, whose ids
@@ -132,23 +131,15 @@ fn keyed<'a>(
         .into_iter()
         .map(|key| (key.unwrap_or(0), key.is_some()))
         .unzip();
-    let keys = UInt32Array::try_new(ScalarBuffer::from(keys), nulls(valid)).ok()?;
-    // Collected first: Arrow's own collecting needs a list whose length it knows.
-    let values = Arc::new(StringArray::from(names.collect::<Vec<&str>>()));
-    // A key past the list is refused here (an error, not a panic): no table is better
-    // than a wrong one.
-    Some(Arc::new(
-        DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
-    ))
+    dictionary(
+        UInt32Array::try_new(ScalarBuffer::from(keys), nulls(valid)).ok()?,
+        names,
+    )
 }
 
 /// A column of ids every row has, as dictionary keys (taken as they are, not copied).
 fn keyed_all<'a>(keys: Vec<u32>, names: impl Iterator<Item = &'a str>) -> Option<ArrayRef> {
-    let keys = UInt32Array::new(ScalarBuffer::from(keys), None);
-    let values = Arc::new(StringArray::from(names.collect::<Vec<&str>>()));
-    Some(Arc::new(
-        DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
-    ))
+    dictionary(UInt32Array::new(ScalarBuffer::from(keys), None), names)
 }
 
 /// The validity of a column, or none when every value is there (Arrow's cheaper form).
@@ -182,7 +173,8 @@ impl Text {
         }
     }
 
-    fn push(&mut self, value: &str) {
+    /// Appends a value to a column whose values are always there.
+    fn append_value(&mut self, value: &str) {
         self.bytes.extend_from_slice(value.as_bytes());
         let end = self.bytes.len();
         match &mut self.ends {
@@ -198,13 +190,8 @@ impl Text {
         }
     }
 
-    /// Appends a value to a column whose values are always there.
-    fn append_value(&mut self, value: &str) {
-        self.push(value);
-    }
-
     fn append(&mut self, value: Option<&str>) {
-        self.push(value.unwrap_or(""));
+        self.append_value(value.unwrap_or(""));
         if let Some(valid) = &mut self.valid {
             valid.push(value.is_some());
         }
@@ -264,46 +251,6 @@ fn flags(values: Vec<bool>) -> ArrayRef {
     Arc::new(BooleanArray::from(values))
 }
 
-/// The due periods met so far, as dictionary keys: a plan's milestones fall due in a few
-/// dozen months and quarters, so each is named once, not once a row.
-#[derive(Default)]
-struct Periods {
-    periods: Vec<Period>,
-    keys: Vec<u32>,
-}
-
-impl Periods {
-    fn append(&mut self, period: Period) {
-        let last = self.keys.last().copied();
-        let repeat = last.filter(|&k| {
-            usize::try_from(k).ok().and_then(|k| self.periods.get(k)) == Some(&period)
-        });
-        let key = match repeat {
-            Some(key) => Some(key),
-            None => {
-                let place = match self.periods.iter().position(|p| *p == period) {
-                    Some(place) => place,
-                    None => {
-                        self.periods.push(period);
-                        self.periods.len() - 1
-                    }
-                };
-                u32::try_from(place).ok()
-            }
-        };
-        self.keys.push(key.unwrap_or(0));
-    }
-
-    fn finish(self) -> Option<ArrayRef> {
-        let keys = UInt32Array::new(ScalarBuffer::from(self.keys), None);
-        let names: Vec<String> = self.periods.iter().map(Period::to_string).collect();
-        let values = Arc::new(StringArray::from(names));
-        Some(Arc::new(
-            DictionaryArray::<UInt32Type>::try_new(keys, values).ok()?,
-        ))
-    }
-}
-
 /// The milestones of `evaluation` as one record batch, column for column as the general
 /// path would write their rows.
 fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
@@ -312,10 +259,10 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
     let standings = evaluation.milestone_standings();
     let text = || Text::new(n, n * 8, false);
     let (mut milestone, mut title) = (text(), text());
-    let names = || Names::new(n, false);
+    let names = || Dictionary::<&'static str>::new(n, false);
     let (mut kind, mut level, mut status, mut light) = (names(), names(), names(), names());
     let mut due = Vec::with_capacity(n);
-    let mut due_period = Periods::default();
+    let mut due_period = Dictionary::<Period>::new(n, false);
     let (mut at_risk, mut behind, mut due_soon, mut needs_reason) = (
         Vec::with_capacity(n),
         Vec::with_capacity(n),
@@ -328,7 +275,7 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
     let mut progress_share = Numbers::<Float64Type>::new(n);
     let mut expected_share = Vec::with_capacity(n);
     let mut forecast = Numbers::<Date32Type>::new(n);
-    let (mut class, mut cause) = (Names::new(n, true), Names::new(n, true));
+    let (mut class, mut cause) = (Dictionary::new(n, true), Dictionary::new(n, true));
     let mut reason_text = Text::new(n, 0, true);
     let mut recorded_on = Numbers::<Date32Type>::new(n);
     let mut pending = Numbers::<UInt64Type>::new(n);
@@ -363,7 +310,7 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
     let leader = keyed(positions.supervising_leader, people())?;
     for row in standings {
         due.push(days(row.due));
-        due_period.append(row.due_period);
+        due_period.append(Some(row.due_period));
         status.append(Some(row.status.as_str()));
         light.append(Some(row.light.as_str()));
         at_risk.push(row.at_risk);
@@ -390,8 +337,8 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
         return None;
     }
     let reason_columns: Vec<ArrayRef> = vec![
-        class.finish()?,
-        cause.finish()?,
+        class.finish(|name: &&str| *name)?,
+        cause.finish(|name: &&str| *name)?,
         reason_text.finish()?,
         recorded_on.finish()?,
         pending.finish()?,
@@ -418,12 +365,12 @@ fn batch(evaluation: &Evaluation<'_>) -> Option<RecordBatch> {
         ("title", title.finish()?, false),
         ("sub_project", sub_project, false),
         ("key_task", key_task, false),
-        ("kind", kind.finish()?, false),
-        ("level", level.finish()?, false),
+        ("kind", kind.finish(|name: &&str| *name)?, false),
+        ("level", level.finish(|name: &&str| *name)?, false),
         ("due", Arc::new(due), false),
-        ("due_period", due_period.finish()?, false),
-        ("status", status.finish()?, false),
-        ("light", light.finish()?, false),
+        ("due_period", due_period.finish(Period::to_string)?, false),
+        ("status", status.finish(|name: &&str| *name)?, false),
+        ("light", light.finish(|name: &&str| *name)?, false),
         ("at_risk", flags(at_risk), false),
         ("behind_trajectory", flags(behind), false),
         ("due_soon", flags(due_soon), false),

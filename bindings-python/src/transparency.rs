@@ -91,10 +91,8 @@ impl NoteSigner {
         ledger: &mubiao::Ledger,
         origin: Option<&str>,
     ) -> PyResult<String> {
-        let origin = origin.unwrap_or(self.inner.name());
         ledger
-            .checkpoint(origin)
-            .sign(&self.inner)
+            .signed_checkpoint(&self.inner, origin)
             .map_err(|e| note_error(py, e))
     }
 }

@@ -95,6 +95,22 @@ pub fn whole_number(value: f64, argument: &str, min: u64, max: u64) -> Result<u6
         .map_err(|e| argument_error(&e))
 }
 
+/// Text as its UTF-8 bytes, or the bytes of a `Uint8Array` as given; anything else is the
+/// bad argument `otherwise`.
+pub fn text_or_bytes(
+    value: &JsValue,
+    otherwise: &mubiao::ArgumentError,
+) -> Result<Vec<u8>, JsValue> {
+    use wasm_bindgen::JsCast;
+    if let Some(text) = value.as_string() {
+        return Ok(text.into_bytes());
+    }
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(bytes.to_vec()),
+        None => Err(argument_error(otherwise)),
+    }
+}
+
 /// The bytes of a file given as a `Uint8Array` (a Node `Buffer` is one) or an
 /// `ArrayBuffer` (what `File.arrayBuffer()` gives in a browser).
 pub fn file_bytes(value: &JsValue, argument: &str) -> Result<Vec<u8>, JsValue> {

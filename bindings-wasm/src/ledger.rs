@@ -17,19 +17,16 @@ fn heads(published: JsValue) -> Result<Vec<mubiao::Head>, JsValue> {
     }
 }
 
-/// Text as its UTF-8 bytes, or the bytes of a `Uint8Array` as given.
+/// A ledger's text as its UTF-8 bytes, or the bytes of its file as given.
 fn text_bytes(text: &JsValue) -> Result<Vec<u8>, JsValue> {
-    if let Some(text) = text.as_string() {
-        return Ok(text.into_bytes());
-    }
-    match text.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => Ok(bytes.to_vec()),
-        None => Err(crate::error::argument_error(&mubiao::ArgumentError::new(
+    crate::convert::text_or_bytes(
+        text,
+        &mubiao::ArgumentError::new(
             "text",
             "a ledger is JSON Lines text or the bytes of its file (a Uint8Array)",
             "台账须为 JSON Lines 文本或其文件的字节(Uint8Array)",
-        ))),
-    }
+        ),
+    )
 }
 
 /// An adopted plan with every change since, checked, recorded and hash-chained.
@@ -115,10 +112,8 @@ impl Ledger {
         signer: &crate::transparency::NoteSigner,
         origin: Option<String>,
     ) -> Result<String, JsValue> {
-        let origin = origin.unwrap_or_else(|| signer.inner.name().to_owned());
         self.inner
-            .checkpoint(&origin)
-            .sign(&signer.inner)
+            .signed_checkpoint(&signer.inner, origin.as_deref())
             .map_err(|e| to_js_error(e.into()))
     }
 

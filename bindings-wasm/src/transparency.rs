@@ -3,7 +3,6 @@
 
 use mubiao::transparency::{self as core, TreeHash};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::convert::{from_js, to_js, whole_number};
 use crate::error::{argument_error, to_js_error};
@@ -29,21 +28,6 @@ pub(crate) fn proof_error(error: core::ProofError) -> JsValue {
 /// A tree size given, or `all`.
 pub(crate) fn size_or(value: Option<f64>, argument: &str, all: u64) -> Result<u64, JsValue> {
     value.map_or(Ok(all), |v| whole_number(v, argument, 0, u64::MAX))
-}
-
-/// Text as its UTF-8 bytes, or the bytes of a `Uint8Array` as given.
-fn bytes_of(value: &JsValue, argument: &str) -> Result<Vec<u8>, JsValue> {
-    if let Some(text) = value.as_string() {
-        return Ok(text.into_bytes());
-    }
-    match value.dyn_ref::<js_sys::Uint8Array>() {
-        Some(bytes) => Ok(bytes.to_vec()),
-        None => Err(argument_error(&mubiao::ArgumentError::new(
-            argument,
-            "give text or bytes (a Uint8Array)",
-            "请给出文本或字节(Uint8Array)",
-        ))),
-    }
 }
 
 /// A key that signs notes and checkpoints: an Ed25519 key with a name (the log's origin).
@@ -147,7 +131,15 @@ impl NoteVerifier {
 pub fn leaf_hash(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] data: JsValue,
 ) -> Result<String, JsValue> {
-    Ok(core::leaf_hash(&bytes_of(&data, "data")?).to_string())
+    let data = crate::convert::text_or_bytes(
+        &data,
+        &mubiao::ArgumentError::new(
+            "data",
+            "give an entry's line as text or bytes (a Uint8Array)",
+            "请以文本或字节(Uint8Array)给出一条记录的行",
+        ),
+    )?;
+    Ok(core::leaf_hash(&data).to_string())
 }
 
 /// Checks that entry `index`, whose leaf hash is `leaf`, is in the tree of `size` entries

@@ -125,8 +125,8 @@ fn checkpoints_of_a_growing_ledger_verify_and_prove_one_history() {
             .try_into()
             .unwrap()
     };
-    let march_note = march.signed_checkpoint(&key).unwrap();
-    let june_note = june.signed_checkpoint(&key).unwrap();
+    let march_note = march.signed_checkpoint(&key, None).unwrap();
+    let june_note = june.signed_checkpoint(&key, None).unwrap();
     let (old, new) = (march.tree_size(), june.tree_size());
     assert!(old > 10 && new > old, "{old} {new}");
 
@@ -177,7 +177,7 @@ fn a_dropped_tail_a_rewrite_and_a_fork_are_caught_by_a_checkpoint() {
     let june = xuhui_until(at(6, 30));
     let key = district_key();
     let verifier = key.verifier();
-    let note = june.signed_checkpoint(&key).unwrap();
+    let note = june.signed_checkpoint(&key, None).unwrap();
     let text = june.to_jsonl();
 
     // A dropped tail: the ledger ends before the checkpoint's size. Its chain still
@@ -203,7 +203,7 @@ fn a_dropped_tail_a_rewrite_and_a_fork_are_caught_by_a_checkpoint() {
         Ledger::from_jsonl(&reseal_with_reason(&text, lines.len() - 1, "another tip")).unwrap();
     fork.verify().unwrap();
     assert_eq!(fork.tree_size(), june.tree_size());
-    let fork_note = fork.signed_checkpoint(&key).unwrap();
+    let fork_note = fork.signed_checkpoint(&key, None).unwrap();
     for (ledger, note) in [(&june, &fork_note), (&fork, &note)] {
         match ledger.verify_checkpoint(note, &verifier).unwrap_err() {
             Error::Integrity(error) => assert!(matches!(
@@ -241,7 +241,7 @@ fn a_dropped_tail_a_rewrite_and_a_fork_are_caught_by_a_checkpoint() {
 
     // A checkpoint signed by another key, or edited, is refused before anything else.
     let stranger = NoteSigner::from_seed("xuhui.gov.cn/mubiao/2017", [7; 32]).unwrap();
-    let forged = june.signed_checkpoint(&stranger).unwrap();
+    let forged = june.signed_checkpoint(&stranger, None).unwrap();
     assert_eq!(
         june.verify_checkpoint(&forged, &verifier)
             .unwrap_err()
@@ -323,7 +323,7 @@ fn a_ledger_hashed_with_sm3_chains_checkpoints_and_reads_back() {
         .verify_inclusion(2, 4, &leaf, &ledger.inclusion_proof(2, 4).unwrap(), &head)
         .unwrap();
     let key = district_key();
-    let note = ledger.signed_checkpoint(&key).unwrap();
+    let note = ledger.signed_checkpoint(&key, None).unwrap();
     again.verify_checkpoint(&note, &key.verifier()).unwrap();
     Ledger::verify_jsonl_checkpoint(&text, &note, &key.verifier()).unwrap();
     // The same entries hashed with SHA-256 are another ledger.
@@ -345,7 +345,40 @@ fn a_ledger_hashed_with_sm3_chains_checkpoints_and_reads_back() {
         1,
     );
     match Ledger::from_jsonl(&claimed_later).unwrap_err() {
-        Error::Integrity(error) => assert_eq!(error.line, 2),
+        Error::Integrity(error) => {
+            assert_eq!(error.line, 2);
+            assert_eq!(error.problem, IntegrityProblem::HashAlgorithmRestated);
+        }
         other => panic!("{other:?}"),
     }
+    // A hash function the format does not know is named in the message.
+    let unknown = text.replacen(
+        "\"hash_algorithm\":\"sm3\"",
+        "\"hash_algorithm\":\"md5\"",
+        1,
+    );
+    match Ledger::verify_jsonl(&unknown, &[]).unwrap_err() {
+        Error::Integrity(error) => {
+            assert_eq!(error.line, 1);
+            assert!(
+                matches!(error.problem, IntegrityProblem::UnknownHashAlgorithm { ref found } if found == "md5")
+            );
+            assert!(error.message(mubiao::Language::Chinese).contains("\"sm3\""));
+        }
+        other => panic!("{other:?}"),
+    }
+    // The ledger as it stood at a past moment is replayed with its own hash function.
+    let past = ledger.plan_at(at(3, 10)).unwrap();
+    assert!(past.milestone_count() > 0);
+    // A checkpoint may carry an origin other than the key's name.
+    let named = ledger
+        .signed_checkpoint(&key, Some("xuhui.gov.cn/ledger"))
+        .unwrap();
+    assert_eq!(
+        again
+            .verify_checkpoint(&named, &key.verifier())
+            .unwrap()
+            .origin,
+        "xuhui.gov.cn/ledger"
+    );
 }

@@ -458,8 +458,8 @@ fn fuzz_scheme() {
     });
 }
 
-#[test]
-fn fuzz_ledger_reader() {
+/// The example plan adopted, and one progress report: the seed of the ledger targets.
+fn two_entry_ledger() -> Ledger {
     let mut ledger = Ledger::adopt(
         mubiao_tests::example_to_adopt().unwrap(),
         "district-head",
@@ -480,6 +480,12 @@ fn fuzz_ledger_reader() {
             None,
         )
         .unwrap();
+    ledger
+}
+
+#[test]
+fn fuzz_ledger_reader() {
+    let ledger = two_entry_ledger();
     let corpus = vec![ledger.to_jsonl().into_bytes()];
     let signer = mubiao::transparency::NoteSigner::from_seed("fuzz.example/log", [3; 32]).unwrap();
     let verifier = signer.verifier();
@@ -489,7 +495,7 @@ fn fuzz_ledger_reader() {
                 ledger.verify().unwrap();
                 // Whatever was read, its own checkpoint verifies, from the ledger and from
                 // the text alone.
-                let note = ledger.signed_checkpoint(&signer).unwrap();
+                let note = ledger.signed_checkpoint(&signer, None).unwrap();
                 ledger.verify_checkpoint(&note, &verifier).unwrap();
                 let text = std::str::from_utf8(input).unwrap();
                 Ledger::verify_jsonl_checkpoint(text, &note, &verifier).unwrap();
@@ -513,31 +519,12 @@ fn fuzz_ledger_reader() {
 
 #[test]
 fn fuzz_signed_checkpoints() {
-    let mut ledger = Ledger::adopt(
-        mubiao_tests::example_to_adopt().unwrap(),
-        "district-head",
-        "2017-01-05T09:00:00".parse::<NaiveDateTime>().unwrap(),
-        None,
-    )
-    .unwrap();
-    ledger
-        .record(
-            "hongmei-urban-head",
-            "2017-03-20T17:00:00".parse().unwrap(),
-            mubiao::Change::ReportProgress {
-                milestone: "hm-rivers-q1".into(),
-                date: "2017-03-20".parse().unwrap(),
-                progress: mubiao::Progress::Cumulative(6.0),
-                note: None,
-            },
-            None,
-        )
-        .unwrap();
+    let ledger = two_entry_ledger();
     let signer = mubiao::transparency::NoteSigner::from_seed("fuzz.example/log", [5; 32]).unwrap();
     let witness = mubiao::transparency::NoteSigner::from_seed("witness.example", [6; 32]).unwrap();
     let verifier = signer.verifier();
     let note = witness
-        .cosign(&ledger.signed_checkpoint(&signer).unwrap())
+        .cosign(&ledger.signed_checkpoint(&signer, None).unwrap())
         .unwrap();
     let corpus = vec![
         note.clone().into_bytes(),

@@ -198,6 +198,15 @@ pub enum IntegrityProblem {
         /// The hash that was published for this entry.
         published: String,
     },
+    /// The first entry names a hash function the library does not know (it knows `sha256`
+    /// and `sm3`).
+    UnknownHashAlgorithm {
+        /// The name written, cut to 40 characters.
+        found: String,
+    },
+    /// An entry after the first states the ledger's hash function, which only the first
+    /// entry may do.
+    HashAlgorithmRestated,
     /// A signed checkpoint counts more entries than the ledger holds: entries were dropped
     /// from its end.
     CheckpointPastEnd {
@@ -254,6 +263,10 @@ impl IntegrityError {
                     IntegrityProblem::Forked { published } => format!(
                         "its hash differs from the one published for it (`{published}`); the ledger was rewritten from here on"
                     ),
+                    IntegrityProblem::UnknownHashAlgorithm { found } => format!(
+                        "its hash_algorithm is {found:?}; a ledger is hashed with \"sha256\" or \"sm3\", so the line was edited or written by a tool of another format"
+                    ),
+                    IntegrityProblem::HashAlgorithmRestated => "it states a hash_algorithm, which only the first entry may do; the line was edited or written by a tool of another format".to_owned(),
                     IntegrityProblem::CheckpointPastEnd { size } => format!(
                         "a signed checkpoint counts {size} entries and the ledger ends here; entries were dropped from its end"
                     ),
@@ -282,6 +295,10 @@ impl IntegrityError {
                     IntegrityProblem::Forked { published } => format!(
                         "它的哈希值与公布的(`{published}`)不同;台账从这里起被改写了"
                     ),
+                    IntegrityProblem::UnknownHashAlgorithm { found } => format!(
+                        "它的 hash_algorithm 为 {found:?};台账的哈希算法只能是 \"sha256\" 或 \"sm3\",这一行被改动过,或由其他格式的工具写成"
+                    ),
+                    IntegrityProblem::HashAlgorithmRestated => "它写明了 hash_algorithm,而只有第一条记录可以写明;这一行被改动过,或由其他格式的工具写成".to_owned(),
                     IntegrityProblem::CheckpointPastEnd { size } => format!(
                         "已签名的检查点记有 {size} 条记录,而台账到这里就结束了;台账末尾的记录被删除了"
                     ),

@@ -78,9 +78,10 @@ struct Links {
     sequence: u64,
     previous_hash: String,
     hash: String,
-    /// The ledger's hash function, stated by its first entry (SHA-256 when absent).
+    /// The ledger's hash function, stated by its first entry (SHA-256 when absent); read
+    /// as text so that an unknown name is reported as such.
     #[serde(default)]
-    hash_algorithm: Option<HashAlgorithm>,
+    hash_algorithm: Option<String>,
 }
 
 /// Checks one line on its own: that it ends with its hash member and that the hash is the
@@ -121,10 +122,17 @@ pub(crate) fn check_line(
         return Err(fail(IntegrityProblem::HashNotLast));
     }
     // Only the first entry states the hash function; a later one cannot change it.
-    let algorithm = match (algorithm, links.hash_algorithm) {
-        (None, stated) => stated.unwrap_or_default(),
+    let algorithm = match (algorithm, links.hash_algorithm.as_deref()) {
+        (None, None) => HashAlgorithm::Sha256,
+        (None, Some("sha256")) => HashAlgorithm::Sha256,
+        (None, Some("sm3")) => HashAlgorithm::Sm3,
+        (None, Some(other)) => {
+            return Err(fail(IntegrityProblem::UnknownHashAlgorithm {
+                found: other.chars().take(40).collect(),
+            }))
+        }
         (Some(known), None) => known,
-        (Some(_), Some(_)) => return Err(fail(IntegrityProblem::NotAnEntry)),
+        (Some(_), Some(_)) => return Err(fail(IntegrityProblem::HashAlgorithmRestated)),
     };
     if hex(&algorithm.hash(&[body.as_bytes(), b"}"]).0) != links.hash {
         return Err(fail(IntegrityProblem::HashMismatch));

@@ -294,14 +294,10 @@ impl Ledger {
         let mut replay = Ledger {
             entries: self.entries.iter().take(1).cloned().collect(),
             lines: self.lines.iter().take(1).cloned().collect(),
-            tree: {
-                let mut tree =
-                    crate::transparency::MerkleTree::with_algorithm(self.hash_algorithm());
-                for line in self.lines.iter().take(1) {
-                    tree.push(line.as_bytes());
-                }
-                tree
-            },
+            tree: crate::transparency::MerkleTree::from_leaves(
+                self.hash_algorithm(),
+                self.lines.iter().take(1).map(String::as_bytes),
+            ),
             adopted: self.adopted.clone(),
             plan: self.adopted.clone(),
             requests: BTreeMap::new(),

@@ -52,6 +52,36 @@ fn empty_line(number: usize) -> FormatError {
     }
 }
 
+/// A line of a ledger's text that passed the chain's checks, with the chain's hash function.
+struct CheckedLine<'a> {
+    text: &'a str,
+    algorithm: crate::transparency::HashAlgorithm,
+}
+
+/// Checks a ledger's text as a chain, line by line (not empty, no byte-order mark, no empty
+/// line, every line's hash and link), handing each checked line and its head to `each`.
+fn chain_of(text: &str, mut each: impl FnMut(CheckedLine<'_>, Head)) -> Result<Chain, Error> {
+    check_text(text)?;
+    let mut chain = Chain::default();
+    for (number, line) in numbered_lines(text) {
+        if line.trim().is_empty() {
+            return Err(empty_line(number).into());
+        }
+        let head = chain
+            .push(line, number)
+            .map_err(|error| syntax_first(error, line))?;
+        let algorithm = chain.algorithm();
+        each(
+            CheckedLine {
+                text: line,
+                algorithm,
+            },
+            head,
+        );
+    }
+    Ok(chain)
+}
+
 impl Ledger {
     /// The ledger as JSON Lines: each entry on its own line, exactly the bytes its hash
     /// covers (as written by this library, or as read).
@@ -77,20 +107,8 @@ impl Ledger {
     /// [`Error::Format`] for text that is empty, starts with a byte-order mark or has an
     /// empty line; [`Error::Integrity`] naming the first line that fails.
     pub fn verify_jsonl(text: &str, published: &[Head]) -> Result<Head, Error> {
-        check_text(text)?;
-        let mut chain = Chain::default();
         let mut hashes: Vec<String> = Vec::new();
-        for (number, line) in numbered_lines(text) {
-            if line.trim().is_empty() {
-                return Err(empty_line(number).into());
-            }
-            hashes.push(
-                chain
-                    .push(line, number)
-                    .map_err(|error| syntax_first(error, line))?
-                    .hash,
-            );
-        }
+        let chain = chain_of(text, |_, head| hashes.push(head.hash))?;
         let head = chain.head().cloned().ok_or(FormatError::Empty)?;
         check_anchors(published, Some(&head), |sequence| {
             hashes
@@ -113,22 +131,14 @@ impl Ledger {
         note: &str,
         verifier: &crate::transparency::NoteVerifier,
     ) -> Result<crate::transparency::Checkpoint, Error> {
-        check_text(text)?;
-        let mut chain = Chain::default();
         let mut tree: Option<crate::transparency::MerkleTree> = None;
-        for (number, line) in numbered_lines(text) {
-            if line.trim().is_empty() {
-                return Err(empty_line(number).into());
-            }
-            chain
-                .push(line, number)
-                .map_err(|error| syntax_first(error, line))?;
+        chain_of(text, |line, _| {
             // The first line tells the hash function of the tree.
             tree.get_or_insert_with(|| {
-                crate::transparency::MerkleTree::with_algorithm(chain.algorithm())
+                crate::transparency::MerkleTree::with_algorithm(line.algorithm)
             })
-            .push(line.as_bytes());
-        }
+            .push(line.text.as_bytes());
+        })?;
         let tree = tree.ok_or(FormatError::Empty)?;
         super::proofs::holds_checkpoint(&tree, note, verifier)
     }

@@ -38,18 +38,24 @@ impl Ledger {
             size,
             root: self
                 .tree_head(size)
-                .unwrap_or_else(|_| crate::transparency::empty_root()),
+                .unwrap_or_else(|_| self.hash_algorithm().empty_root()),
             extensions: Vec::new(),
         }
     }
 
-    /// The checkpoint of the whole ledger, signed by `signer` (whose name is the origin).
+    /// The checkpoint of the whole ledger under `origin` — the signer's name when `None`,
+    /// as for a key named after the log — signed by `signer`.
     ///
     /// # Errors
     ///
-    /// [`NoteError::BadText`] when the signer's name cannot stand as an origin.
-    pub fn signed_checkpoint(&self, signer: &NoteSigner) -> Result<String, NoteError> {
-        self.checkpoint(signer.name()).sign(signer)
+    /// [`NoteError::BadText`] when the origin holds a newline or a control character.
+    pub fn signed_checkpoint(
+        &self,
+        signer: &NoteSigner,
+        origin: Option<&str>,
+    ) -> Result<String, NoteError> {
+        self.checkpoint(origin.unwrap_or(signer.name()))
+            .sign(signer)
     }
 
     /// The proof that entry `sequence` is in the tree of the first `size` entries.

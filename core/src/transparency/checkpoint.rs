@@ -28,9 +28,10 @@ pub struct Checkpoint {
     pub extensions: Vec<String>,
 }
 
-fn malformed(problem: &str) -> NoteError {
+fn malformed(problem: &str, problem_zh: &str) -> NoteError {
     NoteError::Malformed {
         problem: format!("not a checkpoint: {problem}"),
+        problem_zh: format!("不是检查点:{problem_zh}"),
     }
 }
 
@@ -60,26 +61,38 @@ impl Checkpoint {
     pub fn parse(text: &str) -> Result<Self, NoteError> {
         let body = text
             .strip_suffix('\n')
-            .ok_or_else(|| malformed("it must end with a newline"))?;
+            .ok_or_else(|| malformed("it must end with a newline", "它应以换行结束"))?;
         let mut lines = body.split('\n');
-        let origin = lines
-            .next()
-            .filter(|o| !o.is_empty())
-            .ok_or_else(|| malformed("the first line, the origin, is empty"))?;
+        let origin = lines.next().filter(|o| !o.is_empty()).ok_or_else(|| {
+            malformed(
+                "the first line, the origin, is empty",
+                "第一行(日志名称)为空",
+            )
+        })?;
         let size = lines
             .next()
             .filter(|s| !s.is_empty() && (s == &"0" || !s.starts_with('0')))
             .and_then(|s| s.bytes().all(|b| b.is_ascii_digit()).then_some(s))
             .and_then(|s| s.parse::<u64>().ok())
-            .ok_or_else(|| malformed("the second line must be the tree size in decimal"))?;
+            .ok_or_else(|| {
+                malformed(
+                    "the second line must be the tree size in decimal",
+                    "第二行应为十进制的树大小",
+                )
+            })?;
         let root = lines
             .next()
             .and_then(|r| STANDARD.decode(r).ok())
             .and_then(|r| <[u8; 32]>::try_from(r).ok())
-            .ok_or_else(|| malformed("the third line must be the 32-byte tree head in base64"))?;
+            .ok_or_else(|| {
+                malformed(
+                    "the third line must be the 32-byte tree head in base64",
+                    "第三行应为 base64 编码的 32 字节树根",
+                )
+            })?;
         let extensions: Vec<String> = lines.map(str::to_owned).collect();
         if extensions.iter().any(String::is_empty) {
-            return Err(malformed("an extension line is empty"));
+            return Err(malformed("an extension line is empty", "有一个扩展行为空"));
         }
         Ok(Self {
             origin: origin.to_owned(),

@@ -1,8 +1,9 @@
 //! The Merkle tree of RFC 9162 (Certificate Transparency 2.0, the hashing of RFC 6962):
 //! tree heads of any size, inclusion proofs and consistency proofs, and their checks.
 //!
-//! A leaf's hash is SHA-256(0x00 ‖ data) and a node's SHA-256(0x01 ‖ left ‖ right); a tree
-//! of `n` leaves splits at the largest power of two below `n`. The proofs and the checks
+//! A leaf's hash is H(0x00 ‖ data) and a node's H(0x01 ‖ left ‖ right), H being SHA-256 (or
+//! SM3, for a tree made with [`MerkleTree::with_algorithm`]); a tree of `n` leaves splits at
+//! the largest power of two below `n`. The proofs and the checks
 //! follow the RFC's sections 2.1.3 and 2.1.4 step by step, so any implementation of the RFC
 //! checks what this one proves, and the other way round.
 
@@ -58,9 +59,12 @@ impl MerkleTree {
         self.algorithm
     }
 
-    /// A tree of the leaves holding `data`, in order.
-    pub fn from_leaves<'a>(data: impl IntoIterator<Item = &'a [u8]>) -> Self {
-        let mut tree = Self::new();
+    /// A tree hashed with `algorithm` of the leaves holding `data`, in order.
+    pub fn from_leaves<'a>(
+        algorithm: HashAlgorithm,
+        data: impl IntoIterator<Item = &'a [u8]>,
+    ) -> Self {
+        let mut tree = Self::with_algorithm(algorithm);
         for leaf in data {
             tree.push(leaf);
         }

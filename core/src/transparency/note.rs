@@ -36,6 +36,8 @@ pub enum NoteError {
         what: &'static str,
         /// What is wrong with it.
         problem: String,
+        /// The same in Chinese.
+        problem_zh: String,
     },
     /// Text to sign that is empty, does not end with a newline, holds a blank line or a
     /// control character.
@@ -46,6 +48,8 @@ pub enum NoteError {
     Malformed {
         /// What is wrong with it.
         problem: String,
+        /// The same in Chinese.
+        problem_zh: String,
     },
     /// No signature by the verifier's key.
     #[error("the note has no signature by {name}")]
@@ -82,18 +86,20 @@ impl NoteError {
                 NoteError::BadKeyName { name } => {
                     format!("密钥名称不能为空,且不能含空格、“+”或控制字符:{name:?}")
                 }
-                NoteError::BadKey { what, problem } => {
+                NoteError::BadKey {
+                    what, problem_zh, ..
+                } => {
                     let what = if *what == "signer" {
                         "签名"
                     } else {
                         "验证"
                     };
-                    format!("不是签名笔记格式的{what}密钥(名称+密钥编号+base64 密钥):{problem}")
+                    format!("不是签名笔记格式的{what}密钥(名称+密钥编号+base64 密钥):{problem_zh}")
                 }
                 NoteError::BadText => {
                     "笔记正文必须是非空的若干行,每行以换行结束,不含空行或控制字符".to_owned()
                 }
-                NoteError::Malformed { problem } => format!("不是签名笔记:{problem}"),
+                NoteError::Malformed { problem_zh, .. } => format!("不是签名笔记:{problem_zh}"),
                 NoteError::NotSignedBy { name } => format!("笔记中没有 {name} 的签名"),
                 NoteError::BadSignature { name } => {
                     format!("{name} 的签名验证不通过:笔记在签名后被改动过")
@@ -142,30 +148,40 @@ fn key_parts<'a>(
     text: &'a str,
     what: &'static str,
 ) -> Result<(&'a str, &'a str, [u8; 32]), NoteError> {
-    let bad = |problem: &str| NoteError::BadKey {
+    let bad = |problem: &str, problem_zh: &str| NoteError::BadKey {
         what,
         problem: problem.to_owned(),
+        problem_zh: problem_zh.to_owned(),
     };
     let mut parts = text.splitn(3, '+');
     let (Some(name), Some(id), Some(material)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(bad("it needs three parts joined by '+'"));
+        return Err(bad(
+            "it needs three parts joined by '+'",
+            "它应由“+”连接的三部分组成",
+        ));
     };
     check_name(name)?;
     if id.len() != 8 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return Err(bad("the key id must be 8 hex digits"));
+        return Err(bad(
+            "the key id must be 8 hex digits",
+            "密钥编号应为 8 位十六进制数字",
+        ));
     }
     let raw = STANDARD
         .decode(material)
-        .map_err(|_| bad("the key is not base64"))?;
+        .map_err(|_| bad("the key is not base64", "密钥不是 base64 编码"))?;
     let Some((&kind, key)) = raw.split_first() else {
-        return Err(bad("the key is empty"));
+        return Err(bad("the key is empty", "密钥为空"));
     };
     if kind != ED25519 {
-        return Err(bad("only Ed25519 keys (type 0x01) are supported"));
+        return Err(bad(
+            "only Ed25519 keys (type 0x01) are supported",
+            "只支持 Ed25519 密钥(类型 0x01)",
+        ));
     }
     let key: [u8; 32] = key
         .try_into()
-        .map_err(|_| bad("an Ed25519 key is 32 bytes"))?;
+        .map_err(|_| bad("an Ed25519 key is 32 bytes", "Ed25519 密钥应为 32 个字节"))?;
     Ok((name, id, key))
 }
 
@@ -253,6 +269,7 @@ impl NoteSigner {
             .ok_or_else(|| NoteError::BadKey {
                 what: "signer",
                 problem: "it must start with PRIVATE+KEY+".to_owned(),
+                problem_zh: "它应以 PRIVATE+KEY+ 开头".to_owned(),
             })?;
         let (name, id, seed) = key_parts(rest, "signer")?;
         let signer = Self::from_seed(name, seed)?;
@@ -260,6 +277,7 @@ impl NoteSigner {
             return Err(NoteError::BadKey {
                 what: "signer",
                 problem: "the key id does not match the key".to_owned(),
+                problem_zh: "密钥编号与密钥不符".to_owned(),
             });
         }
         Ok(signer)
@@ -337,40 +355,57 @@ type SplitNote<'a> = (&'a str, Vec<(&'a str, &'a str)>);
 /// Splits a signed note at its last blank line into the text (newline included) and the
 /// signature lines, each as its name and base64 blob.
 fn split(note: &str) -> Result<SplitNote<'_>, NoteError> {
-    let malformed = |problem: &str| NoteError::Malformed {
+    let malformed = |problem: &str, problem_zh: &str| NoteError::Malformed {
         problem: problem.to_owned(),
+        problem_zh: problem_zh.to_owned(),
     };
     if note.len() > MAX_NOTE_BYTES {
-        return Err(malformed("it is longer than 1 MiB"));
+        return Err(malformed("it is longer than 1 MiB", "它超过 1 MiB"));
     }
-    let cut = note
-        .rfind("\n\n")
-        .ok_or_else(|| malformed("there is no blank line before the signatures"))?;
+    let cut = note.rfind("\n\n").ok_or_else(|| {
+        malformed(
+            "there is no blank line before the signatures",
+            "签名前没有空行",
+        )
+    })?;
     let (text, signatures) = (note.get(..=cut), note.get(cut.saturating_add(2)..));
     let (Some(text), Some(signatures)) = (text, signatures) else {
-        return Err(malformed("there is no blank line before the signatures"));
+        return Err(malformed(
+            "there is no blank line before the signatures",
+            "签名前没有空行",
+        ));
     };
     if !signatures.ends_with('\n') {
         return Err(malformed(
             "the last signature line does not end in a newline",
+            "最后一个签名行没有以换行结束",
         ));
     }
     let mut lines = Vec::new();
     for line in signatures.lines() {
         if lines.len() >= MAX_SIGNATURES {
-            return Err(malformed("it has more than 100 signatures"));
+            return Err(malformed(
+                "it has more than 100 signatures",
+                "签名超过 100 个",
+            ));
         }
-        let body = line
-            .strip_prefix(DASH)
-            .ok_or_else(|| malformed("a signature line must start with an em dash and a space"))?;
-        let (name, blob) = body
-            .split_once(' ')
-            .ok_or_else(|| malformed("a signature line is '— name signature'"))?;
+        let body = line.strip_prefix(DASH).ok_or_else(|| {
+            malformed(
+                "a signature line must start with an em dash and a space",
+                "签名行应以破折号“—”和一个空格开头",
+            )
+        })?;
+        let (name, blob) = body.split_once(' ').ok_or_else(|| {
+            malformed(
+                "a signature line is '— name signature'",
+                "签名行的格式为“— 名称 签名”",
+            )
+        })?;
         check_name(name)?;
         lines.push((name, blob));
     }
     if lines.is_empty() {
-        return Err(malformed("it has no signature line"));
+        return Err(malformed("it has no signature line", "它没有签名行"));
     }
     Ok((text, lines))
 }
@@ -387,6 +422,7 @@ impl NoteVerifier {
         let key = VerifyingKey::from_bytes(&key).map_err(|_| NoteError::BadKey {
             what: "verifier",
             problem: "not an Ed25519 public key".to_owned(),
+            problem_zh: "不是 Ed25519 公钥".to_owned(),
         })?;
         let verifier = Self {
             name: name.to_owned(),
@@ -397,6 +433,7 @@ impl NoteVerifier {
             return Err(NoteError::BadKey {
                 what: "verifier",
                 problem: "the key id does not match the key".to_owned(),
+                problem_zh: "密钥编号与密钥不符".to_owned(),
             });
         }
         Ok(verifier)
@@ -436,6 +473,7 @@ impl NoteVerifier {
             }
             let raw = STANDARD.decode(blob).map_err(|_| NoteError::Malformed {
                 problem: "a signature is not base64".to_owned(),
+                problem_zh: "签名不是 base64 编码".to_owned(),
             })?;
             let (Some(id), Some(signature)) = (raw.get(..4), raw.get(4..)) else {
                 continue;

@@ -54,7 +54,7 @@ const ROOTS: [&str; 9] = [
 
 fn reference_tree() -> MerkleTree {
     let leaves = reference_leaves();
-    MerkleTree::from_leaves(leaves.iter().map(Vec::as_slice))
+    MerkleTree::from_leaves(HashAlgorithm::Sha256, leaves.iter().map(Vec::as_slice))
 }
 
 #[test]
@@ -273,6 +273,16 @@ fn bad_keys_and_notes_are_refused_with_a_reason() {
     ] {
         assert!(NoteVerifier::from_verifier_key(key).is_err(), "{key:?}");
     }
+    // Each reason is given in both languages.
+    let error = NoteVerifier::from_verifier_key("PeterNeumann").unwrap_err();
+    assert!(error.message(crate::Language::Chinese).contains("三部分"));
+    assert!(error
+        .message(crate::Language::English)
+        .contains("three parts"));
+    let error = Checkpoint::parse("origin\n").unwrap_err();
+    assert!(error
+        .message(crate::Language::Chinese)
+        .contains("不是检查点"));
     let verifier = NoteVerifier::from_verifier_key(PETER_VERIFIER).unwrap();
     for note in [
         "",
